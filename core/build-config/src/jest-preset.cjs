@@ -1,0 +1,62 @@
+// One jest setup for every Portico package: TypeScript through SWC, and every workspace
+// package mapped to its sources so tests never need a prior build.
+const { readdirSync, readFileSync, existsSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+
+const repoRoot = resolve(__dirname, '..', '..', '..');
+
+function workspacePackages() {
+  const found = {};
+  for (const group of ['core', 'plugins']) {
+    const groupDir = join(repoRoot, group);
+    if (!existsSync(groupDir)) continue;
+    for (const name of readdirSync(groupDir)) {
+      const pkgFile = join(groupDir, name, 'package.json');
+      if (!existsSync(pkgFile)) continue;
+      const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+      if (existsSync(join(groupDir, name, 'src', 'index.ts'))) found[pkg.name] = join(groupDir, name, 'src');
+    }
+  }
+  return found;
+}
+
+function escape(name) {
+  return name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** @param {string} dir the package folder (`__dirname` of its jest.config.cjs) */
+function createJestConfig(dir, overrides = {}) {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const moduleNameMapper = {};
+  for (const [name, src] of Object.entries(workspacePackages())) {
+    moduleNameMapper[`^${escape(name)}$`] = join(src, 'index.ts');
+    // Subpath exports `./x` are built from `src/x/index.ts`.
+    moduleNameMapper[`^${escape(name)}/(.*)$`] = join(src, '$1');
+  }
+  return {
+    displayName: pkg.name,
+    rootDir: dir,
+    testEnvironment: 'node',
+    testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx', '<rootDir>/test/**/*.test.ts'],
+    moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+    transform: {
+      '^.+\\.(t|j|mj)sx?$': [
+        require.resolve('@swc/jest'),
+        {
+          jsc: {
+            target: 'es2022',
+            parser: { syntax: 'typescript', tsx: true },
+            transform: { react: { runtime: 'automatic' } },
+          },
+          module: { type: 'commonjs' },
+        },
+      ],
+    },
+    // inversify 8 and its helpers ship ESM only; jest runs CommonJS, so they are transformed too.
+    transformIgnorePatterns: ['/node_modules/(?!(inversify|@inversifyjs)/)'],
+    moduleNameMapper,
+    ...overrides,
+  };
+}
+
+module.exports = { createJestConfig, repoRoot };

@@ -1,0 +1,96 @@
+// One rollup setup for every Portico package: ESM + CJS + bundled .d.ts per entry point,
+// and optionally a browser ESM bundle of the package's UI with the shared UI libraries left
+// external (the shell provides them through its import map).
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import swc from '@rollup/plugin-swc';
+import json from '@rollup/plugin-json';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import replace from '@rollup/plugin-replace';
+import { dts } from 'rollup-plugin-dts';
+
+/** Modules the portal shell provides to plugin UI bundles at runtime (see core/ui's import map). */
+export const SHARED_UI_MODULES = ['react', 'react/jsx-runtime', 'react-dom', 'react-dom/client', '@portico/ui-api'];
+
+function swcPlugin(target) {
+  return swc({
+    swc: {
+      jsc: {
+        target,
+        parser: { syntax: 'typescript', tsx: true },
+        transform: { react: { runtime: 'automatic' } },
+      },
+    },
+  });
+}
+
+function externalFor(pkg) {
+  const names = [
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.keys(pkg.peerDependencies ?? {}),
+    ...Object.keys(pkg.optionalDependencies ?? {}),
+  ];
+  const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+  return (id) => builtins.has(id) || names.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+/**
+ * @param {object} options
+ * @param {string} options.dir the package folder (pass `import.meta.dirname`)
+ * @param {Record<string,string>} [options.entries] output name → source, default `{ index: 'src/index.ts' }`
+ * @param {string} [options.ui] source of the browser UI bundle, written to `dist/ui.mjs`
+ * @param {Record<string,string>} [options.bins] output name → source of executables (ESM only)
+ */
+export function createRollupConfig({ dir, entries = { index: 'src/index.ts' }, ui, bins = {} }) {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const external = externalFor(pkg);
+  const input = Object.fromEntries(Object.entries(entries).map(([name, src]) => [name, join(dir, src)]));
+  const configs = [];
+  if (Object.keys(input).length > 0) {
+    configs.push(
+      {
+        input,
+        external,
+        plugins: [json(), nodeResolve({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] }), swcPlugin('es2022')],
+        output: [
+          { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', sourcemap: true },
+          { dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', sourcemap: true, exports: 'named' },
+        ],
+      },
+      {
+        input,
+        external,
+        plugins: [json(), dts({ respectExternal: false, compilerOptions: { preserveSymlinks: false } })],
+        output: [
+          { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].d.mts', chunkFileNames: 'chunks/[name]-[hash].d.mts' },
+          { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'chunks/[name]-[hash].d.cts' },
+        ],
+      },
+    );
+  }
+  for (const [name, src] of Object.entries(bins)) {
+    configs.push({
+      input: join(dir, src),
+      external,
+      plugins: [json(), nodeResolve({ extensions: ['.ts', '.mjs', '.js', '.json'] }), swcPlugin('es2022')],
+      output: { file: join(dir, 'dist', `${name}.mjs`), format: 'es', banner: '#!/usr/bin/env node', sourcemap: true },
+    });
+  }
+  if (ui) {
+    configs.push({
+      input: join(dir, ui),
+      external: (id) => SHARED_UI_MODULES.includes(id) || id.startsWith('@mui/') || id.startsWith('@emotion/'),
+      plugins: [
+        replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+        json(),
+        nodeResolve({ browser: true, extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'] }),
+        commonjs(),
+        swcPlugin('es2020'),
+      ],
+      output: { file: join(dir, 'dist', 'ui.mjs'), format: 'es', sourcemap: true },
+    });
+  }
+  return configs;
+}

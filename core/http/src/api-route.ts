@@ -1,0 +1,46 @@
+import type { Request, Response } from 'express';
+import type { Identity, JsonSchema } from '@portico/plugin-api';
+
+export interface ApiRequestContext<B = unknown> {
+  req: Request;
+  res: Response;
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: B;
+  identity: Identity;
+  requestId: string;
+}
+
+/** What a handler returns; `undefined` means the handler wrote the response itself (e.g. SSE). */
+export interface ApiResult {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export type HttpVerb = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * One route, described once: express serves it and the OpenAPI document is built from
+ * the same object, so the two cannot disagree.
+ */
+export interface ApiRoute<B = unknown> {
+  method: HttpVerb;
+  /** OpenAPI-style path relative to the router, e.g. `/kinds/{kind}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tags?: string[];
+  /** Request body schema; a body that fails it is answered 400 with each bad field's pointer. */
+  body?: JsonSchema;
+  /** Query parameters (all strings on the wire). */
+  query?: Record<string, { description?: string; schema?: JsonSchema; required?: boolean }>;
+  /** Response schemas by status code. */
+  responses: Record<string, { description: string; schema?: JsonSchema; contentType?: string }>;
+  handler(ctx: ApiRequestContext<B>): Promise<ApiResult | undefined> | ApiResult | undefined;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function defineRoute<B = any>(route: ApiRoute<B>): ApiRoute<B> {
+  return route;
+}

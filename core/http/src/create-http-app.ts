@@ -1,0 +1,34 @@
+import express, { type Express, type Router } from 'express';
+import type { Identity } from '@portico/plugin-api';
+import { authenticate } from './authenticate';
+import { GUEST_IDENTITY } from './guest-identity';
+import { jsonBody } from './json-body';
+import { notFoundHandler, problemHandler } from './problem-handler';
+import { requestId } from './request-id';
+
+export interface HttpAppOptions {
+  /** Routers mounted under `/api/v1`, each at its own prefix. */
+  api: Array<{ prefix: string; router: Router }>;
+  authenticate?: (authorization: string | undefined) => Promise<Identity | null>;
+  bodyLimit?: string | number;
+  onUnexpectedError?: (error: unknown, requestId: string | undefined) => void;
+  /** Handlers put before the API (logging, health checks, static files). */
+  before?: express.RequestHandler[];
+}
+
+/** The express app every Portico server (and every HTTP test) uses. */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  app.use(requestId());
+  for (const handler of options.before ?? []) app.use(handler);
+  const api = express.Router();
+  api.use(authenticate(options.authenticate ?? (async () => GUEST_IDENTITY)));
+  api.use(jsonBody({ limit: options.bodyLimit }));
+  for (const { prefix, router } of options.api) api.use(prefix || '/', router);
+  api.use(notFoundHandler());
+  app.use('/api/v1', api);
+  app.use(problemHandler({ onUnexpected: options.onUnexpectedError }));
+  return app;
+}

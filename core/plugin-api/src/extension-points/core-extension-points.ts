@@ -1,0 +1,39 @@
+import { createExtensionPoint } from '../refs/extension-point';
+import type { ActionDefinition } from '../model/action';
+import type { EntityProvider } from '../model/entity-provider';
+import type { HttpRoute } from '../model/http-route';
+import type { KindDefinition } from '../model/kind';
+import type { WidgetDefinition } from '../model/widget';
+
+/** Each `add*` returns a disposer that withdraws the contribution. */
+export type Disposer = () => void;
+
+export interface KindsExtensionPoint {
+  addKind(kind: KindDefinition): Disposer;
+}
+
+export interface ActionsExtensionPoint {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  addAction<I = any>(action: ActionDefinition<I>): Disposer;
+}
+
+export interface WidgetsExtensionPoint {
+  addWidget(widget: WidgetDefinition): Disposer;
+}
+
+export interface EntityProvidersExtensionPoint {
+  addProvider(provider: EntityProvider): Disposer;
+}
+
+export interface HttpRoutesExtensionPoint {
+  addRoute(route: HttpRoute): Disposer;
+}
+
+/** Extension points the kernel provides. Contributions are recorded per plugin. */
+export const coreExtensionPoints = Object.freeze({
+  kinds: createExtensionPoint<KindsExtensionPoint>({ id: 'core.kinds' }),
+  actions: createExtensionPoint<ActionsExtensionPoint>({ id: 'core.actions' }),
+  widgets: createExtensionPoint<WidgetsExtensionPoint>({ id: 'core.widgets' }),
+  entityProviders: createExtensionPoint<EntityProvidersExtensionPoint>({ id: 'core.entity-providers' }),
+  httpRoutes: createExtensionPoint<HttpRoutesExtensionPoint>({ id: 'core.http-routes' }),
+});

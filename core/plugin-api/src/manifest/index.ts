@@ -1,0 +1,1 @@
+export { readPluginManifest, type PluginManifest } from './plugin-manifest';

@@ -1,0 +1,119 @@
+import type { Entity, EntityInput, EntityRef } from './entity';
+import type { JsonSchema } from './json-schema';
+import type { QueryFilter } from './query';
+import type { LoggerService } from '../services/logger-service';
+import type { CatalogService } from '../services/catalog-service';
+
+export type ActionOperation = 'create' | 'day-2' | 'delete';
+
+export interface ApprovalPolicy {
+  /** User ids allowed to approve. */
+  users?: string[];
+  /** Team ids whose members may approve. */
+  teams?: string[];
+  /** `any`: one approval suffices (default); `all`: every listed user must approve. */
+  mode?: 'any' | 'all';
+}
+
+export interface RetryPolicy {
+  attempts: number;
+  backoffMs?: number;
+}
+
+/** What an in-process handler receives. */
+export interface ActionContext<I = Record<string, unknown>> {
+  runId: string;
+  inputs: I;
+  entity: Entity | null;
+  actor: string;
+  /** Lines go to the run log, which the UI tails live. */
+  logger: LoggerService;
+  /** Catalog access scoped to the run: entities written here are recorded as affected. */
+  catalog: Pick<CatalogService, 'get' | 'query' | 'upsert' | 'patch' | 'delete'>;
+  secrets: { get(name: string): Promise<string | undefined> };
+  signal: AbortSignal;
+  setOutput(name: string, value: unknown): void;
+  addLink(link: { title: string; url: string }): void;
+  setProgress(percent: number): void;
+}
+
+export type ActionHandler<I = Record<string, unknown>> = (ctx: ActionContext<I>) => Promise<void> | void;
+
+export interface WebhookInvocation {
+  type: 'webhook';
+  url: string;
+  method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  headers?: Record<string, string>;
+  /** A JSON template; `{{inputs.x}}`, `{{entity.id}}`, `{{run.id}}`, `{{actor}}`, `{{secrets.name}}` are substituted. */
+  body?: unknown;
+  /** Name of the secret whose value signs the request (HMAC-SHA256). */
+  secret?: string;
+  /** `sync`: the HTTP status decides the run; `async`: the receiver reports back through the API. */
+  mode?: 'sync' | 'async';
+}
+
+export interface HandlerInvocation<I = Record<string, unknown>> {
+  type: 'handler';
+  handler: ActionHandler<I>;
+}
+
+export interface AgentInvocation {
+  type: 'agent';
+  /** Queue name an external agent consumes. */
+  queue: string;
+}
+
+export type ActionInvocation<I = Record<string, unknown>> =
+  | HandlerInvocation<I>
+  | WebhookInvocation
+  | AgentInvocation;
+
+export interface ActionDefinition<I = Record<string, unknown>> {
+  id: string;
+  title: string;
+  description?: string;
+  icon?: string;
+  /** Kind the action applies to; omitted for global actions. */
+  kind?: string;
+  operation: ActionOperation;
+  inputSchema: JsonSchema;
+  /** Offered only on entities matching this filter. */
+  condition?: QueryFilter;
+  permission?: string;
+  approval?: ApprovalPolicy;
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  invocation: ActionInvocation<I>;
+}
+
+export type RunStatus =
+  | 'queued'
+  | 'waiting_for_approval'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'cancelled'
+  | 'declined'
+  | 'timed_out';
+
+export interface Run {
+  id: string;
+  actionId: string;
+  status: RunStatus;
+  inputs: Record<string, unknown>;
+  entity: EntityRef | null;
+  actor: string;
+  createdAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  outputs: Record<string, unknown>;
+  links: Array<{ title: string; url: string }>;
+  affectedEntities: EntityRef[];
+  progress: number | null;
+  error: string | null;
+  attempts: number;
+  approvals: Array<{ by: string; decision: 'approve' | 'decline'; comment?: string; at: string }>;
+}
+
+/** Re-exported for handlers that create entities. */
+export type { EntityInput };

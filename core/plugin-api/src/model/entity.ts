@@ -1,0 +1,49 @@
+/** Reference to one entity. */
+export interface EntityRef {
+  kind: string;
+  id: string;
+}
+
+export interface EntityMeta {
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  updatedBy: string;
+  /** Increases by one on every write; the ETag is derived from it. */
+  version: number;
+}
+
+/** Relation values are entity ids of the relation's target kind. */
+export type RelationValues = Record<string, string | string[] | null>;
+
+export interface Entity {
+  kind: string;
+  id: string;
+  title: string;
+  description?: string;
+  /** Entity id of the owning team (kind given by the kind's `ownerKind`). */
+  owner?: string;
+  properties: Record<string, unknown>;
+  relations: RelationValues;
+  /** Mirror, calculation and aggregation values, computed on read. */
+  computed?: Record<string, unknown>;
+  meta: EntityMeta;
+}
+
+/** What a writer sends: an entity without `meta` and `computed`. */
+export type EntityInput = Omit<Entity, 'meta' | 'computed' | 'properties' | 'relations'> & {
+  properties?: Record<string, unknown>;
+  relations?: RelationValues;
+};
+
+export type EntityEventType = 'created' | 'updated' | 'deleted';
+
+export interface EntityEvent {
+  type: EntityEventType;
+  kind: string;
+  id: string;
+  before: Entity | null;
+  after: Entity | null;
+  actor: string;
+  at: string;
+}

@@ -1,0 +1,36 @@
+export type { JsonSchema } from './json-schema';
+export type {
+  KindDefinition,
+  RelationDefinition,
+  MirrorProperty,
+  CalculationProperty,
+  AggregationProperty,
+} from './kind';
+export type { Entity, EntityInput, EntityRef, EntityMeta, EntityEvent, EntityEventType, RelationValues } from './entity';
+export type {
+  EntityQuery,
+  QueryFilter,
+  QueryRule,
+  PropertyRule,
+  RelatedToRule,
+  QueryOperator,
+  QuerySort,
+  QueryResult,
+} from './query';
+export type {
+  ActionDefinition,
+  ActionOperation,
+  ActionContext,
+  ActionHandler,
+  ActionInvocation,
+  HandlerInvocation,
+  WebhookInvocation,
+  AgentInvocation,
+  ApprovalPolicy,
+  RetryPolicy,
+  Run,
+  RunStatus,
+} from './action';
+export type { WidgetDefinition, WidgetCondition, SlotId } from './widget';
+export type { EntityProvider, EntityProviderContext, EntityMutation } from './entity-provider';
+export type { HttpRoute, HttpRequest, HttpResponse, HttpMethod } from './http-route';

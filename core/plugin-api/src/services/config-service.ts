@@ -1,0 +1,7 @@
+/** The plugin's own section of `portico.config.yaml` (`plugins.<id>.config`), validated against its `configSchema`. */
+export interface ConfigService {
+  /** The whole validated section, defaults applied. */
+  get<T = Record<string, unknown>>(): T;
+  /** A value by dotted path; `undefined` when absent. */
+  getOptional<T = unknown>(path: string): T | undefined;
+}

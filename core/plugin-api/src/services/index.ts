@@ -1,0 +1,10 @@
+export { coreServices } from './core-services';
+export type { LoggerService } from './logger-service';
+export type { ConfigService } from './config-service';
+export type { CatalogService, WriteOptions, DeleteOptions } from './catalog-service';
+export type { ActionRunnerService, StartRunRequest } from './action-runner-service';
+export type { SchedulerService, ScheduledTask } from './scheduler-service';
+export type { SecretsService } from './secrets-service';
+export type { IdentityService, Identity } from './identity-service';
+export type { LifecycleService } from './lifecycle-service';
+export type { PluginMetadataService } from './plugin-metadata-service';

@@ -1,0 +1,4 @@
+/** Secrets from the environment or the config's `secrets` section; values are never logged. */
+export interface SecretsService {
+  get(name: string): Promise<string | undefined>;
+}
