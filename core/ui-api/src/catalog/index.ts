@@ -1,0 +1,2 @@
+export { useEntity } from './use-entity';
+export { useCatalogQuery } from './use-catalog-query';

@@ -1,0 +1,7 @@
+export * from './api';
+export * from './catalog';
+export * from './actions';
+export * from './navigation';
+export * from './components';
+export * from './widget';
+export * from './version';

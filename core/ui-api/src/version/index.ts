@@ -1,0 +1,1 @@
+export { UI_API_VERSION } from './ui-api-version';

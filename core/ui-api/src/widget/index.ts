@@ -1,0 +1,1 @@
+export type { WidgetProps, PlacedWidget } from './widget-props';
