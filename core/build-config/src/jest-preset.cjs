@@ -55,6 +55,7 @@ function createJestConfig(dir, overrides = {}) {
     // inversify 8 and its helpers ship ESM only; jest runs CommonJS, so they are transformed too.
     transformIgnorePatterns: ['/node_modules/(?!(inversify|@inversifyjs)/)'],
     moduleNameMapper,
+    setupFiles: [join(__dirname, 'jest-setup.cjs')],
     ...overrides,
   };
 }

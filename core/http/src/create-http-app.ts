@@ -12,8 +12,12 @@ export interface HttpAppOptions {
   authenticate?: (authorization: string | undefined) => Promise<Identity | null>;
   bodyLimit?: string | number;
   onUnexpectedError?: (error: unknown, requestId: string | undefined) => void;
-  /** Handlers put before the API (logging, health checks, static files). */
+  /** Routers under `/api/v1` that need no identity (e.g. webhooks that check their own signature). */
+  publicApi?: Array<{ prefix: string; router: Router }>;
+  /** Handlers put before the API (logging, health checks). */
   before?: express.RequestHandler[];
+  /** Handlers put after the API (the web UI). */
+  after?: express.RequestHandler[];
 }
 
 /** The express app every Portico server (and every HTTP test) uses. */
@@ -24,11 +28,18 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(requestId());
   for (const handler of options.before ?? []) app.use(handler);
   const api = express.Router();
+  if (options.publicApi?.length) {
+    const open = express.Router();
+    open.use(jsonBody({ limit: options.bodyLimit }));
+    for (const { prefix, router } of options.publicApi) open.use(prefix || '/', router);
+    api.use(open);
+  }
   api.use(authenticate(options.authenticate ?? (async () => GUEST_IDENTITY)));
   api.use(jsonBody({ limit: options.bodyLimit }));
   for (const { prefix, router } of options.api) api.use(prefix || '/', router);
   api.use(notFoundHandler());
   app.use('/api/v1', api);
+  for (const handler of options.after ?? []) app.use(handler);
   app.use(problemHandler({ onUnexpected: options.onUnexpectedError }));
   return app;
 }

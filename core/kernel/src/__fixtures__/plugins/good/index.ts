@@ -1,0 +1,38 @@
+import { coreExtensionPoints, coreServices, createExtensionPoint, definePlugin, provideExtensionPoint } from '@portico/plugin-api';
+
+/** An extension point this plugin offers to others (see the `extender` fixture). */
+export const greetingsExtensionPoint = createExtensionPoint<{ addGreeting(text: string): void }>({ id: 'good.greetings' });
+const greetings: string[] = [];
+
+export default definePlugin({
+  id: 'good',
+  configSchema: { type: 'object', properties: { greeting: { type: 'string', default: 'hello' } } },
+  extensionPoints: [provideExtensionPoint(greetingsExtensionPoint, () => ({ addGreeting: (text: string) => void greetings.push(text) }))],
+  deps: {
+    kinds: coreExtensionPoints.kinds,
+    actions: coreExtensionPoints.actions,
+    widgets: coreExtensionPoints.widgets,
+    routes: coreExtensionPoints.httpRoutes,
+    providers: coreExtensionPoints.entityProviders,
+    config: coreServices.config,
+  },
+  init({ kinds, actions, widgets, routes, providers, config }) {
+    kinds.addKind({ id: 'gizmo', title: 'Gizmo', schema: { type: 'object', properties: { size: { type: 'integer' } } } });
+    actions.addAction({
+      id: 'good.hello',
+      title: 'Say hello',
+      kind: 'gizmo',
+      operation: 'day-2',
+      inputSchema: { type: 'object', properties: {} },
+      invocation: { type: 'handler', handler: ({ logger }) => logger.info(config.get<{ greeting: string }>().greeting) },
+    });
+    widgets.addWidget({ id: 'good.card', slot: 'entity.cards', title: 'Good card', component: 'GoodCard', condition: { kind: 'gizmo' } });
+    routes.addRoute({ method: 'GET', path: '/greetings', handler: () => ({ body: { greeting: config.get<{ greeting: string }>().greeting, greetings } }) });
+    routes.addRoute({ method: 'POST', path: '/private', auth: 'token', handler: (req) => ({ status: 201, body: { by: req.identity.id } }) });
+    routes.addRoute({ method: 'POST', path: '/hook', auth: 'public', handler: (req) => ({ body: { bytes: req.rawBody.length } }) });
+    providers.addProvider({
+      id: 'good.sample',
+      refresh: (ctx) => ctx.apply({ upsert: [{ kind: 'gizmo', id: 'from-provider', title: 'From provider', properties: { size: 3 } }] }),
+    });
+  },
+});

@@ -1,0 +1,7 @@
+import { definePlugin } from '@portico/plugin-api';
+
+export default definePlugin({
+  id: 'old-api',
+  deps: {},
+  init() {},
+});

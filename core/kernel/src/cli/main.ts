@@ -1,0 +1,3 @@
+import { runCli } from './portico-cli';
+
+runCli(process.argv.slice(2)).then((code) => process.exit(code));

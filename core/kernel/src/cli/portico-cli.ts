@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { startPortal } from '../portal/start-portal';
+import { startWorker } from '../portal/start-worker';
+
+const USAGE = `Usage:
+  portico start  [--config portico.config.yaml] [--port 7007] [--strict]
+  portico worker [--config portico.config.yaml] [--strict]
+
+Without REDIS_URL, "start" uses the embedded store (data in .portico-data next to the config).
+"worker" executes queued action runs and needs REDIS_URL.`;
+
+/** Runs the CLI; resolves with the process exit code once the command has stopped. */
+export async function runCli(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string', short: 'c', default: 'portico.config.yaml' },
+        port: { type: 'string', short: 'p' },
+        strict: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const [command] = parsed.positionals;
+  if (parsed.values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return parsed.values.help ? 0 : 2;
+  }
+  const configPath = parsed.values.config as string;
+  if (!existsSync(configPath)) {
+    process.stderr.write(`Config file ${configPath} not found: create one (see app-template/portico.config.yaml) or pass --config <file>.\n`);
+    return 2;
+  }
+  const port = parsed.values.port !== undefined ? Number(parsed.values.port) : undefined;
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    process.stderr.write(`--port must be a number from 0 to 65535 (got "${parsed.values.port}").\n`);
+    return 2;
+  }
+  let stop: () => Promise<void>;
+  try {
+    if (command === 'start') {
+      const portal = await startPortal({ configPath, port, strict: parsed.values.strict, host: process.env.HOST ?? '127.0.0.1' });
+      process.stdout.write(`Portico is running at ${portal.url} (plugins: ${portal.plugins.map((p) => `${p.id} ${p.status}`).join(', ') || 'none'})\n`);
+      stop = portal.close;
+    } else if (command === 'worker') {
+      if (!process.env.REDIS_URL) {
+        process.stderr.write('portico worker needs Redis: set REDIS_URL (for example redis://127.0.0.1:6379). Without Redis, "portico start" runs actions in-process.\n');
+        return 2;
+      }
+      stop = (await startWorker({ configPath, strict: parsed.values.strict })).close;
+    } else {
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+      return 2;
+    }
+  } catch (error) {
+    process.stderr.write(`portico ${command} failed: ${(error as Error).message}\n`);
+    return 1;
+  }
+  return new Promise((resolveExit) => {
+    let stopping = false;
+    const shutdown = (signal: string): void => {
+      if (stopping) return;
+      stopping = true;
+      process.stdout.write(`Received ${signal}, shutting down...\n`);
+      stop().then(
+        () => resolveExit(0),
+        (error: Error) => {
+          process.stderr.write(`Shutdown failed: ${error.message}\n`);
+          resolveExit(1);
+        },
+      );
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+}

@@ -1,0 +1,9 @@
+export {
+  validateConfig,
+  loadConfigFile,
+  interpolateEnv,
+  type PorticoConfig,
+  type PluginEntry,
+  type ApiToken,
+  type LoadedConfig,
+} from './portico-config';

@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { SchemaValidator } from '@portico/http';
+import { ValidationError, type JsonSchema } from '@portico/plugin-api';
+
+/** One plugin to load: an npm package name (resolved from the config's folder) or a local folder. */
+export interface PluginEntry {
+  package?: string;
+  path?: string;
+  /** The plugin's own section, validated against its `configSchema`. */
+  config?: Record<string, unknown>;
+  enabled?: boolean;
+}
+
+export interface ApiToken {
+  name: string;
+  /** Hex SHA-256 of the token; the token itself never appears in config or logs. */
+  sha256: string;
+  /** `token` for machines (CI systems, agents), `user` for people. */
+  kind?: 'token' | 'user';
+  teams?: string[];
+}
+
+export interface PorticoConfig {
+  portal?: { title?: string; port?: number; publicUrl?: string };
+  plugins: PluginEntry[];
+  auth?: {
+    /** Dev mode: requests without a token act as a clearly-labelled guest. Default true. */
+    guest?: boolean;
+    tokens?: ApiToken[];
+  };
+  /** Secret values by name; `${ENV_VAR}` is replaced from the environment. */
+  secrets?: Record<string, string>;
+  redis?: { url?: string; keyPrefix?: string };
+  /** Folder for the embedded store; relative to the config file. */
+  dataDir?: string;
+  /** Maximum JSON body size, e.g. `1mb`. */
+  bodyLimit?: string;
+}
+
+const CONFIG_SCHEMA: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['plugins'],
+  properties: {
+    portal: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { title: { type: 'string' }, port: { type: 'integer', minimum: 0, maximum: 65535 }, publicUrl: { type: 'string' } },
+    },
+    plugins: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          package: { type: 'string', minLength: 1 },
+          path: { type: 'string', minLength: 1 },
+          config: { type: 'object' },
+          enabled: { type: 'boolean' },
+        },
+        oneOf: [{ required: ['package'] }, { required: ['path'] }],
+      },
+    },
+    auth: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        guest: { type: 'boolean' },
+        tokens: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'sha256'],
+            properties: {
+              name: { type: 'string', pattern: '^[a-zA-Z0-9._-]+$' },
+              sha256: { type: 'string', pattern: '^[a-f0-9]{64}$' },
+              kind: { enum: ['token', 'user'] },
+              teams: { type: 'array', items: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+    secrets: { type: 'object', additionalProperties: { type: 'string' } },
+    redis: { type: 'object', additionalProperties: false, properties: { url: { type: 'string' }, keyPrefix: { type: 'string' } } },
+    dataDir: { type: 'string' },
+    bodyLimit: { type: 'string' },
+  },
+};
+
+const validator = new SchemaValidator();
+
+/** Validates a config object; problems name the JSON pointer inside the config. */
+export function validateConfig(config: unknown, source = 'portico.config.yaml'): PorticoConfig {
+  try {
+    validator.assert(CONFIG_SCHEMA, config, source);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      const where = (error.errors ?? []).map((p) => `${p.pointer} ${p.message}`).join('; ');
+      throw new ValidationError(`${source} is invalid: ${where}. See docs/configuration.md for the format.`, error.errors);
+    }
+    throw error;
+  }
+  return config as PorticoConfig;
+}
+
+export interface LoadedConfig {
+  config: PorticoConfig;
+  /** Folder package names and relative paths are resolved from. */
+  baseDir: string;
+}
+
+export async function loadConfigFile(file: string): Promise<LoadedConfig> {
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new ValidationError(`Cannot read the config file ${path}: create it (see app-template/portico.config.yaml) or pass --config <file>.`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = parse(text);
+  } catch (error) {
+    throw new ValidationError(`${path} is not valid YAML: ${(error as Error).message}`);
+  }
+  return { config: validateConfig(parsed ?? {}, path), baseDir: dirname(path) };
+}
+
+/** Replaces `${NAME}` with the environment variable NAME (empty when unset). */
+export function interpolateEnv(value: string, env: NodeJS.ProcessEnv = process.env): string {
+  return value.replace(/\$\{([A-Z0-9_]+)\}/g, (_m, name: string) => env[name] ?? '');
+}

@@ -1,0 +1,12 @@
+import type { ActionDefinition, ActionRunnerService, CatalogService, EntityMutation, KindDefinition } from '@portico/plugin-api';
+
+/** What the kernel needs of the catalog (implemented by @portico/catalog). */
+export interface KernelCatalog extends CatalogService {
+  registerKind(kind: KindDefinition, source: string): Promise<void>;
+  applyMutation(mutation: EntityMutation, actor: string): Promise<void>;
+}
+
+/** What the kernel needs of the action runner (implemented by @portico/actions). */
+export interface KernelActionRunner extends ActionRunnerService {
+  registerAction(definition: ActionDefinition, pluginId: string): () => void;
+}

@@ -1,0 +1,4 @@
+import { version } from '../../package.json';
+
+/** This kernel's package version. */
+export const KERNEL_VERSION: string = version;

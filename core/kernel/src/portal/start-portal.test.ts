@@ -1,0 +1,173 @@
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { Redis } from 'ioredis';
+import { startPortal, type Portal } from './start-portal';
+import { hashToken } from '../services/token-identity';
+import type { PluginEntry } from '../config/portico-config';
+
+const fixtures = join(__dirname, '..', '__fixtures__', 'plugins');
+const plugin = (name: string, config?: Record<string, unknown>): PluginEntry => ({ path: join(fixtures, name), ...(config ? { config } : {}) });
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const prefixes: string[] = [];
+const dirs: string[] = [];
+
+async function start(plugins: PluginEntry[], extra: Partial<Parameters<typeof startPortal>[0]> = {}): Promise<Portal> {
+  const keyPrefix = `test:kernel:${randomUUID()}:`;
+  prefixes.push(keyPrefix);
+  return startPortal({ config: { plugins, auth: { tokens: [{ name: 'ci', sha256: hashToken('s3cret-token') }] } }, port: 0, redisUrl, keyPrefix, ui: false, ...extra });
+}
+
+afterAll(async () => {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, retryStrategy: () => null });
+  for (const prefix of prefixes) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  }
+  await redis.quit();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a portal with a plugin using every extension point', () => {
+  let portal: Portal;
+  beforeAll(async () => {
+    portal = await start([plugin('good', { greeting: 'bonjour' }), plugin('extender')]);
+  });
+  afterAll(() => portal.close());
+
+  it('answers health checks', async () => {
+    await request(portal.url).get('/healthz').expect(200, { status: 'ok' });
+    const ready = await request(portal.url).get('/readyz').expect(200);
+    expect(ready.body).toEqual({ status: 'ready', store: 'ok', failedPlugins: [] });
+  });
+
+  it('lists the plugin with its kind, action and widget', async () => {
+    const res = await request(portal.url).get('/api/v1/plugins').expect(200);
+    const good = res.body.items.find((p: { id: string }) => p.id === 'good');
+    expect(good).toMatchObject({
+      id: 'good',
+      packageName: '@fixtures/good',
+      version: '1.2.3',
+      status: 'running',
+      contributions: {
+        kinds: ['gizmo'],
+        actions: ['good.hello'],
+        widgets: [expect.objectContaining({ id: 'good.card', slot: 'entity.cards', pluginId: 'good' })],
+        routes: ['GET /api/v1/plugins/good/greetings', 'POST /api/v1/plugins/good/private', 'POST /api/v1/plugins/good/hook'],
+        providers: ['good.sample'],
+      },
+    });
+    expect(res.body.items.map((p: { id: string }) => p.id)).toEqual(['good', 'extender']);
+  });
+
+  it('registers the kind in the catalog and the action in the runner', async () => {
+    const kind = await request(portal.url).get('/api/v1/kinds/gizmo').expect(200);
+    expect(kind.body).toMatchObject({ id: 'gizmo', title: 'Gizmo' });
+    const actions = await request(portal.url).get('/api/v1/actions').expect(200);
+    expect(JSON.stringify(actions.body)).toContain('good.hello');
+  });
+
+  it('runs entity providers into the catalog', async () => {
+    let found = 0;
+    for (let i = 0; i < 50 && found === 0; i++) {
+      const res = await request(portal.url).get('/api/v1/kinds/gizmo/entities/from-provider');
+      found = res.status === 200 ? 1 : 0;
+      if (!found) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(found).toBe(1);
+  });
+
+  it('serves plugin routes with plugin config and extension points from other plugins', async () => {
+    const res = await request(portal.url).get('/api/v1/plugins/good/greetings').expect(200);
+    expect(res.body).toEqual({ greeting: 'bonjour', greetings: ['hi from extender'] });
+  });
+
+  it('gives a guest identity in dev mode, refuses guests on token routes and wrong tokens everywhere', async () => {
+    const guest = await request(portal.url).post('/api/v1/plugins/good/private').send({}).expect(401);
+    expect(guest.headers['content-type']).toMatch(/problem\+json/);
+    expect(guest.body.detail).toMatch(/needs an API token/);
+    const ok = await request(portal.url).post('/api/v1/plugins/good/private').set('authorization', 'Bearer s3cret-token').send({}).expect(201);
+    expect(ok.body).toEqual({ by: 'token:ci' });
+    await request(portal.url).get('/api/v1/plugins').set('authorization', 'Bearer wrong').expect(401);
+    const hook = await request(portal.url).post('/api/v1/plugins/good/hook').set('authorization', 'Bearer wrong').send({ a: 1 }).expect(200);
+    expect(hook.body).toEqual({ bytes: 7 });
+  });
+
+  it('describes every route in the OpenAPI document', async () => {
+    const res = await request(portal.url).get('/api/v1/openapi.json').expect(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/plugins', '/openapi.json', '/kinds', '/kinds/{kind}', '/plugins/good/greetings', '/plugins/good/private']));
+  });
+});
+
+describe('plugins the kernel rejects', () => {
+  let portal: Portal;
+  beforeAll(async () => {
+    portal = await start([
+      plugin('good'),
+      { package: '@acme/portico-plugin-missing' },
+      plugin('old-api'),
+      plugin('same-id'),
+      plugin('dup-kind'),
+      plugin('mismatch'),
+      plugin('throws'),
+    ]);
+  });
+  afterAll(() => portal.close());
+
+  const errorOf = (id: string): string | undefined => portal.plugins.find((p) => (p.id === id || p.packageName === id) && p.status === 'failed')?.error;
+
+  it('starts without them and says why, naming plugin, version and fix', async () => {
+    expect(errorOf('@acme/portico-plugin-missing')).toMatch(/^Plugin package "@acme\/portico-plugin-missing" is not installed: run "npm install @acme\/portico-plugin-missing" in .+, or remove it from portico.config.yaml\.$/);
+    expect(errorOf('old-api')).toMatch(/^Plugin "old-api" \(@fixtures\/old-api@1\.2\.3\) needs @portico\/plugin-api \^9\.0\.0, but this kernel provides 0\.1\.0: install a version of the plugin built for 0\.1\.0, or upgrade @portico\/kernel\.$/);
+    expect(errorOf('@fixtures/same-id')).toBe('Plugin id "good" is used by both @fixtures/good@1.2.3 and @fixtures/same-id@1.2.3: remove one of them from portico.config.yaml.');
+    expect(errorOf('dup-kind')).toMatch(/^Plugin "dup-kind" \(@fixtures\/dup-kind@1\.2\.3\) registers kind "gizmo", which plugin "good" already registered/);
+    expect(errorOf('mismatch')).toBe(
+      'Plugin "mismatch" (@fixtures/mismatch@1.2.3) does not match its manifest: it registers kinds ["registered-only"] not declared in package.json "portico.kinds"; and it declares kinds ["declared-only"] in package.json "portico.kinds" but does not register them. Update the manifest or the plugin so they agree.',
+    );
+    expect(errorOf('throws')).toBe(
+      'Plugin "throws" (@fixtures/throws@1.2.3) failed to start: cannot reach the upstream API. The portal runs without it: fix the error or remove the plugin from portico.config.yaml (start with --strict to make this fatal).',
+    );
+  });
+
+  it('reports failures on /api/v1/plugins and /readyz', async () => {
+    const list = await request(portal.url).get('/api/v1/plugins').expect(200);
+    const throws = list.body.items.find((p: { id: string }) => p.id === 'throws');
+    expect(throws).toMatchObject({ status: 'failed', error: expect.stringContaining('cannot reach the upstream API'), contributions: { kinds: [], actions: [], widgets: [] } });
+    const ready = await request(portal.url).get('/readyz').expect(200);
+    expect(ready.body.status).toBe('degraded');
+    expect(ready.body.failedPlugins.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['throws', 'mismatch', 'dup-kind', 'old-api']));
+    await request(portal.url).get('/api/v1/kinds/registered-only').expect(404);
+  });
+});
+
+describe('strict mode and the embedded store', () => {
+  it('makes a plugin failure fatal with --strict', async () => {
+    await expect(start([plugin('throws')], { strict: true })).rejects.toThrow('Plugin "throws" (@fixtures/throws@1.2.3) failed to start: cannot reach the upstream API.');
+  });
+
+  it('runs on the embedded store when no Redis is configured', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'portico-kernel-'));
+    dirs.push(dataDir);
+    const portal = await startPortal({ config: { plugins: [plugin('good')] }, port: 0, redisUrl: null, dataDir, ui: false });
+    try {
+      await request(portal.url).get('/api/v1/kinds/gizmo').expect(200);
+      await request(portal.url).post('/api/v1/kinds/gizmo/entities').send({ id: 'kept', title: 'Kept', properties: { size: 1 } }).expect(201);
+    } finally {
+      await portal.close();
+    }
+    const again = await startPortal({ config: { plugins: [plugin('good')] }, port: 0, redisUrl: null, dataDir, ui: false });
+    try {
+      const res = await request(again.url).get('/api/v1/kinds/gizmo/entities/kept').expect(200);
+      expect(res.body).toMatchObject({ id: 'kept', title: 'Kept' });
+    } finally {
+      await again.close();
+    }
+  });
+});

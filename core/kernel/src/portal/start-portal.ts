@@ -1,0 +1,109 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express, RequestHandler } from 'express';
+import { buildOpenApiDocument, createApiRouter, createHttpApp } from '@portico/http';
+import type { PluginRecord } from '../plugins/plugin-record';
+import { healthRoutes } from '../http/health-routes';
+import { kernelRoutes } from '../http/kernel-routes';
+import { createPluginRouter, describePluginRoutes } from '../http/plugin-router';
+import { requestLogger } from '../http/request-logger';
+import { bootKernel, type KernelOptions } from './boot-kernel';
+import { loadUiHandler } from './load-ui-handler';
+import { KERNEL_VERSION } from './kernel-version';
+
+export interface StartPortalOptions extends KernelOptions {
+  /** 0 picks a free port. Default: config `portal.port`, PORT, or 7007. */
+  port?: number;
+  host?: string;
+  /** Serve the web UI at `/` (default true). */
+  ui?: boolean;
+}
+
+export interface Portal {
+  url: string;
+  port: number;
+  app: Express;
+  plugins: PluginRecord[];
+  close(): Promise<void>;
+}
+
+/** Starts a portal: store, action runner, plugins, HTTP server. Used by `portico start` and tests. */
+export async function startPortal(options: StartPortalOptions = {}): Promise<Portal> {
+  const kernel = await bootKernel(options);
+  const { config, logger, redis, catalog, actionRunner, scheduler, host, identity } = kernel;
+  try {
+    const running = host.records.filter((r) => r.status === 'running');
+    for (const record of running) {
+      for (const provider of record.providers) {
+        const pluginLogger = logger.child({ plugin: record.id, provider: provider.id });
+        scheduler.forPlugin(record.id).schedule({
+          id: `provider:${provider.id}`,
+          everyMs: provider.everyMs ?? 24 * 60 * 60 * 1000,
+          fn: (signal) => provider.refresh({ logger: pluginLogger, signal, apply: (mutation) => catalog.applyMutation(mutation, `plugin:${record.id}`) }),
+        });
+      }
+    }
+    await host.runStartHooks();
+
+    let state: 'starting' | 'ready' | 'stopping' = 'starting';
+    const apiRoutes = [...kernelRoutes({ records: () => host.records, openapi: () => openapi }), ...catalog.routes(), ...actionRunner.routes()];
+    const openapi = buildOpenApiDocument({
+      title: config.portal?.title ?? 'Portico',
+      version: KERNEL_VERSION,
+      serverUrl: '/api/v1',
+      groups: [{ prefix: '', routes: apiRoutes }, ...running.map((r) => ({ prefix: `/plugins/${r.id}`, routes: describePluginRoutes(r.id, r.routes) }))],
+    });
+    const after: RequestHandler[] = [];
+    if (options.ui !== false) {
+      const bundles = running.flatMap((r) => (r.ui ? [{ pluginId: r.id, bundleFile: r.ui.bundleFile, uiApi: r.ui.uiApi ?? undefined }] : []));
+      after.push(await loadUiHandler(bundles, config.portal?.title, logger));
+    }
+    const app = createHttpApp({
+      before: [requestLogger(logger), healthRoutes({ state: () => state, records: () => host.records, storePing: async () => void (await redis?.ping()) })],
+      api: [
+        { prefix: '', router: createApiRouter(apiRoutes) },
+        ...running.map((r) => ({ prefix: `/plugins/${r.id}`, router: createPluginRouter(r.routes.filter((route) => route.auth !== 'public')) })),
+      ],
+      publicApi: running.map((r) => ({ prefix: `/plugins/${r.id}`, router: createPluginRouter(r.routes.filter((route) => route.auth === 'public')) })),
+      after,
+      authenticate: (authorization) => identity.authenticate(authorization),
+      bodyLimit: config.bodyLimit,
+      onUnexpectedError: (error, requestId) => logger.error('unexpected error', { requestId, error: (error as Error)?.stack ?? String(error) }),
+    });
+
+    const port = options.port ?? config.portal?.port ?? (process.env.PORT ? Number(process.env.PORT) : 7007);
+    const server: Server = await new Promise((resolveServer, reject) => {
+      const s = app.listen(port, options.host ?? '127.0.0.1', () => resolveServer(s));
+      s.once('error', reject);
+    });
+    const address = server.address() as AddressInfo;
+    const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+    state = 'ready';
+    logger.info('portal ready', { url, plugins: host.records.map((r) => `${r.id}:${r.status}`) });
+
+    let closing: Promise<void> | null = null;
+    return {
+      url,
+      port: address.port,
+      app,
+      plugins: host.records,
+      close: () => {
+        closing ??= (async () => {
+          state = 'stopping';
+          // Stop accepting, let in-flight requests finish (bounded), then stop workers and stores.
+          const drained = new Promise<void>((done) => server.close(() => done()));
+          server.closeIdleConnections();
+          const timeout = setTimeout(() => server.closeAllConnections(), 5000);
+          await drained;
+          clearTimeout(timeout);
+          await kernel.cleanup();
+          logger.info('portal stopped');
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await kernel.cleanup();
+    throw error;
+  }
+}
