@@ -60,7 +60,6 @@ const CONFIG_SCHEMA: JsonSchema = {
           config: { type: 'object' },
           enabled: { type: 'boolean' },
         },
-        oneOf: [{ required: ['package'] }, { required: ['path'] }],
       },
     },
     auth: {
@@ -104,6 +103,14 @@ export function validateConfig(config: unknown, source = 'portico.config.yaml'):
     }
     throw error;
   }
+  const plugins = (config as PorticoConfig).plugins;
+  plugins.forEach((entry, index) => {
+    if (Boolean(entry.package) === Boolean(entry.path)) {
+      throw new ValidationError(`${source} is invalid: /plugins/${index} needs exactly one of "package" (an npm package name) or "path" (a local folder).`, [
+        { pointer: `/plugins/${index}`, message: 'needs exactly one of package or path' },
+      ]);
+    }
+  });
   return config as PorticoConfig;
 }
 
