@@ -20,7 +20,7 @@ describe('findSecondCopies', () => {
     const warnings = findSecondCopies(plugin, 'plugin-x@1.0.0', app, pluginJson);
     expect(warnings).toEqual([
       'plugin-x@1.0.0 lists react in "dependencies"; it must be a peerDependency so the portal\'s single copy is used.',
-      expect.stringMatching(/^plugin-x@1\.0\.0 loads a second copy of react \(.*plugin-x\/node_modules\/react; the portal uses .*app[^/]*\/node_modules\/react\): run "npm dedupe" or align the versions\.$/),
+      expect.stringMatching(/^plugin-x@1\.0\.0 loads a second copy of react \(.*plugin-x\/node_modules\/react; the portal uses .*portico-copies-[^/]+\/node_modules\/react\): run "npm dedupe" or align the versions\.$/),
     ]);
   });
 
