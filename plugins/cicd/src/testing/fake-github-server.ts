@@ -306,7 +306,7 @@ export class FakeGitHubServer {
     return runs.filter((r) => {
       if (query.branch && r.head_branch !== query.branch) return false;
       if (query.event && r.event !== query.event) return false;
-      if (query.created?.startsWith('>=') && r.created_at < query.created.slice(2)) return false;
+      if (query.created?.startsWith('>=') && Date.parse(r.created_at) < Date.parse(query.created.slice(2))) return false;
       return true;
     });
   }

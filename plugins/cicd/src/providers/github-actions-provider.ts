@@ -1,0 +1,41 @@
+import type { CatalogService, EntityProvider, SecretsService } from '@portico/plugin-api';
+import { componentForRepository, type CicdConfig } from '../config/cicd-config';
+import type { GitHubConnection } from '../github/github-connection';
+import { buildEntity, pipelineEntity } from '../ingestion/github-entities';
+
+/**
+ * Resyncs workflows (as pipelines) and recent workflow runs (as builds) of every configured
+ * repository. One failing repository (bad name, no access, rate limit) is logged and
+ * skipped; the others still sync, and nothing already ingested is deleted.
+ */
+export function githubActionsProvider(deps: { config: CicdConfig; github: GitHubConnection; secrets: SecretsService; catalog: Pick<CatalogService, 'get'> }): EntityProvider {
+  const { config } = deps;
+  return {
+    id: 'cicd.github-actions',
+    everyMs: config.syncIntervalMs,
+    async refresh(ctx) {
+      const client = await deps.github(deps.secrets);
+      let failures = 0;
+      for (const { repository } of config.repositories) {
+        if (ctx.signal.aborted) return;
+        try {
+          const componentId = componentForRepository(config, repository)!;
+          const component = (await deps.catalog.get({ kind: 'component', id: componentId })) ? componentId : null;
+          if (!component) ctx.logger.warn(`component ${componentId} of ${repository} is not in the catalog; its builds are ingested without the relation`);
+          const workflows = await client.listWorkflows(repository);
+          await ctx.apply({ upsert: workflows.map((w) => pipelineEntity(repository, w, component)) });
+          const known = new Set(workflows.map((w) => w.id));
+          const runs = await client.listWorkflowRuns(repository, { perPage: 50, maxPages: config.runPages });
+          await ctx.apply({ upsert: runs.map((run) => buildEntity(repository, run, component, known.has(run.workflow_id))) });
+          ctx.logger.info(`synced ${repository}`, { workflows: workflows.length, runs: runs.length });
+        } catch (error) {
+          failures += 1;
+          ctx.logger.error(`could not sync ${repository}: ${(error as Error).message}`, { repository });
+        }
+      }
+      if (failures > 0 && failures === config.repositories.length) {
+        throw new Error(`GitHub Actions sync failed for all ${failures} repositories; see the log for each reason.`);
+      }
+    },
+  };
+}
