@@ -1,0 +1,67 @@
+import { getPluginInternals } from '@portico/plugin-api/internal';
+import type { ActionDefinition, EntityProvider, HttpRoute, KindDefinition, WidgetDefinition } from '@portico/plugin-api';
+import { SchemaValidator } from '@portico/http';
+import packageJson from '../package.json';
+import { cicdConfigSchema } from './config/cicd-config';
+import plugin from './index';
+
+function initWith(config: Record<string, unknown>) {
+  const recorded = { kinds: [] as KindDefinition[], actions: [] as ActionDefinition[], widgets: [] as WidgetDefinition[], providers: [] as EntityProvider[], routes: [] as HttpRoute[] };
+  const add = <T,>(list: T[]) => (item: T) => (list.push(item), () => undefined);
+  getPluginInternals(plugin)!.init({
+    kinds: { addKind: add(recorded.kinds) },
+    actions: { addAction: add(recorded.actions) },
+    widgets: { addWidget: add(recorded.widgets) },
+    providers: { addProvider: add(recorded.providers) },
+    routes: { addRoute: add(recorded.routes) },
+    catalog: {},
+    logger: {},
+    config: { get: () => config, getOptional: (path: string) => config[path] },
+    secrets: { get: async () => undefined },
+  });
+  return recorded;
+}
+
+describe('cicd plugin', () => {
+  it('registers exactly what its manifest declares, whatever the config', () => {
+    for (const config of [{}, { sampleData: true, repositories: [{ repository: 'acme/cart-service' }] }]) {
+      const r = initWith(config);
+      expect(r.kinds.map((k) => k.id).sort()).toEqual([...packageJson.portico.kinds].sort());
+      expect(r.actions.map((a) => a.id).sort()).toEqual([...packageJson.portico.actions].sort());
+      expect(r.widgets.map((w) => w.id).sort()).toEqual([...packageJson.portico.widgets].sort());
+    }
+    expect(packageJson.portico.id).toBe(plugin.id);
+    expect(packageJson.portico.dependsOn).toEqual(['software-catalog']);
+  });
+
+  it('adds providers according to config', () => {
+    expect(initWith({}).providers.map((p) => p.id)).toEqual(['cicd.environments']);
+    const all = initWith({ sampleData: true, syncIntervalMs: 60000, repositories: [{ repository: 'acme/cart-service' }] }).providers;
+    expect(all.map((p) => p.id)).toEqual(['cicd.environments', 'cicd.github-actions', 'cicd.sample-data']);
+    expect(all[1].everyMs).toBe(60000);
+  });
+
+  it('mounts the push, matrix and webhook routes with the right authentication', () => {
+    expect(initWith({}).routes.map((r) => `${r.method} ${r.path} ${r.auth}`)).toEqual([
+      'POST /deployments token',
+      'GET /deployments/matrix user',
+      'POST /webhooks/github public',
+    ]);
+  });
+
+  it('has valid input schemas, and force-merge needs approval by the configured approvers', () => {
+    const validator = new SchemaValidator({ formats: { secret: true } });
+    const { actions } = initWith({ forceMerge: { approvers: { users: ['alice'], teams: ['sre'] } } });
+    for (const action of actions) expect(validator.checkSchema(action.inputSchema)).toEqual([]);
+    expect(actions.find((a) => a.id === 'cicd.force-merge-pr')!.approval).toEqual({ users: ['alice'], teams: ['sre'], mode: 'any' });
+    expect(actions.filter((a) => a.approval).map((a) => a.id)).toEqual(['cicd.force-merge-pr']);
+    const deploy = actions.find((a) => a.id === 'cicd.deploy')!;
+    expect(deploy.inputSchema.properties!.environment.enum).toEqual(['development', 'staging', 'production']);
+  });
+
+  it('config schema rejects a malformed repository and accepts a GitHub Enterprise base URL', () => {
+    const validator = new SchemaValidator();
+    expect(() => validator.assert(cicdConfigSchema, { repositories: [{ repository: 'not a repo' }] }, 'config')).toThrow('/repositories/0/repository');
+    expect(() => validator.assert(cicdConfigSchema, { github: { baseUrl: 'https://ghe.example.com/api/v3' } }, 'config')).not.toThrow();
+  });
+});
