@@ -1,0 +1,118 @@
+import { ValidationError, type ActionDefinition, type EntityEvent, type LoggerService, type Run, type StartRunRequest } from '@portico/plugin-api';
+import { toDueTimer, type Catalog } from '../catalog/catalog';
+import { renderTemplate } from '../invocations/render-template';
+import type { AutomationDefinition, AutomationEvent } from './automation';
+import { conditionProblems, evaluateCondition } from './evaluate-condition';
+
+const TRIGGERS = ['entity.created', 'entity.updated', 'entity.deleted', 'run.finished', 'timer.expired'];
+
+export interface AutomationEngineOptions {
+  catalog: Catalog;
+  logger: LoggerService;
+  pollMs: number;
+  startRun(request: StartRunRequest): Promise<Run>;
+  getAction(id: string): Promise<{ definition: ActionDefinition } | undefined>;
+}
+
+/**
+ * Turns catalog events, expired timers and finished runs into runs. Entity events reach
+ * every instance, so each automation run carries an idempotency key derived from the event:
+ * however many instances react, one run is created. Timers are claimed by one instance.
+ */
+export class AutomationEngine {
+  private readonly automations = new Map<string, AutomationDefinition>();
+  private unsubscribe: (() => void) | null = null;
+  private poller: NodeJS.Timeout | null = null;
+  private polling = false;
+
+  constructor(private readonly options: AutomationEngineOptions) {}
+
+  register(definition: AutomationDefinition): () => void {
+    const problems: string[] = [];
+    if (typeof definition.id !== 'string' || !/^[a-z0-9][a-z0-9._-]{0,127}$/.test(definition.id)) problems.push('/id must be lower-case letters, digits, ".", "_" or "-"');
+    if (!TRIGGERS.includes(definition.on)) problems.push(`/on must be one of ${TRIGGERS.join(', ')}`);
+    if (typeof definition.action !== 'string' || !definition.action) problems.push('/action must name an action');
+    if (definition.condition !== undefined && typeof definition.condition !== 'function') problems.push(...conditionProblems(definition.condition));
+    if (definition.inputs !== undefined && typeof definition.inputs !== 'function' && (typeof definition.inputs !== 'object' || definition.inputs === null)) problems.push('/inputs must be an object template or a function');
+    if (problems.length > 0) {
+      throw new ValidationError(`Automation "${String(definition.id)}" is invalid: ${problems[0]}.`, problems.map((p) => ({ pointer: p.split(' ')[0], message: p.split(' ').slice(1).join(' ') })));
+    }
+    if (this.automations.has(definition.id)) throw new ValidationError(`Automation "${definition.id}" is registered already.`, [{ pointer: '/id', message: 'is taken' }], 'conflict');
+    this.automations.set(definition.id, definition);
+    return () => {
+      if (this.automations.get(definition.id) === definition) this.automations.delete(definition.id);
+    };
+  }
+
+  list(): AutomationDefinition[] {
+    return [...this.automations.values()];
+  }
+
+  start(): void {
+    if (this.unsubscribe || this.poller) return;
+    this.unsubscribe = this.options.catalog.onEvent((event) => this.entityEvent(event));
+    if (typeof this.options.catalog.claimDueTimers === 'function') {
+      this.poller = setInterval(() => void this.pollTimers(), this.options.pollMs);
+      this.poller.unref();
+    }
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (this.poller) clearInterval(this.poller);
+    this.poller = null;
+  }
+
+  private async pollTimers(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      const claimed = (await this.options.catalog.claimDueTimers!(Date.now(), 100)) ?? [];
+      for (const raw of claimed) {
+        const timer = toDueTimer(raw);
+        if (!timer) continue;
+        const entity = await this.options.catalog.get({ kind: timer.kind, id: timer.id }).catch(() => null);
+        await this.dispatch({ type: 'timer.expired', kind: timer.kind, id: timer.id, before: entity, after: entity, timer: { property: timer.property, at: timer.at }, at: new Date().toISOString() }, `${timer.kind}:${timer.id}:${timer.property}:${timer.at}`);
+      }
+    } catch (error) {
+      this.options.logger.warn('Claiming due timers failed; trying again shortly', { error: String(error) });
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private async entityEvent(event: EntityEvent): Promise<void> {
+    const version = event.after?.meta.version ?? event.before?.meta.version ?? 0;
+    await this.dispatch({ type: `entity.${event.type}` as AutomationEvent['type'], kind: event.kind, id: event.id, before: event.before, after: event.after, at: event.at }, `${event.kind}:${event.id}:${event.type}:${version}`);
+  }
+
+  runFinished(run: Run): void {
+    void this.dispatch({ type: 'run.finished', kind: run.entity?.kind, id: run.entity?.id, before: null, after: null, run, at: new Date().toISOString() }, run.id);
+  }
+
+  private async dispatch(event: AutomationEvent, eventKey: string): Promise<void> {
+    for (const automation of this.automations.values()) {
+      if (automation.on !== event.type) continue;
+      if (automation.kind && automation.kind !== event.kind) continue;
+      if (automation.actionId && automation.actionId !== event.run?.actionId) continue;
+      try {
+        const matches = typeof automation.condition === 'function' ? automation.condition(event) : automation.condition ? evaluateCondition(automation.condition, event) : true;
+        if (!matches) continue;
+        const action = await this.options.getAction(automation.action);
+        if (!action) throw new Error(`action "${automation.action}" is not registered`);
+        const inputs = typeof automation.inputs === 'function' ? automation.inputs(event) : (renderTemplate(automation.inputs ?? {}, event as unknown as Record<string, unknown>) as Record<string, unknown>);
+        const targetsEntity = action.definition.kind !== undefined && action.definition.operation !== 'create' && event.type !== 'entity.deleted' && event.kind !== undefined && event.id !== undefined;
+        await this.options.startRun({
+          actionId: automation.action,
+          entity: targetsEntity ? { kind: event.kind!, id: event.id! } : null,
+          inputs,
+          actor: automation.actor ?? `automation:${automation.id}`,
+          idempotencyKey: `automation:${automation.id}:${eventKey}`,
+        });
+      } catch (error) {
+        this.options.logger.warn(`Automation "${automation.id}" could not start its run`, { event: event.type, eventKey, error: (error as Error).message });
+      }
+    }
+  }
+}

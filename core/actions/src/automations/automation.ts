@@ -1,0 +1,47 @@
+import type { Entity, Run } from '@portico/plugin-api';
+
+export type AutomationTrigger = 'entity.created' | 'entity.updated' | 'entity.deleted' | 'run.finished' | 'timer.expired';
+
+/** What an automation's condition and inputs see. */
+export interface AutomationEvent {
+  type: AutomationTrigger;
+  /** Entity kind and id (entity and timer events; for `run.finished` the run's entity, if any). */
+  kind?: string;
+  id?: string;
+  before: Entity | null;
+  after: Entity | null;
+  /** For `run.finished`. */
+  run?: Run;
+  /** For `timer.expired`: the timer property and when it was due. */
+  timer?: { property: string; at: string };
+  at: string;
+}
+
+export type ConditionOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'notIn' | 'contains' | 'beginsWith' | 'endsWith' | 'isEmpty' | 'isNotEmpty' | 'changed';
+
+/**
+ * A declarative condition over the event, so automations can be plain JSON: `path` is a dot
+ * path into the event (`after.properties.status`, `run.status`, `timer.property`);
+ * `changed` compares `before.<path>` with `after.<path>`.
+ */
+export type EventCondition =
+  | { all: EventCondition[] }
+  | { any: EventCondition[] }
+  | { not: EventCondition }
+  | { path: string; operator: ConditionOperator; value?: unknown };
+
+export interface AutomationDefinition {
+  id: string;
+  on: AutomationTrigger;
+  /** Only events about entities of this kind. */
+  kind?: string;
+  /** For `run.finished`: only runs of this action. */
+  actionId?: string;
+  condition?: EventCondition | ((event: AutomationEvent) => boolean);
+  /** The action to run; it targets the event's entity when the action applies to a kind. */
+  action: string;
+  /** Inputs: a JSON template over the event (`{{after.properties.owner}}`), or a function. */
+  inputs?: Record<string, unknown> | ((event: AutomationEvent) => Record<string, unknown>);
+  /** Recorded as the run's actor; default `automation:<id>`. */
+  actor?: string;
+}

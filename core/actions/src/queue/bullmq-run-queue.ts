@@ -1,0 +1,105 @@
+import { Queue, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { EnqueueOptions, RunJob, RunJobProcessor, RunQueue } from './run-queue';
+import { MAX_JOB_ATTEMPTS, RetryRunError } from './run-queue';
+
+export interface BullmqRunQueueOptions {
+  redisUrl: string;
+  keyPrefix: string;
+  /**
+   * A worker's lock lapses this long after its process dies; with the stalled check every
+   * half of it, a killed worker's job is back in the queue within 1.5× this (default 10 s).
+   */
+  lockDurationMs?: number;
+}
+
+const QUEUE = 'runs';
+
+function connection(url: string): Redis {
+  // BullMQ needs `maxRetriesPerRequest: null` on worker connections; reconnect forever with a cap.
+  const redis = new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: false, retryStrategy: (n) => Math.min(200 * n, 2000) });
+  redis.on('error', () => undefined);
+  return redis;
+}
+
+function jobId(job: RunJob, delayMs: number): string {
+  // BullMQ refuses ':' in custom ids. Deadlines get the attempt in their id so each attempt has its own.
+  return job.type === 'execute' ? `${job.runId}-x-${Date.now()}-${delayMs}` : `${job.runId}-d-${job.attempt ?? 0}`;
+}
+
+/** Runs on BullMQ: the API enqueues, any number of worker processes consume. */
+export class BullmqRunQueue implements RunQueue {
+  private readonly producer: Redis;
+  private readonly queue: Queue;
+  private readonly agentQueues = new Map<string, Queue>();
+  private worker: Worker | null = null;
+  private workerConnection: Redis | null = null;
+  private readonly prefix: string;
+
+  constructor(private readonly options: BullmqRunQueueOptions) {
+    this.prefix = `${options.keyPrefix}bull`;
+    this.producer = connection(options.redisUrl);
+    this.queue = new Queue(QUEUE, { connection: this.producer, prefix: this.prefix });
+    this.queue.on('error', () => undefined);
+  }
+
+  async enqueue(job: RunJob, options: EnqueueOptions = {}): Promise<void> {
+    await this.queue.add(job.type, job, {
+      jobId: jobId(job, options.delayMs ?? 0),
+      delay: options.delayMs,
+      attempts: job.type === 'execute' ? MAX_JOB_ATTEMPTS : 1,
+      backoff: options.backoffMs ? { type: 'fixed', delay: options.backoffMs } : undefined,
+      removeOnComplete: { count: 1000 },
+      removeOnFail: { count: 5000 },
+    });
+  }
+
+  async process(processor: RunJobProcessor, options: { concurrency: number; onLost(job: RunJob, reason: string): void }): Promise<void> {
+    if (this.worker) return;
+    const lockDuration = this.options.lockDurationMs ?? 10_000;
+    this.workerConnection = connection(this.options.redisUrl);
+    this.worker = new Worker(
+      QUEUE,
+      async (job: Job<RunJob>) => {
+        try {
+          await processor(job.data, { attemptsMade: job.attemptsMade });
+        } catch (error) {
+          // Only a RetryRunError asks BullMQ for another attempt; anything else is a bug already recorded on the run.
+          if (error instanceof RetryRunError) throw error;
+        }
+      },
+      {
+        connection: this.workerConnection,
+        prefix: this.prefix,
+        concurrency: options.concurrency,
+        lockDuration,
+        stalledInterval: Math.round(lockDuration / 2),
+        // The processor decides from the run itself whether a restarted run gets another try.
+        maxStalledCount: 10,
+      },
+    );
+    this.worker.on('error', () => undefined);
+    this.worker.on('failed', (job, error) => {
+      if (job && !(error instanceof RetryRunError) && !/RetryRunError/.test(error.name)) options.onLost(job.data, error.message);
+    });
+    await this.worker.waitUntilReady();
+  }
+
+  async enqueueAgentJob(queueName: string, payload: Record<string, unknown>): Promise<void> {
+    let queue = this.agentQueues.get(queueName);
+    if (!queue) {
+      queue = new Queue(queueName, { connection: this.producer, prefix: this.prefix });
+      queue.on('error', () => undefined);
+      this.agentQueues.set(queueName, queue);
+    }
+    await queue.add('run', payload, { jobId: String(payload.runId), removeOnComplete: { count: 1000 } });
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+    for (const q of this.agentQueues.values()) await q.close();
+    this.workerConnection?.disconnect();
+    await this.producer.quit().catch(() => this.producer.disconnect());
+  }
+}

@@ -1,0 +1,362 @@
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type ActionDefinition,
+  type ActionRunnerService,
+  type Entity,
+  type EntityRef,
+  type Identity,
+  type LoggerService,
+  type QueryFilter,
+  type Run,
+  type SecretsService,
+  type StartRunRequest,
+} from '@portico/plugin-api';
+import type { ApiRoute, SchemaValidator } from '@portico/http';
+import type { Catalog } from '../catalog/catalog';
+import { isApproved, isApprover } from '../approvals/approval-policy';
+import { ActionRegistry } from '../registry/action-registry';
+import { newRunId } from '../runs/run-id';
+import { checkEntityPickers, splitSecretInputs } from '../runs/run-inputs';
+import { isTerminal } from '../runs/run-status';
+import type { RunListFilter, RunLogEntry, RunLogLevel, RunStore } from '../runs/run-store';
+import { RunUpdater } from '../runs/run-updater';
+import type { RunQueue } from '../queue/run-queue';
+import { RunExecutor } from './run-executor';
+import { AutomationEngine } from '../automations/automation-engine';
+import type { AutomationDefinition } from '../automations/automation';
+import { createActionRoutes } from '../routes/action-routes';
+
+export type ActionSummary = Omit<ActionDefinition, 'invocation'> & { invocation: { type: string }; owner: string };
+
+export interface RunnerParts {
+  store: RunStore;
+  queue: RunQueue;
+  catalog: Catalog;
+  logger: LoggerService;
+  secrets: SecretsService;
+  validator: SchemaValidator;
+  workerConcurrency: number;
+  timerPollMs: number;
+}
+
+/** What `PATCH /runs/{id}` accepts from asynchronous webhook receivers and agents. */
+export interface RunReport {
+  status?: 'running' | 'succeeded' | 'failed';
+  outputs?: Record<string, unknown>;
+  links?: Array<{ title: string; url: string }>;
+  progress?: number;
+  error?: string;
+  affectedEntities?: EntityRef[];
+}
+
+type Approval = Run['approvals'][number] & { teams?: string[] };
+
+/**
+ * The action runner: the registry, starting and steering runs (approvals, cancel, reports
+ * from outside), reading them, and, in worker processes, executing them.
+ */
+export class PorticoActionRunner implements ActionRunnerService {
+  readonly registry: ActionRegistry;
+  readonly updater: RunUpdater;
+  readonly automations: AutomationEngine;
+  private readonly executor: RunExecutor;
+  private workerStarted = false;
+  private closed = false;
+
+  constructor(readonly parts: RunnerParts) {
+    this.registry = new ActionRegistry(parts.validator);
+    this.updater = new RunUpdater(parts.store);
+    this.executor = new RunExecutor(parts, this.updater, (id) => this.resolveAction(id));
+    this.automations = new AutomationEngine({
+      catalog: parts.catalog,
+      logger: parts.logger,
+      pollMs: parts.timerPollMs,
+      startRun: (request) => this.startRun(request),
+      getAction: (id) => this.resolveAction(id),
+    });
+    this.updater.onFinished((run) => this.automations.runFinished(run));
+  }
+
+  /** Loads API-created actions; starts the timer poller and entity-event subscription. */
+  async init(): Promise<void> {
+    await this.refreshApiActions();
+    this.automations.start();
+  }
+
+  /**
+   * Embedded mode keeps its queue in memory: after a restart, runs that were queued or
+   * running are queued again (a running one counts as an interrupted attempt).
+   */
+  async recoverEmbedded(): Promise<void> {
+    for (const status of ['queued', 'running'] as const) {
+      let cursor: string | undefined;
+      do {
+        const page = await this.parts.store.list({ status, limit: 200, cursor });
+        for (const run of page.items) {
+          const action = this.registry.get(run.actionId);
+          await this.parts.queue.enqueue({ type: 'execute', runId: run.id }, { backoffMs: action?.definition.retry?.backoffMs });
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    }
+  }
+
+  registerAction(definition: ActionDefinition, pluginId: string): () => void {
+    return this.registry.register(definition, pluginId);
+  }
+
+  registerAutomation(definition: AutomationDefinition): () => void {
+    return this.automations.register(definition);
+  }
+
+  /** Creates (or replaces) a webhook or agent action through the API; it is stored so every instance sees it. */
+  async createApiAction(definition: ActionDefinition): Promise<ActionSummary> {
+    if ((definition.invocation as { type?: string })?.type === 'handler') {
+      throw new ValidationError('Actions created through the API are invoked by webhook or agent; handler actions come from plugins.', [{ pointer: '/invocation/type', message: 'must be "webhook" or "agent"' }]);
+    }
+    const existing = this.registry.get(definition.id);
+    if (existing && existing.owner !== 'api') {
+      throw new ConflictError(`Action "${definition.id}" is registered by ${existing.owner}; the API cannot replace it.`, { actionId: definition.id, owners: [existing.owner, 'api'] });
+    }
+    if (existing) this.registry.remove(definition.id);
+    try {
+      this.registry.register(definition, 'api');
+    } catch (error) {
+      if (existing) this.registry.upsertFromApi(existing.definition);
+      throw error;
+    }
+    await this.parts.store.saveApiAction(definition.id, { definition, owner: 'api' });
+    return this.summarize(definition, 'api');
+  }
+
+  async deleteApiAction(id: string): Promise<void> {
+    const existing = await this.resolveAction(id);
+    if (!existing) throw new NotFoundError(`Action "${id}" does not exist.`);
+    if (existing.owner !== 'api') throw new ConflictError(`Action "${id}" comes from ${existing.owner}; only API-created actions can be deleted through the API.`);
+    this.registry.remove(id);
+    await this.parts.store.deleteApiAction(id);
+  }
+
+  private async refreshApiActions(): Promise<void> {
+    for (const record of await this.parts.store.listApiActions()) this.registry.upsertFromApi(record.definition as ActionDefinition);
+  }
+
+  /** The action by id; API-created actions another instance added are loaded on a miss. */
+  async resolveAction(id: string): Promise<{ definition: ActionDefinition; owner: string } | undefined> {
+    const found = this.registry.get(id);
+    if (found) return found;
+    await this.refreshApiActions();
+    return this.registry.get(id);
+  }
+
+  private summarize(definition: ActionDefinition, owner: string): ActionSummary {
+    const { invocation, ...rest } = definition;
+    const shown: Record<string, unknown> = { type: invocation.type };
+    if (invocation.type === 'webhook') Object.assign(shown, { url: invocation.url, method: invocation.method ?? 'POST', mode: invocation.mode ?? 'sync' });
+    if (invocation.type === 'agent') shown.queue = invocation.queue;
+    return { ...rest, invocation: shown as { type: string }, owner };
+  }
+
+  async listActions(): Promise<ActionSummary[]> {
+    await this.refreshApiActions();
+    return this.registry.list().map((a) => this.summarize(a.definition, a.owner));
+  }
+
+  /** Actions offered for a kind or one entity (the action's condition must match the entity). */
+  async listActionsFor(filter: { kind?: string; entity?: EntityRef }): Promise<ActionSummary[]> {
+    await this.refreshApiActions();
+    const entity = filter.entity ? await this.parts.catalog.get(filter.entity) : null;
+    if (filter.entity && !entity) throw new NotFoundError(`Entity ${filter.entity.kind}:${filter.entity.id} does not exist.`);
+    const kind = entity?.kind ?? filter.kind;
+    const result: ActionSummary[] = [];
+    for (const { definition, owner } of this.registry.list()) {
+      if (kind !== undefined && definition.kind !== kind) continue;
+      if (entity && (definition.operation === 'create' || !(await this.offeredOn(definition, entity)))) continue;
+      result.push(this.summarize(definition, owner));
+    }
+    return result;
+  }
+
+  private async offeredOn(definition: ActionDefinition, entity: Entity): Promise<boolean> {
+    if (definition.kind && definition.kind !== entity.kind) return false;
+    if (!definition.condition) return true;
+    const rules: QueryFilter['rules'] = [{ property: 'id', operator: '=', value: entity.id }, definition.condition];
+    const found = await this.parts.catalog.query({ kind: entity.kind, filter: { combinator: 'and', rules }, limit: 1 });
+    return found.items.length > 0;
+  }
+
+  async startRun(request: StartRunRequest): Promise<Run> {
+    return (await this.startRunDetailed(request)).run;
+  }
+
+  /** Starts a run; `created: false` when the idempotency key named an existing run. */
+  async startRunDetailed(request: StartRunRequest): Promise<{ run: Run; created: boolean }> {
+    const action = await this.resolveAction(request.actionId);
+    if (!action) throw new NotFoundError(`Action "${request.actionId}" does not exist; list actions at /api/v1/actions.`);
+    const definition = action.definition;
+    let entity: Entity | null = null;
+    if (request.entity) {
+      entity = await this.parts.catalog.get(request.entity);
+      if (!entity) throw new NotFoundError(`Entity ${request.entity.kind}:${request.entity.id} does not exist.`);
+      if (!(await this.offeredOn(definition, entity))) {
+        throw new ValidationError(`Action "${definition.id}" is not offered for ${entity.kind}:${entity.id}${definition.kind && definition.kind !== entity.kind ? ` (it applies to kind "${definition.kind}")` : ': the entity does not match its condition'}.`, [{ pointer: '/entity', message: 'the action is not offered for this entity' }], 'action-not-offered');
+      }
+    } else if (definition.kind && definition.operation !== 'create') {
+      throw new ValidationError(`Action "${definition.id}" is a ${definition.operation} action on ${definition.kind} entities: name the entity.`, [{ pointer: '/entity', message: 'is required' }]);
+    }
+    const inputs = structuredClone(request.inputs ?? {});
+    if (!inputs || typeof inputs !== 'object' || Array.isArray(inputs)) throw new ValidationError('The inputs must be a JSON object.', [{ pointer: '/inputs', message: 'must be object' }]);
+    this.parts.validator.assert(definition.inputSchema, inputs, 'The inputs', '/inputs');
+    await checkEntityPickers(definition.inputSchema, inputs, this.parts.catalog);
+    const { visible, secrets } = splitSecretInputs(definition.inputSchema, inputs);
+    const now = new Date().toISOString();
+    const run: Run = {
+      id: newRunId(),
+      actionId: definition.id,
+      status: 'queued',
+      inputs: visible,
+      entity: entity ? { kind: entity.kind, id: entity.id } : null,
+      actor: request.actor,
+      createdAt: now,
+      startedAt: null,
+      endedAt: null,
+      outputs: {},
+      links: [],
+      affectedEntities: [],
+      progress: null,
+      error: null,
+      attempts: 0,
+      approvals: [],
+    };
+    const created = await this.parts.store.create(run, { idempotencyKey: request.idempotencyKey, secretInputs: secrets });
+    if (!created.created) return created;
+    await this.parts.store.appendLog(run.id, { at: now, type: 'line', level: 'info', message: `Run of "${definition.id}" requested by ${run.actor}` });
+    if (definition.approval) {
+      const waiting = await this.updater.update(run.id, (r) => (r.status === 'queued' ? { ...r, status: 'waiting_for_approval' } : null));
+      const approvers = [...(definition.approval.users ?? []), ...(definition.approval.teams ?? []).map((t) => `team ${t}`)].join(', ');
+      await this.parts.store.appendLog(run.id, { at: new Date().toISOString(), type: 'line', level: 'info', message: `Waiting for approval (${definition.approval.mode ?? 'any'} of: ${approvers})` });
+      return { run: waiting.run, created: true };
+    }
+    await this.enqueue(run.id, definition);
+    return { run, created: true };
+  }
+
+  private async enqueue(runId: string, definition: ActionDefinition): Promise<void> {
+    await this.parts.queue.enqueue({ type: 'execute', runId }, { backoffMs: definition.retry?.backoffMs });
+  }
+
+  /** Runs the action again with the same inputs; secret inputs were dropped and must be given again. */
+  async rerun(id: string, actor: string, secretInputs: Record<string, unknown> = {}, idempotencyKey?: string): Promise<{ run: Run; created: boolean }> {
+    const previous = await this.getRun(id);
+    if (!previous) throw new NotFoundError(`Run "${id}" does not exist.`);
+    const action = await this.resolveAction(previous.actionId);
+    if (!action) throw new NotFoundError(`Action "${previous.actionId}" of run "${id}" no longer exists.`);
+    const { secrets: redactedNames } = splitSecretInputs(action.definition.inputSchema, previous.inputs);
+    const inputs = { ...previous.inputs };
+    for (const name of Object.keys(redactedNames)) {
+      if (name in secretInputs) inputs[name] = secretInputs[name];
+      else delete inputs[name];
+    }
+    return this.startRunDetailed({ actionId: previous.actionId, entity: previous.entity, inputs, actor, idempotencyKey });
+  }
+
+  async getRun(id: string): Promise<Run | null> {
+    return (await this.parts.store.get(id))?.run ?? null;
+  }
+
+  async listRuns(filter: RunListFilter): Promise<{ items: Run[]; nextCursor: string | null }> {
+    return this.parts.store.list(filter);
+  }
+
+  async readLogs(id: string, options: { after?: string; limit?: number } = {}): Promise<RunLogEntry[]> {
+    if (!(await this.parts.store.get(id))) throw new NotFoundError(`Run "${id}" does not exist.`);
+    return this.parts.store.readLogs(id, options);
+  }
+
+  async cancelRun(id: string, actor: string): Promise<Run> {
+    const { run, changed } = await this.updater.update(id, (r) => {
+      if (isTerminal(r.status)) throw new ConflictError(`Run "${id}" has ended (${r.status}); there is nothing to cancel.`, { runId: id, status: r.status }, 'run-frozen');
+      return { ...r, status: 'cancelled', error: `Cancelled by ${actor}` };
+    });
+    if (changed) await this.parts.store.publishCancel(id);
+    return run;
+  }
+
+  async decide(id: string, identity: Identity, decision: 'approve' | 'decline', comment?: string): Promise<Run> {
+    const stored = await this.parts.store.get(id);
+    if (!stored) throw new NotFoundError(`Run "${id}" does not exist.`);
+    const action = await this.resolveAction(stored.run.actionId);
+    const policy = action?.definition.approval;
+    if (!policy) throw new ConflictError(`Run "${id}" does not need approval.`);
+    if (!isApprover(policy, identity)) throw new ForbiddenError(`${identity.id} is not an approver of "${stored.run.actionId}".`);
+    let approved = false;
+    const { run } = await this.updater.update(id, (r) => {
+      if (r.status !== 'waiting_for_approval') throw new ConflictError(`Run "${id}" is ${r.status}, not waiting for approval.`, { runId: id, status: r.status });
+      if (r.approvals.some((a) => a.by === identity.id)) throw new ConflictError(`${identity.id} has decided on run "${id}" already.`);
+      const entry: Approval = { by: identity.id, decision, ...(comment ? { comment } : {}), at: new Date().toISOString(), teams: identity.teams };
+      const approvals = [...r.approvals, entry];
+      if (decision === 'decline') return { ...r, approvals, status: 'declined', error: `Declined by ${identity.id}${comment ? `: ${comment}` : ''}` };
+      approved = isApproved(policy, approvals, (by) => (approvals as Approval[]).find((a) => a.by === by)?.teams ?? []);
+      return { ...r, approvals, status: approved ? 'queued' : 'waiting_for_approval' };
+    });
+    if (decision === 'approve') {
+      await this.parts.store.appendLog(id, { at: new Date().toISOString(), type: 'line', level: 'info', message: `Approved by ${identity.id}${comment ? `: ${comment}` : ''}` });
+    }
+    if (approved && action) await this.enqueue(id, action.definition);
+    return run;
+  }
+
+  /** Reports from an asynchronous webhook receiver or an agent. */
+  async report(id: string, report: RunReport): Promise<Run> {
+    const { run } = await this.updater.update(id, (r) => {
+      if (isTerminal(r.status)) throw new ConflictError(`Run "${id}" has ended (${r.status}); an ended run is frozen.`, { runId: id, status: r.status }, 'run-frozen');
+      if (r.status !== 'running') throw new ConflictError(`Run "${id}" is ${r.status}; only a running run takes reports.`, { runId: id, status: r.status });
+      const next: Run = { ...r, outputs: { ...r.outputs, ...(report.outputs ?? {}) }, links: [...r.links, ...(report.links ?? [])] };
+      if (report.progress !== undefined) next.progress = report.progress;
+      if (report.affectedEntities) next.affectedEntities = [...r.affectedEntities, ...report.affectedEntities.filter((e) => !r.affectedEntities.some((x) => x.kind === e.kind && x.id === e.id))];
+      if (report.status && report.status !== 'running') next.status = report.status;
+      if (report.error !== undefined) next.error = report.error;
+      return next;
+    });
+    return run;
+  }
+
+  async appendLogs(id: string, lines: Array<{ level?: RunLogLevel; message: string; fields?: Record<string, unknown> }>): Promise<string[]> {
+    const stored = await this.parts.store.get(id);
+    if (!stored) throw new NotFoundError(`Run "${id}" does not exist.`);
+    const ids: string[] = [];
+    for (const line of lines) {
+      const logId = await this.parts.store.appendLog(id, { at: new Date().toISOString(), type: 'line', level: line.level ?? 'info', message: line.message, ...(line.fields ? { fields: line.fields } : {}) });
+      if (logId === null) throw new ConflictError(`Run "${id}" has ended; its log is frozen.`, { runId: id }, 'run-frozen');
+      ids.push(logId);
+    }
+    return ids;
+  }
+
+  /** Waits for log entries after `after` (the SSE tail). */
+  waitLogs(id: string, after: string, waitMs: number, signal: AbortSignal): Promise<RunLogEntry[]> {
+    return this.parts.store.waitLogs(id, after, waitMs, signal);
+  }
+
+  routes(): ApiRoute[] {
+    return createActionRoutes(this);
+  }
+
+  async startWorker(): Promise<void> {
+    if (this.workerStarted || this.closed) return;
+    this.workerStarted = true;
+    await this.executor.start(this.parts.workerConcurrency);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.automations.stop();
+    this.executor.stop();
+    await this.parts.queue.close();
+    await this.parts.store.close();
+  }
+}
