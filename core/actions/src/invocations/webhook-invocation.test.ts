@@ -1,0 +1,158 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { createApiRouter, createHttpApp } from '@portico/http';
+import type { Identity } from '@portico/plugin-api';
+import { createActionRunner } from '../create-action-runner';
+import type { PorticoActionRunner } from '../runner/portico-action-runner';
+import { MemoryCatalog } from '../__fixtures__/memory-catalog';
+import { REDIS_URL, deleteKeys, testLogger, testPrefix, testSecrets, waitFor } from '../__fixtures__/test-services';
+import { verifyWebhookSignature } from './webhook-signature';
+
+const agentToken: Identity = { id: 'token:receiver', kind: 'token', displayName: 'Receiver', teams: [], isGuest: false };
+const human: Identity = { id: 'user:ann', kind: 'user', displayName: 'Ann', teams: [], isGuest: false };
+
+interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  verified: boolean;
+}
+
+describe('webhook and agent invocations (Redis)', () => {
+  let runner: PorticoActionRunner;
+  let prefix: string;
+  let receiver: http.Server;
+  let receiverUrl: string;
+  let api: ReturnType<typeof createHttpApp>;
+  const received: Received[] = [];
+  let answerStatus = 200;
+
+  beforeAll(async () => {
+    prefix = testPrefix();
+    receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        const verified = verifyWebhookSignature({ secret: 'hook-secret', timestamp: String(req.headers['x-portico-timestamp']), body, signature: String(req.headers['x-portico-signature']) });
+        received.push({ headers: req.headers, body, verified });
+        res.writeHead(verified ? answerStatus : 401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ outputs: { deployed: true }, links: [{ title: 'Job', url: 'https://ci.example/1' }] }));
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const catalog = new MemoryCatalog();
+    await catalog.upsert({ kind: 'service', id: 'cart', title: 'Cart' });
+    runner = await createActionRunner({ redisUrl: REDIS_URL, keyPrefix: prefix, catalog, logger: testLogger(), secrets: testSecrets({ 'hook-key': 'hook-secret', 'ci-token': 'tok-9' }) });
+    api = createHttpApp({ api: [{ prefix: '', router: createApiRouter(runner.routes()) }], authenticate: async (a) => (a === 'Bearer receiver' ? agentToken : human) });
+  });
+
+  afterAll(async () => {
+    await new Promise((r) => receiver.close(r));
+    await runner.close();
+    await deleteKeys(prefix);
+  });
+
+  beforeEach(() => {
+    received.length = 0;
+    answerStatus = 200;
+  });
+
+  async function ended(id: string): Promise<Record<string, unknown>> {
+    return waitFor(async () => {
+      const run = await runner.getRun(id);
+      return run && !['queued', 'running', 'waiting_for_approval'].includes(run.status) ? (run as unknown as Record<string, unknown>) : null;
+    }, `run ${id} to end`);
+  }
+
+  it('calls a synchronous webhook created through the API, with the body template filled and an HMAC signature the receiver verifies', async () => {
+    await request(api)
+      .post('/api/v1/actions')
+      .send({
+        id: 'deploy',
+        title: 'Deploy',
+        kind: 'service',
+        operation: 'day-2',
+        inputSchema: { type: 'object', required: ['version'], properties: { version: { type: 'string' } } },
+        invocation: { type: 'webhook', url: receiverUrl, secret: 'hook-key', headers: { authorization: 'Bearer {{secrets.ci-token}}' }, body: { service: '{{entity.id}}', version: '{{inputs.version}}', run: '{{run.id}}', by: '{{actor}}', note: 'deploy {{inputs.version}} of {{entity.title}}' } },
+      })
+      .expect(201);
+    const listed = await request(api).get('/api/v1/actions?kind=service').expect(200);
+    expect(listed.body.items[0]).toMatchObject({ id: 'deploy', owner: 'api', invocation: { type: 'webhook', mode: 'sync' } });
+    expect(JSON.stringify(listed.body)).not.toContain('hook-key');
+    const run = await request(api).post('/api/v1/actions/deploy/runs').send({ entity: { kind: 'service', id: 'cart' }, inputs: { version: '1.2.3' } }).expect(201);
+    const done = await ended(run.body.id);
+    expect(done).toMatchObject({ status: 'succeeded', outputs: { deployed: true }, links: [{ title: 'Job', url: 'https://ci.example/1' }] });
+    expect(received).toHaveLength(1);
+    expect(received[0].verified).toBe(true);
+    expect(received[0].headers['x-portico-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(received[0].headers.authorization).toBe('Bearer tok-9');
+    expect(JSON.parse(received[0].body)).toEqual({ service: 'cart', version: '1.2.3', run: run.body.id, by: 'user:ann', note: 'deploy 1.2.3 of Cart' });
+    // A tampered body fails verification.
+    expect(verifyWebhookSignature({ secret: 'hook-secret', timestamp: String(received[0].headers['x-portico-timestamp']), body: received[0].body.replace('1.2.3', '6.6.6'), signature: String(received[0].headers['x-portico-signature']) })).toBe(false);
+  });
+
+  it('fails a synchronous webhook run when the receiver answers an error status', async () => {
+    answerStatus = 500;
+    runner.registerAction({ id: 'hook-fails', title: 'x', operation: 'create', inputSchema: { type: 'object' }, invocation: { type: 'webhook', url: receiverUrl, secret: 'hook-key' } }, 'p');
+    const run = await runner.startRun({ actionId: 'hook-fails', inputs: {}, actor: 'a' });
+    expect(await ended(run.id)).toMatchObject({ status: 'failed', error: 'The webhook answered HTTP 500' });
+  });
+
+  it('lets an asynchronous webhook receiver report back: logs, progress, then the outcome; humans cannot report', async () => {
+    runner.registerAction({ id: 'provision', title: 'Provision', operation: 'create', inputSchema: { type: 'object' }, invocation: { type: 'webhook', url: receiverUrl, secret: 'hook-key', mode: 'async' } }, 'cloud');
+    const run = await runner.startRun({ actionId: 'provision', inputs: {}, actor: 'user:ann' });
+    await waitFor(async () => received.length === 1 && (await runner.getRun(run.id))?.status === 'running', 'the webhook call');
+    const runId = JSON.parse(received[0].body).runId as string;
+    expect(runId).toBe(run.id);
+    await request(api).patch(`/api/v1/runs/${runId}`).send({ progress: 10 }).expect(403);
+    await request(api).post(`/api/v1/runs/${runId}/logs`).set('authorization', 'Bearer receiver').send({ lines: [{ message: 'creating bucket' }, { level: 'warn', message: 'slow region' }] }).expect(201);
+    const mid = await request(api).patch(`/api/v1/runs/${runId}`).set('authorization', 'Bearer receiver').send({ progress: 60 }).expect(200);
+    expect(mid.body).toMatchObject({ status: 'running', progress: 60 });
+    await request(api).patch(`/api/v1/runs/${runId}`).set('authorization', 'Bearer receiver').send({ progress: 900 }).expect(400);
+    const done = await request(api)
+      .patch(`/api/v1/runs/${runId}`)
+      .set('authorization', 'Bearer receiver')
+      .send({ status: 'succeeded', outputs: { bucket: 'b-1' }, affectedEntities: [{ kind: 'resource', id: 'b-1' }] })
+      .expect(200);
+    expect(done.body).toMatchObject({ status: 'succeeded', outputs: { deployed: true, bucket: 'b-1' }, affectedEntities: [{ kind: 'resource', id: 'b-1' }] });
+    const logs = (await runner.readLogs(runId)).map((l) => l.message);
+    expect(logs).toEqual(expect.arrayContaining(['creating bucket', 'slow region']));
+    expect(logs[logs.length - 1]).toBe('Run ended: succeeded');
+    const late = await request(api).patch(`/api/v1/runs/${runId}`).set('authorization', 'Bearer receiver').send({ status: 'failed' }).expect(409);
+    expect(late.body.type).toBe('urn:portico:problem:run-frozen');
+    await request(api).post(`/api/v1/runs/${runId}/logs`).set('authorization', 'Bearer receiver').send({ message: 'late' }).expect(409);
+  });
+
+  it('times out an asynchronous run nobody reports on', async () => {
+    runner.registerAction({ id: 'silent', title: 'x', operation: 'create', timeoutMs: 300, inputSchema: { type: 'object' }, invocation: { type: 'webhook', url: receiverUrl, secret: 'hook-key', mode: 'async' } }, 'p');
+    const run = await runner.startRun({ actionId: 'silent', inputs: {}, actor: 'a' });
+    expect(await ended(run.id)).toMatchObject({ status: 'timed_out' });
+  });
+
+  it('puts agent runs on a named BullMQ queue that an outside consumer reports back on', async () => {
+    runner.registerAction({ id: 'train', title: 'Train', operation: 'create', inputSchema: { type: 'object', properties: { epochs: { type: 'integer' } } }, invocation: { type: 'agent', queue: 'ml-agents' } }, 'ml');
+    const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (n) => (n > 5 ? null : 100) });
+    const jobs: Array<Record<string, unknown>> = [];
+    const agent = new Worker(
+      'ml-agents',
+      async (job) => {
+        jobs.push(job.data);
+        await request(api).post(`/api/v1/runs/${job.data.runId}/logs`).set('authorization', 'Bearer receiver').send({ message: `training ${job.data.inputs.epochs} epochs` }).expect(201);
+        await request(api).patch(`/api/v1/runs/${job.data.runId}`).set('authorization', 'Bearer receiver').send({ status: 'succeeded', outputs: { accuracy: 0.9 } }).expect(200);
+      },
+      { connection, prefix: `${prefix}bull` },
+    );
+    try {
+      const run = await runner.startRun({ actionId: 'train', inputs: { epochs: 3 }, actor: 'user:ann' });
+      expect(await ended(run.id)).toMatchObject({ status: 'succeeded', outputs: { accuracy: 0.9 } });
+      expect(jobs).toEqual([expect.objectContaining({ runId: run.id, actionId: 'train', inputs: { epochs: 3 }, actor: 'user:ann' })]);
+      expect((await runner.readLogs(run.id)).map((l) => l.message)).toContain('training 3 epochs');
+    } finally {
+      await agent.close();
+      connection.disconnect();
+    }
+  });
+});
