@@ -1,0 +1,91 @@
+import type { ReactElement, ReactNode } from 'react';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import Alert from '@mui/material/Alert';
+import { navigate, usePortalLocation } from '@portico/ui-api';
+import { usePluginRegistry } from '../plugins/plugin-registry';
+import { useSlotWidgets } from '../slots/use-slot-widgets';
+import { GlobalSearch } from './global-search';
+import { AdminIcon, CatalogIcon, DarkIcon, HistoryIcon, HomeIcon, LightIcon, PluginIcon, RunIcon } from './icons';
+import type { ThemeMode } from '../theme/portal-theme';
+
+const DRAWER = 220;
+
+const BUILT_IN = [
+  { path: '/', label: 'Home', icon: <HomeIcon /> },
+  { path: '/catalog', label: 'Catalog', icon: <CatalogIcon /> },
+  { path: '/self-service', label: 'Self-service', icon: <RunIcon /> },
+  { path: '/runs', label: 'Runs', icon: <HistoryIcon /> },
+  { path: '/admin', label: 'Admin', icon: <AdminIcon /> },
+];
+
+function isActive(pathname: string, path: string): boolean {
+  return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+}
+
+/** App bar (title, global search, theme switch), the navigation drawer and the page. */
+export function AppShell({ title, mode, onToggleMode, children }: { title: string; mode: ThemeMode; onToggleMode(): void; children: ReactNode }): ReactElement {
+  const { pathname } = usePortalLocation();
+  const navItems = [...useSlotWidgets('nav.items'), ...useSlotWidgets('pages')].filter((widget) => widget.path);
+  const { bundles } = usePluginRegistry();
+  const refused = [...bundles.values()].filter((bundle) => !bundle.compatible);
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+        <Toolbar sx={{ gap: 2 }}>
+          <Typography variant="h6" component="a" href="/" onClick={(event) => { event.preventDefault(); navigate('/'); }} sx={{ color: 'inherit', textDecoration: 'none', flexShrink: 0 }}>
+            {title}
+          </Typography>
+          <Box sx={{ flexGrow: 1 }} />
+          <GlobalSearch />
+          <Tooltip title={mode === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
+            <IconButton color="inherit" onClick={onToggleMode} aria-label={mode === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
+              {mode === 'dark' ? <LightIcon /> : <DarkIcon />}
+            </IconButton>
+          </Tooltip>
+        </Toolbar>
+      </AppBar>
+      <Drawer variant="permanent" sx={{ width: DRAWER, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER, boxSizing: 'border-box' } }}>
+        <Toolbar />
+        <nav aria-label="Main">
+          <List>
+            {[...BUILT_IN, ...navItems.map((widget) => ({ path: widget.path!, label: widget.title, icon: <PluginIcon /> }))].map((item) => (
+              <ListItemButton
+                key={item.path}
+                component="a"
+                href={item.path}
+                selected={isActive(pathname, item.path)}
+                aria-current={isActive(pathname, item.path) ? 'page' : undefined}
+                onClick={(event: React.MouseEvent) => {
+                  event.preventDefault();
+                  navigate(item.path);
+                }}
+              >
+                <ListItemIcon>{item.icon}</ListItemIcon>
+                <ListItemText primary={item.label} />
+              </ListItemButton>
+            ))}
+          </List>
+        </nav>
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
+        <Toolbar />
+        {refused.map((bundle) => (
+          <Alert key={bundle.pluginId} severity="error" sx={{ mb: 2 }} data-testid="bundle-refused">
+            {bundle.problem}
+          </Alert>
+        ))}
+        {children}
+      </Box>
+    </Box>
+  );
+}

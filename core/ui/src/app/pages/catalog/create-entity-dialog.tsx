@@ -1,0 +1,64 @@
+import { useMemo, useState, type ReactElement } from 'react';
+import Alert from '@mui/material/Alert';
+import Dialog from '@mui/material/Dialog';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import type { Entity, JsonSchema, KindDefinition } from '@portico/plugin-api';
+import { apiFetch, ApiError, entityPath, navigate } from '@portico/ui-api';
+import SchemaForm from '../../forms/schema-form';
+
+/** The form schema of a new entity: id, title, owner, relations (as pickers) and the kind's properties. */
+export function newEntitySchema(kind: KindDefinition): JsonSchema {
+  const relations: Record<string, JsonSchema> = {};
+  for (const [name, relation] of Object.entries(kind.relations ?? {})) {
+    const picker = { type: 'string', format: 'entity', 'x-portico-entity': { kind: relation.target } };
+    relations[name] = relation.many ? { type: 'array', title: relation.title ?? name, items: picker } : { ...picker, title: relation.title ?? name };
+  }
+  return {
+    type: 'object',
+    required: ['id', 'title', ...(kind.ownerKind ? ['owner'] : [])],
+    properties: {
+      id: { type: 'string', title: 'Id', description: 'Lower-case letters, digits and dashes', pattern: '^[a-z0-9][a-z0-9._-]*$' },
+      title: { type: 'string', title: 'Title', minLength: 1 },
+      description: { type: 'string', title: 'Description' },
+      ...(kind.ownerKind ? { owner: { type: 'string', title: 'Owner', format: 'entity', 'x-portico-entity': { kind: kind.ownerKind } } } : {}),
+      ...(Object.keys(relations).length > 0 ? { relations: { type: 'object', title: 'Relations', properties: relations } } : {}),
+      properties: { ...kind.schema, title: 'Properties' },
+    },
+  };
+}
+
+/** Creates an entity of one kind, then opens its page. Server problems show above the form. */
+export default function CreateEntityDialog({ kind, onClose }: { kind: KindDefinition; onClose(): void }): ReactElement {
+  const schema = useMemo(() => newEntitySchema(kind), [kind]);
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [data, setData] = useState<Record<string, unknown>>({});
+  const submit = async (form: Record<string, unknown>): Promise<void> => {
+    setSaving(true);
+    setError(null);
+    try {
+      const created = await apiFetch<Entity>(`/kinds/${encodeURIComponent(kind.id)}/entities`, { method: 'POST', body: { ...form, kind: kind.id, properties: form.properties ?? {}, relations: form.relations ?? {} } });
+      onClose();
+      navigate(entityPath(created ?? { kind: kind.id, id: String(form.id) }));
+    } catch (caught) {
+      setError(caught as Error);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="create-entity-title">
+      <DialogTitle id="create-entity-title">New {kind.title}</DialogTitle>
+      <DialogContent>
+        {error && (
+          <Alert severity="error" sx={{ mb: 2 }} role="alert">
+            {error.message}
+            {error instanceof ApiError && error.fieldProblems.map((problem) => <div key={problem.path}>{`${problem.path}: ${problem.message}`}</div>)}
+          </Alert>
+        )}
+        <SchemaForm schema={schema} formData={data} onChange={setData} submitLabel={saving ? 'Creating…' : 'Create'} disabled={saving} onSubmit={(form) => void submit(form)} />
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Entity, EntityQuery, QueryResult } from '@portico/plugin-api';
+import { apiFetch } from '@portico/ui-api';
+
+export interface EntityPages {
+  rows: Entity[];
+  total: number;
+  facets: Record<string, Record<string, number>>;
+  loading: boolean;
+  error: Error | undefined;
+  hasMore: boolean;
+  /** Fetches the next page (by cursor) unless one is already on its way. */
+  loadMore(): void;
+}
+
+const PAGE = 100;
+
+/**
+ * A query's results, page by page through the server's cursor: a table over 100,000
+ * entities holds only the pages the user scrolled to. A new query drops older answers.
+ */
+export function useEntityPages(query: EntityQuery | null): EntityPages {
+  const [state, setState] = useState<Omit<EntityPages, 'loadMore' | 'hasMore'> & { cursor: string | null }>({ rows: [], total: 0, facets: {}, loading: false, error: undefined, cursor: null });
+  const generation = useRef(0);
+  const inFlight = useRef(false);
+  const key = JSON.stringify(query);
+
+  const fetchPage = useCallback(
+    (cursor: string | null, reset: boolean) => {
+      if (!query) return;
+      const mine = generation.current;
+      inFlight.current = true;
+      setState((previous) => ({ ...previous, loading: true, error: undefined }));
+      apiFetch<QueryResult<Entity>>('/entities/query', { method: 'POST', body: { ...query, limit: PAGE, ...(cursor ? { cursor } : {}), ...(reset ? {} : { facets: undefined }) } })
+        .then((result) => {
+          if (mine !== generation.current) return;
+          setState((previous) => ({
+            rows: reset ? result.items : [...previous.rows, ...result.items],
+            total: result.total,
+            facets: reset ? (result.facets ?? {}) : previous.facets,
+            loading: false,
+            error: undefined,
+            cursor: result.nextCursor,
+          }));
+        })
+        .catch((error: Error) => {
+          if (mine === generation.current) setState((previous) => ({ ...previous, loading: false, error }));
+        })
+        .finally(() => {
+          if (mine === generation.current) inFlight.current = false;
+        });
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key],
+  );
+
+  useEffect(() => {
+    generation.current++;
+    inFlight.current = false;
+    setState({ rows: [], total: 0, facets: {}, loading: true, error: undefined, cursor: null });
+    fetchPage(null, true);
+  }, [fetchPage]);
+
+  const loadMore = useCallback(() => {
+    if (!inFlight.current && state.cursor) fetchPage(state.cursor, false);
+  }, [fetchPage, state.cursor]);
+
+  return { rows: state.rows, total: state.total, facets: state.facets, loading: state.loading, error: state.error, hasMore: state.cursor !== null, loadMore };
+}

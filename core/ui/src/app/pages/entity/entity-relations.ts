@@ -1,0 +1,46 @@
+import type { Entity, EntityRef, KindDefinition } from '@portico/plugin-api';
+
+export interface RelationLink {
+  direction: 'outgoing' | 'incoming';
+  /** Relation name as declared on the source kind (or its inverse name when incoming). */
+  relation: string;
+  title: string;
+  entity: EntityRef & { title?: string };
+}
+
+type Loose = Record<string, unknown>;
+
+function refOf(item: Loose): (EntityRef & { title?: string }) | null {
+  const nested = (item.entity ?? item.target ?? item.source ?? item.to ?? item.from) as Loose | undefined;
+  const source = nested && typeof nested === 'object' ? nested : item;
+  if (typeof source.kind !== 'string' || typeof source.id !== 'string') return null;
+  return { kind: source.kind, id: source.id, title: typeof source.title === 'string' ? source.title : undefined };
+}
+
+function linksFrom(list: unknown, direction: RelationLink['direction']): RelationLink[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((raw: Loose) => {
+    const entity = refOf(raw);
+    if (!entity) return [];
+    const relation = String(raw.relation ?? raw.name ?? '');
+    const title = String(raw.title ?? raw.relationTitle ?? (direction === 'incoming' ? raw.inverseTitle ?? raw.inverse : undefined) ?? relation);
+    return [{ direction: (raw.direction === 'incoming' || raw.direction === 'outgoing' ? raw.direction : direction) as RelationLink['direction'], relation, title, entity }];
+  });
+}
+
+/** Reads the relations endpoint's answer, accepting `{outgoing, incoming}` or `{items}` shapes. */
+export function normalizeRelations(answer: unknown): RelationLink[] {
+  if (!answer || typeof answer !== 'object') return [];
+  const body = answer as Loose;
+  if (Array.isArray(body.items)) return linksFrom(body.items, 'outgoing');
+  return [...linksFrom(body.outgoing ?? body.upstream, 'outgoing'), ...linksFrom(body.incoming ?? body.downstream, 'incoming')];
+}
+
+/** Outgoing relations straight from the entity, used when the relations endpoint is unavailable. */
+export function relationsFromEntity(entity: Entity, kind: KindDefinition | undefined): RelationLink[] {
+  return Object.entries(entity.relations ?? {}).flatMap(([name, value]) => {
+    const definition = kind?.relations?.[name];
+    const ids = value === null ? [] : Array.isArray(value) ? value : [value];
+    return ids.map((id) => ({ direction: 'outgoing' as const, relation: name, title: definition?.title ?? name, entity: { kind: definition?.target ?? '', id } }));
+  });
+}

@@ -1,0 +1,56 @@
+import type { ReactElement } from 'react';
+import Alert from '@mui/material/Alert';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { Run } from '@portico/plugin-api';
+import { EntityLink, PortalLink, RunStatus, runPath, useApi } from '@portico/ui-api';
+
+/** Runs, newest first (optionally only one actor's, for the home page). */
+export function RunsTable({ query = '', label = 'Runs' }: { query?: string; label?: string }): ReactElement {
+  const { data, error } = useApi<{ items: Run[] }>(`/runs?limit=20${query}`);
+  if (error) return <Alert severity="error">{error.message}</Alert>;
+  return (
+    <Table size="small" aria-label={label}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Run</TableCell>
+          <TableCell>Action</TableCell>
+          <TableCell>Entity</TableCell>
+          <TableCell>Status</TableCell>
+          <TableCell>Started</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {(data?.items ?? []).map((run) => (
+          <TableRow key={run.id}>
+            <TableCell>
+              <PortalLink to={runPath(run.id)}>{run.id}</PortalLink>
+            </TableCell>
+            <TableCell>{run.actionId}</TableCell>
+            <TableCell>{run.entity ? <EntityLink entity={run.entity} /> : '—'}</TableCell>
+            <TableCell>
+              <RunStatus status={run.status} />
+            </TableCell>
+            <TableCell>{new Date(run.createdAt).toLocaleString()}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+export function RunsPage(): ReactElement {
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h4" component="h1">
+        Runs
+      </Typography>
+      <RunsTable />
+    </Stack>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ReactElement } from 'react';
+import Box from '@mui/material/Box';
+import type { Entity, SlotId } from '@portico/plugin-api';
+import { SlotWidget } from './slot-widget';
+import { useSlotWidgets } from './use-slot-widgets';
+
+/** A grid of the widgets in a card slot (`home.widgets`, `entity.cards`). */
+export function CardSlot({ slot, entity }: { slot: SlotId; entity?: Entity }): ReactElement | null {
+  const widgets = useSlotWidgets(slot, entity);
+  if (widgets.length === 0) return null;
+  return (
+    <Box data-slot={slot} sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))' }}>
+      {widgets.map((widget) => (
+        <Box key={`${widget.pluginId}:${widget.id}`} data-widget={widget.id}>
+          <SlotWidget widget={widget} entity={entity} />
+        </Box>
+      ))}
+    </Box>
+  );
+}
