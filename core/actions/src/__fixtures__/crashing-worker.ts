@@ -1,0 +1,23 @@
+// A `portico worker` process for the fault test: it takes runs and hangs in them until the
+// test SIGKILLs it. Run with `node --require core/actions/bench/ts-register.cjs`.
+import { runWorker } from '../worker/run-worker';
+import { MemoryCatalog } from './memory-catalog';
+import { testLogger, testSecrets } from './test-services';
+import { hangingActions } from './hanging-actions';
+
+async function main(): Promise<void> {
+  await runWorker({
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    keyPrefix: process.env.KEY_PREFIX,
+    catalog: new MemoryCatalog(),
+    logger: testLogger(),
+    secrets: testSecrets(),
+    workerConcurrency: 4,
+    register: (runner) => {
+      for (const action of hangingActions(`worker pid ${process.pid}`, () => new Promise<void>(() => undefined))) runner.registerAction(action, 'fault-test');
+    },
+  });
+  process.send?.('ready');
+}
+
+void main();
