@@ -1,0 +1,3 @@
+export function FutureWidget() {
+  return <span data-testid="future-widget">must never render</span>;
+}
