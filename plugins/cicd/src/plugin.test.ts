@@ -5,7 +5,7 @@ import packageJson from '../package.json';
 import { cicdConfigSchema } from './config/cicd-config';
 import plugin from './index';
 
-function initWith(config: Record<string, unknown>) {
+function initWith(config: Record<string, unknown>, shutdownHooks: Array<() => unknown> = []) {
   const recorded = { kinds: [] as KindDefinition[], actions: [] as ActionDefinition[], widgets: [] as WidgetDefinition[], providers: [] as EntityProvider[], routes: [] as HttpRoute[] };
   const add = <T,>(list: T[]) => (item: T) => (list.push(item), () => undefined);
   getPluginInternals(plugin)!.init({
@@ -14,10 +14,11 @@ function initWith(config: Record<string, unknown>) {
     widgets: { addWidget: add(recorded.widgets) },
     providers: { addProvider: add(recorded.providers) },
     routes: { addRoute: add(recorded.routes) },
-    catalog: {},
-    logger: {},
+    catalog: { get: async () => ({}) },
+    logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     config: { get: () => config, getOptional: (path: string) => config[path] },
     secrets: { get: async () => undefined },
+    lifecycle: { addStartHook: () => undefined, addShutdownHook: (hook: () => unknown) => shutdownHooks.push(hook) },
   });
   return recorded;
 }
@@ -63,5 +64,24 @@ describe('cicd plugin', () => {
     const validator = new SchemaValidator();
     expect(() => validator.assert(cicdConfigSchema, { repositories: [{ repository: 'not a repo' }] }, 'config')).toThrow('/repositories/0/repository');
     expect(() => validator.assert(cicdConfigSchema, { github: { baseUrl: 'https://ghe.example.com/api/v3' } }, 'config')).not.toThrow();
+  });
+
+  it('with a simulated GitHub, ingests the example organisation without any token', async () => {
+    const hooks: Array<() => unknown> = [];
+    const { providers } = initWith({ github: { simulated: true } }, hooks);
+    const provider = providers.find((p) => p.id === 'cicd.github-actions')!;
+    const upserts: Array<{ kind: string; id: string; relations?: Record<string, unknown> }> = [];
+    const lines: string[] = [];
+    const log = (message: string): void => void lines.push(message);
+    const logger = { debug: log, info: log, warn: log, error: log, child: () => logger };
+    try {
+      await provider.refresh({ logger, signal: new AbortController().signal, apply: async (m) => void upserts.push(...((m.upsert ?? []) as typeof upserts)) });
+    } finally {
+      for (const hook of hooks) await hook();
+    }
+    expect(lines.filter((l) => l.startsWith('could not'))).toEqual([]);
+    expect(upserts.filter((e) => e.kind === 'pipeline').length).toBe(8);
+    const cartBuilds = upserts.filter((e) => e.kind === 'build' && e.relations?.component === 'cart-service');
+    expect(cartBuilds).toHaveLength(4);
   });
 });

@@ -2,6 +2,7 @@ import { coreExtensionPoints, coreServices, definePlugin, type PorticoPlugin } f
 import { cicdActions } from './actions';
 import { cicdConfigSchema, resolveCicdConfig } from './config/cicd-config';
 import { createGitHubConnection } from './github/github-connection';
+import { createSimulatedGitHub, SIMULATED_REPOSITORIES } from './simulation/simulated-github';
 import { cicdKinds } from './kinds';
 import { environmentsProvider } from './providers/environments-provider';
 import { githubActionsProvider } from './providers/github-actions-provider';
@@ -25,10 +26,20 @@ export const cicdPlugin: PorticoPlugin = definePlugin({
     logger: coreServices.logger,
     config: coreServices.config,
     secrets: coreServices.secrets,
+    lifecycle: coreServices.lifecycle,
   },
-  init({ kinds, actions, widgets, providers, routes, catalog, logger, config: configService, secrets }) {
+  init({ kinds, actions, widgets, providers, routes, catalog, logger, config: configService, secrets, lifecycle }) {
     const config = resolveCicdConfig(configService.get());
-    const github = createGitHubConnection(config);
+    let github = createGitHubConnection(config);
+    if (config.github.simulated) {
+      logger.warn('GitHub is SIMULATED in this portal (github.simulated: true): deploys and other actions change nothing real.');
+      const simulated = createSimulatedGitHub(config);
+      github = simulated.connection;
+      lifecycle.addShutdownHook(() => simulated.stop());
+      if (config.repositories.length === 0) config.repositories = SIMULATED_REPOSITORIES;
+      if (!config.scaffold.templateRepository) config.scaffold = { ...config.scaffold, templateRepository: 'example-org/service-template', owner: 'example-org' };
+      config.deploy.pollIntervalMs = Math.min(config.deploy.pollIntervalMs, 1000);
+    }
 
     for (const kind of cicdKinds) kinds.addKind(kind);
     for (const action of cicdActions({ config, github })) actions.addAction(action);

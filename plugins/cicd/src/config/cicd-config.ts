@@ -24,6 +24,8 @@ export interface CicdConfig {
     tokenSecret: string;
     /** Name of the secret GitHub signs webhooks with. */
     webhookSecret: string;
+    /** Demos only: serve the example organisation's repositories from a GitHub simulated in-process. */
+    simulated: boolean;
   };
   repositories: RepositoryConfig[];
   environments: EnvironmentConfig[];
@@ -76,6 +78,7 @@ export const cicdConfigSchema: JsonSchema = {
         baseUrl: { type: 'string', format: 'uri', description: 'GitHub REST base URL; https://<host>/api/v3 for GitHub Enterprise Server.' },
         tokenSecret: { type: 'string', minLength: 1 },
         webhookSecret: { type: 'string', minLength: 1 },
+        simulated: { type: 'boolean', description: 'Demos only: a GitHub simulated in the portal process, with the example organisation.' },
       },
     },
     repositories: {
@@ -151,6 +154,7 @@ export function resolveCicdConfig(raw: Partial<Record<keyof CicdConfig, unknown>
       baseUrl: r.github?.baseUrl ?? 'https://api.github.com',
       tokenSecret: r.github?.tokenSecret ?? 'github-token',
       webhookSecret: r.github?.webhookSecret ?? 'github-webhook-secret',
+      simulated: r.github?.simulated ?? false,
     },
     repositories: r.repositories ?? [],
     environments: r.environments ?? DEFAULT_ENVIRONMENTS,
