@@ -1,0 +1,32 @@
+import type { CatalogService, EntityMutation, KindDefinition, LoggerService } from '@portico/plugin-api';
+import type { ApiRoute } from '@portico/http';
+
+export interface CatalogOptions {
+  /** When set: the Redis store; otherwise the embedded store. */
+  redisUrl?: string;
+  /** Redis key prefix, default `portico:`; keys are `<prefix>{catalog}:…` (one hash tag, one cluster slot). */
+  keyPrefix?: string;
+  /** Embedded store: folder of the append-only log (created if missing); default `.portico-data` under cwd. */
+  dataDir?: string;
+  logger: LoggerService;
+}
+
+export interface DueTimerClaim {
+  kind: string;
+  id: string;
+  property: string;
+  dueAt: number;
+}
+
+export interface Catalog extends CatalogService {
+  /** A kind contributed by a plugin (source = plugin id) or the API (source = 'api'). */
+  registerKind(kind: KindDefinition, source: string): Promise<void>;
+  /** Ingestion from entity providers: upserts/deletes, atomic per entity. */
+  applyMutation(mutation: EntityMutation, actor: string): Promise<void>;
+  /** Atomically claims due timers; each due timer goes to exactly one caller. */
+  claimDueTimers(now: number, limit: number): Promise<DueTimerClaim[]>;
+  /** API routes relative to /api/v1. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  routes(): ApiRoute<any>[];
+  close(): Promise<void>;
+}

@@ -1,0 +1,7 @@
+export { createCatalog } from './catalog/create-catalog';
+export type { Catalog, CatalogOptions, DueTimerClaim } from './catalog/catalog';
+export { PorticoCatalog, type BulkItemResult, type KindChangeReport } from './catalog/portico-catalog';
+export type { CatalogStore, EntityWrite, StoredKind, BusMessage, DueTimer, WriteOutcome } from './store/catalog-store';
+export { EmbeddedCatalogStore, type EmbeddedStoreOptions } from './store/embedded/embedded-catalog-store';
+export { RedisCatalogStore, type RedisStoreOptions } from './store/redis/redis-catalog-store';
+export { parseExpression, evaluateExpression } from './computed/expression';

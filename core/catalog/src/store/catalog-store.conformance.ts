@@ -1,0 +1,362 @@
+/**
+ * The one conformance suite both stores pass: run by redis-catalog-store.test.ts and
+ * embedded-catalog-store.test.ts against real Redis and a real log file.
+ */
+import type { Entity, EntityEvent, EntityQuery, QueryResult } from '@portico/plugin-api';
+import type { PorticoCatalog } from '../catalog/portico-catalog';
+import { exampleEntities, exampleKinds } from '../testing/example-model';
+
+export interface StoreHarness {
+  /** Opens a catalog on the store under test; each call is another instance on the same data (a restart, or a second process). */
+  open(): Promise<PorticoCatalog>;
+  /** Deletes the data. */
+  dispose(): Promise<void>;
+  /** Whether instances opened together share writes and events (Redis: yes; embedded: one process owns a directory). */
+  shared: boolean;
+}
+
+async function waitFor(check: () => boolean, what: string, ms = 5000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function ids(result: QueryResult<Entity>): string[] {
+  return result.items.map((e) => e.id);
+}
+
+async function seed(catalog: PorticoCatalog): Promise<void> {
+  for (const kind of exampleKinds) await catalog.registerKind(kind, 'example');
+  const results = await catalog.upsertMany(exampleEntities, { actor: 'user:seed' });
+  const failed = results.filter((r) => r.status === 'error');
+  if (failed.length) throw new Error(JSON.stringify(failed));
+}
+
+export function runCatalogStoreConformance(name: string, makeHarness: () => Promise<StoreHarness>): void {
+  describe(`CatalogStore conformance: ${name}`, () => {
+    let harness: StoreHarness;
+    let catalog: PorticoCatalog;
+    const opened: PorticoCatalog[] = [];
+    const open = async (): Promise<PorticoCatalog> => {
+      const c = await harness.open();
+      opened.push(c);
+      return c;
+    };
+    const q = (query: EntityQuery): Promise<QueryResult<Entity>> => catalog.query(query);
+    const comp = (rules: EntityQuery['filter'] extends infer F ? (F extends { rules: infer R } ? R : never) : never, extra: Partial<EntityQuery> = {}): Promise<QueryResult<Entity>> =>
+      q({ kind: 'component', filter: { combinator: 'and', rules }, limit: 100, ...extra });
+
+    beforeEach(async () => {
+      harness = await makeHarness();
+      catalog = await open();
+      await seed(catalog);
+    });
+
+    afterEach(async () => {
+      for (const c of opened.splice(0)) await c.close();
+      await harness.dispose();
+    });
+
+    describe('kinds', () => {
+      it('refuses a kind id another source already defines, naming both sources', async () => {
+        await expect(catalog.registerKind({ id: 'team', title: 'Team', schema: { type: 'object' } }, 'plugin-b')).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/plugin "example".*plugin "plugin-b"/) });
+      });
+
+      it('refuses invalid kind definitions with a pointer per problem', async () => {
+        await expect(
+          catalog.registerKind({ id: 'Bad Id', title: '', schema: { type: 'string' }, relations: { owner: { target: 'NOPE' } }, calculation: { x: { expression: 'properties.a +' } } } as never, 'p'),
+        ).rejects.toMatchObject({
+          status: 400,
+          errors: expect.arrayContaining([
+            expect.objectContaining({ pointer: '/id' }),
+            expect.objectContaining({ pointer: '/title' }),
+            expect.objectContaining({ pointer: '/schema/type' }),
+            expect.objectContaining({ pointer: '/relations/owner/target' }),
+            expect.objectContaining({ pointer: '/calculation/x/expression' }),
+          ]),
+        });
+      });
+
+      it('reports what a kind change would break, refuses it without force, and re-indexes when applied', async () => {
+        await catalog.createKind({ id: 'service', title: 'Service', schema: { type: 'object', properties: { tier: { type: 'string' } } } });
+        await catalog.upsert({ kind: 'service', id: 's1', title: 'S1', properties: { tier: 'gold' }, relations: {} });
+        await catalog.upsert({ kind: 'service', id: 's2', title: 'S2', properties: { tier: '2' }, relations: {} });
+        const changed = { id: 'service', title: 'Service', schema: { type: 'object', required: ['tier'], properties: { tier: { type: 'string', enum: ['gold', 'silver'] } } } };
+        const report = await catalog.updateKind('service', changed, { dryRun: true });
+        expect(report).toMatchObject({ entities: 2, breakingCount: 1, applied: false, breaking: [{ id: 's2', errors: [{ pointer: '/properties/tier' }] }] });
+        await expect(catalog.updateKind('service', changed)).rejects.toMatchObject({ status: 409, extensions: { breakingCount: 1 } });
+        expect((await catalog.getKind('service'))!.schema.required).toBeUndefined();
+        const numeric = { id: 'service', title: 'Service', schema: { type: 'object', properties: { tier: { type: 'string' }, size: { type: 'number' } } } };
+        await catalog.updateKind('service', numeric);
+        await catalog.patch({ kind: 'service', id: 's1' }, { properties: { size: 3 } });
+        expect(ids(await q({ kind: 'service', filter: { combinator: 'and', rules: [{ property: 'size', operator: '>=', value: 2 }] } }))).toEqual(['s1']);
+        const applied = await catalog.updateKind('service', changed, { force: true });
+        expect(applied.applied).toBe(true);
+      });
+    });
+
+    describe('entities', () => {
+      it('round-trips an entity with meta, defaults and versions; an identical write changes nothing', async () => {
+        const kafka = await catalog.get({ kind: 'component', id: 'core-kafka' });
+        expect(kafka).toMatchObject({ kind: 'component', id: 'core-kafka', owner: 't-cart', properties: { replicas: 1 }, relations: { system: 'cart' }, meta: { version: 1, createdBy: 'user:seed', updatedBy: 'user:seed' } });
+        const again = await catalog.upsertMany([{ ...exampleEntities[7] }], { actor: 'user:other' });
+        expect(again[0]).toMatchObject({ status: 'unchanged', version: 1 });
+        const updated = await catalog.upsert({ ...exampleEntities[7], title: 'Kafka' } as never, { actor: 'user:b' });
+        expect(updated.meta).toMatchObject({ version: 2, createdBy: 'user:seed', updatedBy: 'user:b' });
+      });
+
+      it('names the JSON pointer of every invalid field and writes nothing', async () => {
+        const bad = await catalog.upsertMany(
+          [
+            { kind: 'component', id: 'x1', title: 'X', properties: { lifecycle: 'production', replicas: 'three' }, relations: { system: 'cart' } },
+            { kind: 'component', id: 'x2', title: 'X', properties: { lifecycle: 'production' }, relations: { system: 'nope' } },
+            { kind: 'nokind', id: 'x3', title: 'X' },
+            { kind: 'component', id: 'x4', title: 'X', properties: { lifecycle: 'production' }, relations: {} },
+            { kind: 'component', id: 'X 5', title: 'X' },
+            JSON.parse('{"kind":"component","id":"x6","properties":{"lifecycle":"production","__proto__":{"polluted":true}},"relations":{"system":"cart"}}'),
+            { kind: 'component', id: 'x7', title: 'X', owner: 'nobody', properties: { lifecycle: 'production' }, relations: { system: 'cart' } },
+          ],
+          { actor: 'u' },
+        );
+        expect(bad.map((r) => r.status)).toEqual(Array(7).fill('error'));
+        expect(bad.map((r) => r.error!.errors?.[0]?.pointer)).toEqual(['/0/properties/replicas', '/1/relations/system', '/2/kind', '/3/relations/system', '/4/id', '/5/properties/__proto__', '/6/owner']);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        expect((await q({ kind: 'component', limit: 100 })).total).toBe(4);
+      });
+
+      it('lets exactly one of two concurrent writers with the same If-Match version win; the other gets 412', async () => {
+        const second = harness.shared ? await open() : catalog;
+        const ref = { kind: 'component', id: 'cart-service' };
+        const outcomes = await Promise.allSettled([
+          catalog.patch(ref, { properties: { replicas: 10 } }, { ifVersion: 1, actor: 'a' }),
+          second.patch(ref, { properties: { replicas: 20 } }, { ifVersion: 1, actor: 'b' }),
+        ]);
+        const won = outcomes.filter((o) => o.status === 'fulfilled');
+        const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost).toHaveLength(1);
+        expect(lost[0].reason).toMatchObject({ status: 412 });
+        const after = await catalog.get(ref);
+        expect(after!.meta.version).toBe(2);
+        expect(after!.properties.replicas).toBe((won[0] as PromiseFulfilledResult<Entity>).value.properties.replicas);
+      });
+
+      it('keeps every acknowledged write across a restart, indexes included', async () => {
+        await catalog.patch({ kind: 'component', id: 'core-kafka' }, { properties: { language: 'scala' } });
+        await catalog.delete({ kind: 'component', id: 'core-payment' }, {});
+        await catalog.close();
+        opened.splice(opened.indexOf(catalog), 1);
+        catalog = await open();
+        expect((await catalog.get({ kind: 'component', id: 'core-kafka' }))!.properties.language).toBe('scala');
+        expect(await catalog.get({ kind: 'component', id: 'core-payment' })).toBeNull();
+        expect(ids(await comp([{ property: 'language', operator: '=', value: 'scala' }]))).toEqual(['core-kafka']);
+        expect((await catalog.listKinds()).map((k) => k.id)).toEqual(['component', 'domain', 'system', 'team']);
+      });
+
+      it('merges patches: null removes a property, other properties stay', async () => {
+        const patched = await catalog.patch({ kind: 'component', id: 'cart-service' }, { properties: { language: null, replicas: 4 }, description: null } as never);
+        expect(patched.properties).toMatchObject({ lifecycle: 'production', replicas: 4, tags: ['web', 'critical'] });
+        expect(patched.properties.language).toBeUndefined();
+        expect(patched.description).toBeUndefined();
+      });
+
+      it('refuses to delete an entity others require, listing them, and cascades when asked', async () => {
+        await expect(catalog.delete({ kind: 'system', id: 'cart' })).rejects.toMatchObject({
+          status: 409,
+          extensions: { dependentsCount: 2, dependents: expect.arrayContaining([{ kind: 'component', id: 'cart-service', relation: 'component.system' }, { kind: 'component', id: 'core-kafka', relation: 'component.system' }]) },
+        });
+        expect(await catalog.get({ kind: 'system', id: 'cart' })).not.toBeNull();
+        // Optional relations do not block: core-kafka is only depended upon (dependsOn is not required).
+        await catalog.delete({ kind: 'system', id: 'cart' }, { cascade: true });
+        for (const id of ['cart-service', 'core-kafka']) expect(await catalog.get({ kind: 'component', id })).toBeNull();
+        expect(await catalog.get({ kind: 'system', id: 'cart' })).toBeNull();
+        expect(ids(await q({ kind: 'component', limit: 100 }))).toEqual(['core-payment', 'products-service']);
+      });
+    });
+
+    describe('queries', () => {
+      it.each<[string, unknown[], string[]]>([
+        ['=', [{ property: 'language', operator: '=', value: 'java' }], ['core-kafka', 'core-payment']],
+        ['!=', [{ property: 'language', operator: '!=', value: 'java' }], ['cart-service', 'products-service']],
+        ['< on numbers', [{ property: 'replicas', operator: '<', value: 3 }], ['core-kafka', 'products-service']],
+        ['<=', [{ property: 'replicas', operator: '<=', value: 3 }], ['cart-service', 'core-kafka', 'products-service']],
+        ['>', [{ property: 'replicas', operator: '>', value: 3 }], ['core-payment']],
+        ['>= on dates', [{ property: 'deployedAt', operator: '>=', value: '2026-01-10T10:00:00Z' }], ['cart-service', 'products-service']],
+        ['between', [{ property: 'replicas', operator: 'between', value: [2, 3] }], ['cart-service', 'products-service']],
+        ['in', [{ property: 'lifecycle', operator: 'in', value: ['experimental', 'deprecated'] }], ['core-kafka', 'core-payment']],
+        ['notIn', [{ property: 'lifecycle', operator: 'notIn', value: ['experimental', 'deprecated'] }], ['cart-service', 'products-service']],
+        ['contains on arrays', [{ property: 'tags', operator: 'contains', value: 'critical' }], ['cart-service', 'core-payment']],
+        ['contains on strings', [{ property: 'language', operator: 'contains', value: 'ava' }], ['core-kafka', 'core-payment']],
+        ['containsAny', [{ property: 'tags', operator: 'containsAny', value: ['lib', 'web'] }], ['cart-service', 'core-kafka', 'core-payment', 'products-service']],
+        ['beginsWith', [{ property: 'language', operator: 'beginsWith', value: 'type' }], ['cart-service']],
+        ['endsWith', [{ property: 'language', operator: 'endsWith', value: 'o' }], ['products-service']],
+        ['isEmpty', [{ property: 'deployedAt', operator: 'isEmpty' }], ['core-payment']],
+        ['isNotEmpty', [{ property: 'docs', operator: 'isNotEmpty' }], ['cart-service']],
+        ['= on booleans', [{ property: 'public', operator: '=', value: false }], ['products-service']],
+        ['owner', [{ property: 'owner', operator: '=', value: 't-pay' }], ['core-payment', 'products-service']],
+        ['relation =', [{ property: 'relations.system', operator: '=', value: 'cart' }], ['cart-service', 'core-kafka']],
+        ['relation contains (many)', [{ property: 'relations.dependsOn', operator: 'contains', value: 'core-payment' }], ['products-service']],
+        ['relation isEmpty', [{ property: 'relations.dependsOn', operator: 'isEmpty' }], ['core-kafka']],
+        ['id beginsWith', [{ property: 'id', operator: 'beginsWith', value: 'core-' }], ['core-kafka', 'core-payment']],
+        ['id in', [{ property: 'id', operator: 'in', value: ['core-kafka', 'nope'] }], ['core-kafka']],
+        ['title contains (post-filter)', [{ property: 'title', operator: 'contains', value: 'service' }], ['cart-service', 'products-service']],
+        ['description endsWith (post-filter)', [{ property: 'description', operator: 'endsWith', value: 'API' }], ['products-service']],
+        ['or of and', [{ combinator: 'or', rules: [{ property: 'replicas', operator: '>', value: 4 }, { combinator: 'and', rules: [{ property: 'language', operator: '=', value: 'go' }, { property: 'public', operator: '=', value: false }] }] }], ['core-payment', 'products-service']],
+        ['kind =', [{ property: 'kind', operator: '=', value: 'component' }, { property: 'replicas', operator: '=', value: 5 }], ['core-payment']],
+      ])('operator %s', async (_name, rules, expected) => {
+        const result = await comp(rules as never);
+        expect(ids(result)).toEqual(expected);
+        expect(result.total).toBe(expected.length);
+      });
+
+      it('answers relatedTo downstream and upstream, following maxHops', async () => {
+        const down = (id: string, maxHops?: number, relation?: string) => q({ filter: { combinator: 'and', rules: [{ operator: 'relatedTo', kind: 'component', id, direction: 'downstream', maxHops, relation }] }, limit: 100 });
+        expect(ids(await down('core-kafka'))).toEqual(['cart-service', 'core-payment', 'products-service']);
+        expect(ids(await q({ filter: { combinator: 'and', rules: [{ operator: 'relatedTo', kind: 'domain', id: 'orders', direction: 'downstream', maxHops: 2 }] }, limit: 100 }))).toEqual([
+          'cart-service',
+          'core-kafka',
+          'core-payment',
+          'products-service',
+          'cart',
+          'products',
+        ].sort((a, b) => (`${a.includes('-') ? 'component' : 'system'}/${a}` < `${b.includes('-') ? 'component' : 'system'}/${b}` ? -1 : 1)));
+        const up = (maxHops: number) => q({ filter: { combinator: 'and', rules: [{ operator: 'relatedTo', kind: 'component', id: 'products-service', direction: 'upstream', maxHops }] }, limit: 100 });
+        expect((await up(1)).items.map((e) => `${e.kind}/${e.id}`)).toEqual(['component/core-kafka', 'component/core-payment', 'system/products']);
+        expect((await up(2)).items.map((e) => `${e.kind}/${e.id}`)).toEqual(['component/core-kafka', 'component/core-payment', 'domain/orders', 'system/cart', 'system/products']);
+        expect(ids(await q({ kind: 'component', filter: { combinator: 'and', rules: [{ operator: 'relatedTo', kind: 'component', id: 'core-kafka', direction: 'downstream', relation: 'dependsOn' }, { property: 'language', operator: '=', value: 'go' }] } }))).toEqual(['products-service']);
+      });
+
+      it('searches word prefixes over id, title, description and text properties', async () => {
+        expect((await q({ search: 'kafka' })).items.map((e) => e.id)).toEqual(['core-kafka']);
+        expect((await q({ search: 'cart' })).items.map((e) => `${e.kind}/${e.id}`)).toEqual(['component/cart-service', 'system/cart', 'team/t-cart']);
+        expect(ids(await q({ kind: 'component', search: 'shared libr' }))).toEqual(['core-kafka']);
+        expect(ids(await q({ kind: 'component', search: 'checkout' }))).toEqual(['cart-service']);
+        expect(ids(await q({ kind: 'component', search: 'catalogueapi' }))).toEqual([]);
+        expect(ids(await q({ kind: 'component', search: 'typescript' }))).toEqual(['cart-service']);
+      });
+
+      it('counts facets over all matches, not just the page', async () => {
+        const result = await q({ kind: 'component', limit: 1, facets: ['language', 'tags', 'owner', 'kind', 'replicas'] });
+        expect(result.items).toHaveLength(1);
+        expect(result.facets).toEqual({
+          language: { typescript: 1, go: 1, java: 2 },
+          tags: { web: 2, critical: 2, lib: 2 },
+          owner: { 't-cart': 2, 't-pay': 2 },
+          kind: { component: 4 },
+          replicas: { '1': 1, '2': 1, '3': 1, '5': 1 },
+        });
+        const filtered = await comp([{ property: 'title', operator: 'contains', value: 'Core' }], { facets: ['language'] });
+        expect(filtered.facets).toEqual({ language: { java: 2 } });
+      });
+
+      it('sorts by numbers and dates in both directions, missing values last', async () => {
+        expect(ids(await q({ kind: 'component', sort: { property: 'replicas', order: 'desc' } }))).toEqual(['core-payment', 'cart-service', 'products-service', 'core-kafka']);
+        expect(ids(await q({ kind: 'component', sort: { property: 'deployedAt' } }))).toEqual(['core-kafka', 'cart-service', 'products-service', 'core-payment']);
+        expect(ids(await q({ kind: 'component', sort: { property: 'id', order: 'desc' } }))).toEqual(['products-service', 'core-payment', 'core-kafka', 'cart-service']);
+      });
+
+      it('pages with cursors that stay stable under concurrent writes', async () => {
+        const many = Array.from({ length: 40 }, (_, i) => ({ kind: 'team', id: `p-${String(i).padStart(2, '0')}`, title: `Team ${i}`, properties: { slack: i % 2 ? '#odd' : '#even' }, relations: {} }));
+        await catalog.upsertMany(many, { actor: 'u' });
+        for (const sort of [undefined, { property: 'meta.updatedAt', order: 'desc' as const }]) {
+          const stable = new Set(ids(await q({ kind: 'team', filter: { combinator: 'and', rules: [{ property: 'id', operator: 'beginsWith', value: 'p-' }] }, limit: 500 })));
+          expect(stable.size).toBeGreaterThan(30);
+          const seen: string[] = [];
+          let cursor: string | undefined;
+          let round = 0;
+          do {
+            const page = await q({ kind: 'team', filter: { combinator: 'and', rules: [{ property: 'id', operator: 'beginsWith', value: 'p-' }] }, limit: 7, cursor, sort });
+            seen.push(...ids(page));
+            cursor = page.nextCursor ?? undefined;
+            // Concurrent writers: a new entity, and one already-seen deleted.
+            await catalog.upsert({ kind: 'team', id: `p-new-${round}-${sort ? 's' : 'i'}`, title: 'new', properties: {}, relations: {} });
+            const seenStable = seen.filter((s) => stable.has(s));
+            const victim = seenStable[0];
+            if (victim) {
+              await catalog.delete({ kind: 'team', id: victim });
+              stable.delete(victim);
+            }
+            round++;
+          } while (cursor && round < 50);
+          expect(new Set(seen).size).toBe(seen.length);
+          for (const id of stable) expect(seen).toContain(id);
+        }
+        await expect(q({ kind: 'team', cursor: 'not-a-cursor!' })).rejects.toMatchObject({ status: 400, errors: [{ pointer: '/cursor' }] });
+        const first = await q({ kind: 'team', limit: 2 });
+        await expect(q({ kind: 'team', limit: 2, cursor: first.nextCursor!, sort: { property: 'id', order: 'desc' } })).rejects.toMatchObject({ status: 400 });
+      });
+
+      it('refuses malformed queries with pointers', async () => {
+        await expect(q({ kind: 'component', filter: { combinator: 'and', rules: [{ property: 'replicas', operator: '>', value: 'x' }] } })).rejects.toMatchObject({ status: 400, errors: [{ pointer: '/filter/rules/0/value' }] });
+        await expect(q({ kind: 'component', filter: { combinator: 'xor', rules: [] } as never })).rejects.toMatchObject({ errors: [{ pointer: '/filter/combinator' }] });
+        await expect(q({ kind: 'component', filter: { combinator: 'and', rules: [{ property: 'nope', operator: '=', value: 1 }] } })).rejects.toMatchObject({ errors: [{ pointer: '/filter/rules/0/property' }] });
+        await expect(q({ kind: 'nope' })).rejects.toMatchObject({ errors: [{ pointer: '/kind' }] });
+        await expect(q({ kind: 'component', sort: { property: 'language' } })).rejects.toMatchObject({ errors: [{ pointer: '/sort/property' }] });
+        await expect(q({ kind: 'component', limit: 0 })).rejects.toMatchObject({ errors: [{ pointer: '/limit' }] });
+      });
+    });
+
+    describe('computed properties', () => {
+      it('mirrors through relations, calculates expressions and aggregates related entities', async () => {
+        const cart = await catalog.get({ kind: 'component', id: 'cart-service' });
+        expect(cart!.computed).toEqual({ domainTitle: 'Order domain', systemTitle: 'Cart system', capacity: 6, label: 'Cart service (production)', critical: true });
+        const products = await catalog.get({ kind: 'system', id: 'products' });
+        expect(products!.computed).toEqual({ componentCount: 2, totalReplicas: 7, productionCount: 1, maxReplicas: 5 });
+        const page = await q({ kind: 'system' });
+        expect(page.items.map((s) => s.computed!.componentCount)).toEqual([2, 2]);
+      });
+    });
+
+    describe('events and timers', () => {
+      it('emits created, updated and deleted events with before and after', async () => {
+        const events: EntityEvent[] = [];
+        // Events of the seed may still arrive (delivery covers everything since the instance started).
+        catalog.onEvent((e) => void (e.id === 't-new' && events.push(e)));
+        await catalog.upsert({ kind: 'team', id: 't-new', title: 'New', properties: {}, relations: {} }, { actor: 'user:a' });
+        await catalog.patch({ kind: 'team', id: 't-new' }, { title: 'Newer' }, { actor: 'user:b' });
+        await catalog.delete({ kind: 'team', id: 't-new' }, { actor: 'user:c' });
+        await waitFor(() => events.length >= 3, 'three events');
+        expect(events.map((e) => [e.type, e.actor, e.before?.title ?? null, e.after?.title ?? null])).toEqual([
+          ['created', 'user:a', null, 'New'],
+          ['updated', 'user:b', 'New', 'Newer'],
+          ['deleted', 'user:c', 'Newer', null],
+        ]);
+      });
+
+      it('shares writes and events between instances on the same store', async () => {
+        if (!harness.shared) {
+          // One process owns an embedded data directory; sharing is the Redis store's job.
+          expect(harness.shared).toBe(false);
+          return;
+        }
+        const other = await open();
+        const seen: EntityEvent[] = [];
+        other.onEvent((e) => void seen.push(e));
+        await catalog.upsert({ kind: 'team', id: 't-remote', title: 'Remote', properties: {}, relations: {} });
+        await waitFor(() => seen.some((e) => e.id === 't-remote' && e.type === 'created'), 'the other instance to see the event');
+        expect((await other.get({ kind: 'team', id: 't-remote' }))!.title).toBe('Remote');
+        await other.createKind({ id: 'runbook', title: 'Runbook', schema: { type: 'object' } });
+        await waitFor(() => catalog.kindSource('runbook') === 'api', 'the kind to reach the first instance');
+      });
+
+      it('hands each due timer to exactly one caller and re-arms a timer whose value changes', async () => {
+        const second = harness.shared ? await open() : catalog;
+        const due = Date.parse('2026-03-01T00:00:00Z');
+        await catalog.patch({ kind: 'component', id: 'cart-service' }, { properties: { nextReview: '2026-03-01T00:00:00Z' } });
+        await catalog.patch({ kind: 'component', id: 'core-kafka' }, { properties: { nextReview: '2026-04-01T00:00:00Z' } });
+        const claims = await Promise.all([catalog.claimDueTimers(due + 1000, 10), second.claimDueTimers(due + 1000, 10), catalog.claimDueTimers(due + 1000, 10)]);
+        expect(claims.flat()).toEqual([{ kind: 'component', id: 'cart-service', property: 'nextReview', dueAt: due }]);
+        expect(await catalog.claimDueTimers(due + 1000, 10)).toEqual([]);
+        await catalog.patch({ kind: 'component', id: 'cart-service' }, { properties: { replicas: 9 } });
+        expect(await catalog.claimDueTimers(due + 1000, 10)).toEqual([]);
+        await catalog.patch({ kind: 'component', id: 'cart-service' }, { properties: { nextReview: '2026-03-02T00:00:00Z' } });
+        expect(await catalog.claimDueTimers(Date.parse('2026-05-01T00:00:00Z'), 10)).toEqual([
+          { kind: 'component', id: 'cart-service', property: 'nextReview', dueAt: Date.parse('2026-03-02T00:00:00Z') },
+          { kind: 'component', id: 'core-kafka', property: 'nextReview', dueAt: Date.parse('2026-04-01T00:00:00Z') },
+        ]);
+      });
+    });
+  });
+}

@@ -1,0 +1,277 @@
+/**
+ * Lua scripts of the Redis store. Every key lives under one hash tag (`<prefix>{catalog}:`)
+ * passed as KEYS[1], so each script touches a single cluster slot; the scripts derive the
+ * other key names from it (documented trade-off: a portal's catalog is one slot, which keeps
+ * every multi-key write and query atomic).
+ */
+
+/**
+ * Writes entities. ARGV: maxlen, count, then per write:
+ * ref, expectedVersion, newVersion (0 deletes), doc, nAdd, nAdd x (key, member, score, valuesKey, value),
+ * nRemove, nRemove x (key, member, valuesKey, value), event ('' for none).
+ * Returns 1 (applied) or 0 (version conflict) per write.
+ */
+export const WRITE_SCRIPT = `
+local base = KEYS[1]
+local maxlen = ARGV[1]
+local count = tonumber(ARGV[2])
+local i = 3
+local out = {}
+for w = 1, count do
+  local ref = ARGV[i]
+  local expected = tonumber(ARGV[i + 1])
+  local version = tonumber(ARGV[i + 2])
+  local doc = ARGV[i + 3]
+  i = i + 4
+  local current = tonumber(redis.call('ZSCORE', base .. 'vers', ref) or '0')
+  local ok = current == expected
+  local nAdd = tonumber(ARGV[i])
+  local addStart = i + 1
+  i = addStart + nAdd * 5
+  local nRemove = tonumber(ARGV[i])
+  local removeStart = i + 1
+  i = removeStart + nRemove * 4
+  local event = ARGV[i]
+  i = i + 1
+  if ok then
+    if version == 0 then
+      redis.call('DEL', base .. 'x|' .. ref)
+      redis.call('ZREM', base .. 'vers', ref)
+    else
+      redis.call('SET', base .. 'x|' .. ref, doc)
+      redis.call('ZADD', base .. 'vers', version, ref)
+    end
+    for r = 0, nRemove - 1 do
+      local j = removeStart + r * 4
+      local key = base .. ARGV[j]
+      redis.call('ZREM', key, ARGV[j + 1])
+      if ARGV[j + 2] ~= '' and redis.call('EXISTS', key) == 0 then
+        redis.call('ZREM', base .. ARGV[j + 2], ARGV[j + 3])
+      end
+    end
+    for a = 0, nAdd - 1 do
+      local j = addStart + a * 5
+      redis.call('ZADD', base .. ARGV[j], ARGV[j + 2], ARGV[j + 1])
+      if ARGV[j + 3] ~= '' then
+        redis.call('ZADD', base .. ARGV[j + 3], 0, ARGV[j + 4])
+      end
+    end
+    if event ~= '' then
+      redis.call('XADD', base .. 'events', 'MAXLEN', '~', maxlen, '*', 'e', event)
+    end
+    out[w] = 1
+  else
+    out[w] = 0
+  end
+end
+return out
+`;
+
+/** Shared by the query scripts: evaluates a plan node into a sorted set (scores 0 unless ranged). */
+const EVALUATE = `
+local base = KEYS[1]
+local temps = {}
+local function tmp()
+  local key = base .. 'tmp|' .. (#temps + 1)
+  temps[#temps + 1] = key
+  return key
+end
+local function cleanup()
+  if #temps > 0 then redis.call('DEL', unpack(temps)) end
+end
+local function zeros(n)
+  local w = {}
+  for k = 1, n do w[k] = 0 end
+  return w
+end
+local function combine(op, dest, keys)
+  -- ZINTERSTORE/ZUNIONSTORE with weights 0 keep every score at 0 (members then sort by ref).
+  local args = {op, dest, #keys}
+  for _, k in ipairs(keys) do args[#args + 1] = k end
+  if op ~= 'ZDIFFSTORE' then
+    args[#args + 1] = 'WEIGHTS'
+    for _ = 1, #keys do args[#args + 1] = 0 end
+  end
+  redis.call(unpack(args))
+end
+local function unionChunks(dest, keys)
+  local chunk = {}
+  local started = false
+  for _, k in ipairs(keys) do
+    chunk[#chunk + 1] = k
+    if #chunk >= 200 then
+      if started then chunk[#chunk + 1] = dest end
+      combine('ZUNIONSTORE', dest, chunk)
+      started = true
+      chunk = {}
+    end
+  end
+  if #chunk > 0 or not started then
+    if started then chunk[#chunk + 1] = dest end
+    if #chunk > 0 then combine('ZUNIONSTORE', dest, chunk) end
+  end
+end
+local function valueOk(raw, m)
+  if m.suffix == nil and m.contains == nil and m.gt == nil and m.gte == nil and m.lt == nil and m.lte == nil then return true end
+  local v = cjson.decode(raw)
+  if type(v) ~= 'string' then return false end
+  if m.suffix ~= nil and (#m.suffix > #v or string.sub(v, #v - #m.suffix + 1) ~= m.suffix) then return false end
+  if m.contains ~= nil and string.find(v, m.contains, 1, true) == nil then return false end
+  if m.gt ~= nil and not (v > m.gt) then return false end
+  if m.gte ~= nil and not (v >= m.gte) then return false end
+  if m.lt ~= nil and not (v < m.lt) then return false end
+  if m.lte ~= nil and not (v <= m.lte) then return false end
+  return true
+end
+local evaluate
+evaluate = function(node)
+  local t = node.t
+  if t == 'key' then return base .. node.key end
+  if t == 'residual' then return base .. node.universe end
+  if t == 'empty' then return tmp() end
+  if t == 'ids' then
+    local dest = tmp()
+    local args = {}
+    for _, ref in ipairs(node.refs) do
+      args[#args + 1] = 0
+      args[#args + 1] = ref
+      if #args >= 400 then redis.call('ZADD', dest, unpack(args)); args = {} end
+    end
+    if #args > 0 then redis.call('ZADD', dest, unpack(args)) end
+    return dest
+  end
+  if t == 'and' or t == 'or' or t == 'diff' then
+    local keys = {}
+    for _, child in ipairs(node.of) do keys[#keys + 1] = evaluate(child) end
+    local dest = tmp()
+    if t == 'or' then unionChunks(dest, keys)
+    else combine(t == 'and' and 'ZINTERSTORE' or 'ZDIFFSTORE', dest, keys) end
+    return dest
+  end
+  if t == 'range' then
+    local dest = tmp()
+    redis.call('ZRANGESTORE', dest, base .. node.key, node.min, node.max, 'BYSCORE')
+    combine('ZUNIONSTORE', dest, {dest})
+    return dest
+  end
+  if t == 'prefix' then
+    local dest = tmp()
+    redis.call('ZRANGESTORE', dest, base .. node.key, '[' .. node.prefix, '[' .. node.prefix .. '\\255', 'BYLEX')
+    return dest
+  end
+  if t == 'values' then
+    local values
+    local m = node.match
+    if m.encodedPrefix ~= nil then
+      values = redis.call('ZRANGE', base .. node.valuesKey, '[' .. m.encodedPrefix, '[' .. m.encodedPrefix .. '\\255', 'BYLEX')
+    else
+      values = redis.call('ZRANGE', base .. node.valuesKey, 0, -1)
+    end
+    local keys = {}
+    for _, v in ipairs(values) do
+      if valueOk(v, m) then keys[#keys + 1] = base .. node.eqPrefix .. v end
+    end
+    local dest = tmp()
+    unionChunks(dest, keys)
+    return dest
+  end
+  return tmp()
+end
+`;
+
+/**
+ * ARGV: plan node JSON, options JSON {sortKey, desc, cursor: {score, ref} | null, limit, facets}.
+ * Returns {total, hasMore, page (ref, score)..., docs..., facets JSON}.
+ */
+export const QUERY_SCRIPT = `${EVALUATE}
+local node = cjson.decode(ARGV[1])
+local o = cjson.decode(ARGV[2])
+local r = evaluate(node)
+local total = redis.call('ZCARD', r)
+local limit = tonumber(o.limit)
+local rows
+local withScores = false
+if o.sortKey == cjson.null or o.sortKey == nil then
+  local from, to = '-', '+'
+  if o.cursor ~= cjson.null and o.cursor ~= nil then from = '(' .. o.cursor.ref end
+  if o.desc then
+    if o.cursor ~= cjson.null and o.cursor ~= nil then to = '(' .. o.cursor.ref else to = '+' end
+    rows = redis.call('ZRANGE', r, to, '-', 'BYLEX', 'REV', 'LIMIT', 0, limit + 1)
+  else
+    rows = redis.call('ZRANGE', r, from, '+', 'BYLEX', 'LIMIT', 0, limit + 1)
+  end
+else
+  local s = tmp()
+  redis.call('ZINTERSTORE', s, 2, r, base .. o.sortKey, 'WEIGHTS', 0, 1)
+  local start = 0
+  if o.cursor ~= cjson.null and o.cursor ~= nil then
+    -- Put the cursor itself into the (temporary) result: everything after it is strictly after.
+    redis.call('ZADD', s, o.cursor.score, o.cursor.ref)
+    local rank
+    if o.desc then rank = redis.call('ZREVRANK', s, o.cursor.ref) else rank = redis.call('ZRANK', s, o.cursor.ref) end
+    start = rank + 1
+  end
+  if o.desc then
+    rows = redis.call('ZRANGE', s, start, start + limit, 'REV', 'WITHSCORES')
+  else
+    rows = redis.call('ZRANGE', s, start, start + limit, 'WITHSCORES')
+  end
+  withScores = true
+end
+local page = {}
+local step = withScores and 2 or 1
+local n = #rows / step
+local hasMore = 0
+if n > limit then hasMore = 1; n = limit end
+local docKeys = {}
+for k = 1, n do
+  local ref = rows[(k - 1) * step + 1]
+  page[#page + 1] = ref
+  page[#page + 1] = withScores and rows[(k - 1) * step + 2] or '0'
+  docKeys[#docKeys + 1] = base .. 'x|' .. ref
+end
+local docs = {}
+if #docKeys > 0 then docs = redis.call('MGET', unpack(docKeys)) end
+local facets = {}
+for _, f in ipairs(o.facets) do
+  local counts = {}
+  for _, src in ipairs(f.sources) do
+    if src.key ~= nil then
+      local c = redis.call('ZINTERCARD', 2, r, base .. src.key)
+      if c > 0 then counts[src.value] = (counts[src.value] or 0) + c end
+    else
+      local values = redis.call('ZRANGE', base .. src.valuesKey, 0, ${1000 - 1})
+      for _, v in ipairs(values) do
+        local c = redis.call('ZINTERCARD', 2, r, base .. src.eqPrefix .. v)
+        if c > 0 then counts[v] = (counts[v] or 0) + c end
+      end
+    end
+  end
+  facets[f.name] = counts
+end
+cleanup()
+local out = {total, hasMore, #page, cjson.encode(facets)}
+for _, v in ipairs(page) do out[#out + 1] = v end
+for k = 1, #docKeys do out[#out + 1] = docs[k] end
+return out
+`;
+
+/** ARGV: plan node JSON, max. Returns {count, refs...} (refs only when count <= max). */
+export const CANDIDATES_SCRIPT = `${EVALUATE}
+local r = evaluate(cjson.decode(ARGV[1]))
+local count = redis.call('ZCARD', r)
+local out = {count}
+if count <= tonumber(ARGV[2]) then
+  for _, ref in ipairs(redis.call('ZRANGE', r, 0, -1)) do out[#out + 1] = ref end
+end
+cleanup()
+return out
+`;
+
+/** ARGV: now (ms), limit. Removes and returns due timers as member, score pairs. */
+export const CLAIM_TIMERS_SCRIPT = `
+local key = KEYS[1] .. 'tm'
+local due = redis.call('ZRANGE', key, '-inf', ARGV[1], 'BYSCORE', 'LIMIT', 0, tonumber(ARGV[2]), 'WITHSCORES')
+for k = 1, #due, 2 do redis.call('ZREM', key, due[k]) end
+return due
+`;

@@ -1,0 +1,211 @@
+import { Redis } from 'ioredis';
+import type { Entity, LoggerService } from '@portico/plugin-api';
+import { formatScore } from '../../index/index-keys';
+import type { PlanNode, StoreQuery, StoreQueryResult } from '../../query/plan';
+import type { BusMessage, CatalogStore, DueTimer, EntityWrite, StoredKind, WriteOutcome } from '../catalog-store';
+import { CANDIDATES_SCRIPT, CLAIM_TIMERS_SCRIPT, QUERY_SCRIPT, WRITE_SCRIPT } from './lua-scripts';
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Default `portico:`; all keys are `<keyPrefix>{catalog}:…`. */
+  keyPrefix?: string;
+  logger: LoggerService;
+  /** Approximate length the event stream is trimmed to. */
+  streamMaxLength?: number;
+}
+
+type ScriptFn = (...args: Array<string | number>) => Promise<unknown>;
+const WRITES_PER_SCRIPT = 100;
+
+/**
+ * The production store. Each entity is one JSON string key; versions live in one sorted
+ * set; every index is a sorted set. Writes, their index changes and their event are one
+ * Lua script (atomic); queries are one Lua script that computes the matching set,
+ * counts it, cuts the page and reads the page's documents. Events go to a Redis Stream
+ * that every instance tails, so instances sharing a prefix see each other's changes.
+ */
+export class RedisCatalogStore implements CatalogStore {
+  private readonly redis: Redis;
+  private readonly reader: Redis;
+  private readonly base: string;
+  private readonly listeners = new Set<(message: BusMessage) => void>();
+  private closed = false;
+  private lastEventId = '0-0';
+  private loop: Promise<void> | null = null;
+
+  private constructor(private readonly options: RedisStoreOptions) {
+    const retryStrategy = (times: number): number | null => (times > 20 ? null : Math.min(times * 100, 2000));
+    this.redis = new Redis(options.url, { retryStrategy, lazyConnect: true });
+    this.reader = new Redis(options.url, { retryStrategy, lazyConnect: true, maxRetriesPerRequest: null });
+    this.base = `${options.keyPrefix ?? 'portico:'}{catalog}:`;
+    this.redis.defineCommand('porticoWrite', { numberOfKeys: 1, lua: WRITE_SCRIPT });
+    this.redis.defineCommand('porticoQuery', { numberOfKeys: 1, lua: QUERY_SCRIPT });
+    this.redis.defineCommand('porticoCandidates', { numberOfKeys: 1, lua: CANDIDATES_SCRIPT });
+    this.redis.defineCommand('porticoClaimTimers', { numberOfKeys: 1, lua: CLAIM_TIMERS_SCRIPT });
+  }
+
+  static async connect(options: RedisStoreOptions): Promise<RedisCatalogStore> {
+    const store = new RedisCatalogStore(options);
+    try {
+      await Promise.all([store.redis.connect(), store.reader.connect()]);
+      const last = (await store.redis.xrevrange(store.key('events'), '+', '-', 'COUNT', 1)) as Array<[string, string[]]>;
+      store.lastEventId = last[0]?.[0] ?? '0-0';
+    } catch (error) {
+      store.redis.disconnect();
+      store.reader.disconnect();
+      throw new Error(`Cannot use Redis at ${options.url.replace(/\/\/[^@]*@/, '//***@')} for the catalog: ${(error as Error).message}`);
+    }
+    store.loop = store.readEvents();
+    return store;
+  }
+
+  private key(name: string): string {
+    return this.base + name;
+  }
+
+  private script(name: string): ScriptFn {
+    return (this.redis as unknown as Record<string, ScriptFn>)[name].bind(this.redis);
+  }
+
+  private async readEvents(): Promise<void> {
+    while (!this.closed) {
+      try {
+        const reply = (await this.reader.xread('COUNT', 500, 'BLOCK', 1000, 'STREAMS', this.key('events'), this.lastEventId)) as Array<[string, Array<[string, string[]]>]> | null;
+        if (!reply) continue;
+        for (const [, entries] of reply) {
+          for (const [id, fields] of entries) {
+            this.lastEventId = id;
+            const message: BusMessage = fields[0] === 'e' ? { entity: JSON.parse(fields[1]) } : { kindsChanged: true };
+            for (const listener of this.listeners) listener(message);
+          }
+        }
+      } catch (error) {
+        if (this.closed) return;
+        this.options.logger.warn('Reading catalog events from Redis failed; retrying', { error: (error as Error).message });
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
+  async loadKinds(): Promise<StoredKind[]> {
+    const all = await this.redis.hgetall(this.key('kinds'));
+    return Object.values(all).map((text) => JSON.parse(text) as StoredKind);
+  }
+
+  async saveKind(stored: StoredKind): Promise<void> {
+    await this.redis.multi().hset(this.key('kinds'), stored.kind.id, JSON.stringify(stored)).xadd(this.key('events'), 'MAXLEN', '~', String(this.maxLen()), '*', 'k', '1').exec();
+  }
+
+  async deleteKind(id: string): Promise<void> {
+    await this.redis.multi().hdel(this.key('kinds'), id).xadd(this.key('events'), 'MAXLEN', '~', String(this.maxLen()), '*', 'k', '1').exec();
+  }
+
+  private maxLen(): number {
+    return this.options.streamMaxLength ?? 10_000;
+  }
+
+  async getMany(refs: string[]): Promise<Array<Entity | null>> {
+    if (refs.length === 0) return [];
+    const docs: Array<string | null> = [];
+    for (let i = 0; i < refs.length; i += 1000) {
+      docs.push(...(await this.redis.mget(refs.slice(i, i + 1000).map((ref) => this.key(`x|${ref}`)))));
+    }
+    return docs.map((doc) => (doc ? (JSON.parse(doc) as Entity) : null));
+  }
+
+  async versions(refs: string[]): Promise<Array<number | null>> {
+    if (refs.length === 0) return [];
+    const out: Array<number | null> = [];
+    for (let i = 0; i < refs.length; i += 1000) {
+      const scores = (await this.redis.call('ZMSCORE', this.key('vers'), ...refs.slice(i, i + 1000))) as Array<string | null>;
+      out.push(...scores.map((s) => (s === null ? null : Number(s))));
+    }
+    return out;
+  }
+
+  async members(keys: string[]): Promise<string[][]> {
+    if (keys.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const key of keys) pipeline.zrange(this.key(key), '0', '-1');
+    const results = (await pipeline.exec()) ?? [];
+    return results.map(([error, value]) => {
+      if (error) throw error;
+      return value as string[];
+    });
+  }
+
+  async write(writes: EntityWrite[]): Promise<WriteOutcome[]> {
+    const write = this.script('porticoWrite');
+    const chunks: Array<Promise<unknown>> = [];
+    for (let i = 0; i < writes.length; i += WRITES_PER_SCRIPT) {
+      const chunk = writes.slice(i, i + WRITES_PER_SCRIPT);
+      const args: Array<string | number> = [this.base, this.maxLen(), chunk.length];
+      for (const w of chunk) {
+        args.push(w.ref, w.expectedVersion, w.entity ? w.entity.meta.version : 0, w.entity ? JSON.stringify(w.entity) : '');
+        args.push(w.add.length);
+        for (const e of w.add) args.push(e.key, e.member, formatScore(e.score), e.valuesKey ?? '', e.value ?? '');
+        args.push(w.remove.length);
+        for (const e of w.remove) args.push(e.key, e.member, e.valuesKey ?? '', e.value ?? '');
+        args.push(w.event ? JSON.stringify(w.event) : '');
+      }
+      chunks.push(write(...args));
+    }
+    const results = (await Promise.all(chunks)) as number[][];
+    return results.flat().map((r) => (r === 1 ? 'ok' : 'conflict'));
+  }
+
+  async query(query: StoreQuery): Promise<StoreQueryResult> {
+    const options = { sortKey: query.sort.key, desc: query.sort.desc, cursor: query.cursor, limit: query.limit, facets: query.facets };
+    const reply = (await this.script('porticoQuery')(this.base, JSON.stringify(query.node), JSON.stringify(options))) as Array<string | number | null>;
+    const total = Number(reply[0]);
+    const hasMore = reply[1] === 1;
+    const pageLength = Number(reply[2]);
+    const facetsRaw = JSON.parse(reply[3] as string) as Record<string, Record<string, number> | unknown[]>;
+    const page: Array<{ ref: string; score: string }> = [];
+    for (let i = 0; i < pageLength; i += 2) page.push({ ref: reply[4 + i] as string, score: reply[5 + i] as string });
+    const docs = reply.slice(4 + pageLength).map((doc) => (doc ? (JSON.parse(doc as string) as Entity) : null));
+    while (docs.length < page.length) docs.push(null);
+    const facets: Record<string, Record<string, number>> = {};
+    // cjson encodes an empty table as {} or []: both mean no values.
+    for (const [name, counts] of Object.entries(facetsRaw)) facets[name] = Array.isArray(counts) ? {} : counts;
+    return { total, page, hasMore, docs, facets };
+  }
+
+  async candidates(node: PlanNode, max: number): Promise<{ count: number; refs: string[] | null }> {
+    const reply = (await this.script('porticoCandidates')(this.base, JSON.stringify(node), max)) as Array<string | number>;
+    const count = Number(reply[0]);
+    return { count, refs: count > max ? null : (reply.slice(1) as string[]) };
+  }
+
+  async claimDueTimers(now: number, limit: number): Promise<DueTimer[]> {
+    const reply = (await this.script('porticoClaimTimers')(this.base, now, limit)) as string[];
+    const due: DueTimer[] = [];
+    for (let i = 0; i < reply.length; i += 2) due.push({ member: reply[i], dueAt: Number(reply[i + 1]) });
+    return due;
+  }
+
+  subscribe(listener: (message: BusMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Deletes every key of this catalog (tests, and `portico catalog reset`). */
+  async destroyAll(): Promise<void> {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.base.replace(/[*?[\]\\]/g, '\\$&')}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await this.redis.unlink(...keys);
+    } while (cursor !== '0');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.listeners.clear();
+    this.reader.disconnect();
+    await this.loop;
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
