@@ -22,7 +22,8 @@ export type ConditionOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'n
 /**
  * A declarative condition over the event, so automations can be plain JSON: `path` is a dot
  * path into the event (`after.properties.status`, `run.status`, `timer.property`);
- * `changed` compares `before.<path>` with `after.<path>`.
+ * `changed` compares the entity before and after at `path` (`properties.ttlDays`, or
+ * `after.properties.ttlDays`: the `after.`/`before.` prefix is optional).
  */
 export type EventCondition =
   | { all: EventCondition[] }

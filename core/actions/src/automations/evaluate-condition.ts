@@ -25,7 +25,11 @@ export function evaluateCondition(condition: EventCondition, event: AutomationEv
   if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, event));
   if ('not' in condition) return !evaluateCondition(condition.not, event);
   const { path, operator, value } = condition;
-  if (operator === 'changed') return JSON.stringify(read(event.before, path) ?? null) !== JSON.stringify(read(event.after, path) ?? null);
+  if (operator === 'changed') {
+    // `properties.x` and `after.properties.x` both mean the entity's `properties.x`.
+    const inner = path.replace(/^(after|before)\./, '');
+    return JSON.stringify(read(event.before, inner) ?? null) !== JSON.stringify(read(event.after, inner) ?? null);
+  }
   const actual = read(event, path);
   switch (operator) {
     case '=':
