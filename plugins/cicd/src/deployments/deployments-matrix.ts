@@ -34,7 +34,7 @@ export async function buildDeploymentsMatrix(catalog: CatalogAccess, options: { 
   if (options.system) serviceRules.push({ property: 'relations.partOf', operator: '=', value: options.system });
   const [environments, services] = await Promise.all([
     queryAll(catalog, { kind: 'environment', sort: { property: 'order', order: 'asc' } }),
-    queryAll(catalog, { kind: 'component', filter: { combinator: 'and', rules: serviceRules }, sort: { property: 'title', order: 'asc' } }),
+    queryAll(catalog, { kind: 'component', filter: { combinator: 'and', rules: serviceRules } }).then((items) => items.sort((a, b) => a.title.localeCompare(b.title))),
   ]);
   const serviceIds = services.map((s) => s.id);
   const [deployments, locks] = serviceIds.length === 0

@@ -20,7 +20,7 @@ export function owningTeams(entity: Entity | undefined): string[] {
 /** A Team or User page: what they own, counted by kind. */
 export function OwnershipCard({ entity, widget }: WidgetProps): ReactElement {
   const teams = owningTeams(entity);
-  const owned = useCatalogQuery(teams.length > 0 ? { filter: { combinator: 'and', rules: [{ property: 'owner', operator: 'in', value: teams }] }, sort: { property: 'title' }, limit: 100 } : null);
+  const owned = useCatalogQuery(teams.length > 0 ? { filter: { combinator: 'and', rules: [{ property: 'owner', operator: 'in', value: teams }] }, limit: 100 } : null);
   const items = owned.data?.items ?? [];
   const byKind = new Map<string, number>();
   for (const item of items) byKind.set(item.kind, (byKind.get(item.kind) ?? 0) + 1);

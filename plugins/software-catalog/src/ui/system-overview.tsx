@@ -15,7 +15,7 @@ const KIND_ORDER = ['system', 'component', 'api', 'resource'];
 /** A System (or Domain) page: its parts with their kind, type, owner and lifecycle. */
 export function SystemOverview({ entity }: WidgetProps): ReactElement {
   const parts = useCatalogQuery(
-    entity ? { filter: { combinator: 'and', rules: [{ operator: 'relatedTo', kind: entity.kind, id: entity.id, direction: 'downstream', maxHops: 1, relation: 'partOf' }] }, sort: { property: 'title' }, limit: 200 } : null,
+    entity ? { filter: { combinator: 'and', rules: [{ operator: 'relatedTo', kind: entity.kind, id: entity.id, direction: 'downstream', maxHops: 1, relation: 'partOf' }] }, limit: 200 } : null,
   );
   const items = [...(parts.data?.items ?? [])].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.title.localeCompare(b.title));
   return (
