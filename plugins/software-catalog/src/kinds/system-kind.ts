@@ -17,6 +17,7 @@ export const systemKind: KindDefinition = {
     partOf: { target: 'domain', title: 'Part of', inverse: 'hasPart', inverseTitle: 'Has part' },
   },
   aggregation: {
-    componentCount: { title: 'Components', relation: 'hasPart', func: 'count' },
+    // Components, APIs and resources all point at a system with `partOf`.
+    partCount: { title: 'Parts', relation: 'hasPart', func: 'count' },
   },
 };
