@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { createActionRunner } from '../src/create-action-runner';
-import { MemoryCatalog } from '../src/__fixtures__/memory-catalog';
+import { testCatalog } from '../src/__fixtures__/test-catalog';
 import { testLogger, testSecrets } from '../src/__fixtures__/test-services';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -35,7 +35,8 @@ async function deleteKeys(prefix: string): Promise<void> {
 async function main(): Promise<void> {
   if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error('--count must be a positive integer');
   const prefix = `bench:actions:${randomBytes(4).toString('hex')}:`;
-  const runner = await createActionRunner({ redisUrl: REDIS_URL, keyPrefix: prefix, catalog: new MemoryCatalog(), logger: testLogger(), secrets: testSecrets(), inProcessWorker: false, timerPollMs: 60_000 });
+  const catalog = await testCatalog();
+  const runner = await createActionRunner({ redisUrl: REDIS_URL, keyPrefix: prefix, catalog, logger: testLogger(), secrets: testSecrets(), inProcessWorker: false, timerPollMs: 60_000 });
   runner.registerAction({ id: 'noop', title: 'No-op', operation: 'create', inputSchema: { type: 'object' }, invocation: { type: 'handler', handler: () => undefined } }, 'bench');
   runner.registerAction({ id: 'held', title: 'Held', operation: 'create', inputSchema: { type: 'object' }, approval: { users: ['nobody'] }, invocation: { type: 'handler', handler: () => undefined } }, 'bench');
 
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
   await runner.close();
+  await catalog.dispose();
   await deleteKeys(prefix);
 }
 

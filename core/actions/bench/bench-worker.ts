@@ -2,16 +2,18 @@
 // batches over IPC, when each handler started and how many runs finished.
 import { performance } from 'node:perf_hooks';
 import { runWorker } from '../src/worker/run-worker';
-import { MemoryCatalog } from '../src/__fixtures__/memory-catalog';
+import { testCatalog } from '../src/__fixtures__/test-catalog';
 import { testLogger, testSecrets } from '../src/__fixtures__/test-services';
 
 async function main(): Promise<void> {
   let starts: Array<[string, number]> = [];
   let finished = 0;
+  const catalog = await testCatalog();
   const runner = await runWorker({
+    handleSignals: false,
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     keyPrefix: process.env.KEY_PREFIX,
-    catalog: new MemoryCatalog(),
+    catalog,
     logger: testLogger(),
     secrets: testSecrets(),
     workerConcurrency: Number(process.env.CONCURRENCY ?? 64),
@@ -36,6 +38,12 @@ async function main(): Promise<void> {
     starts = [];
     finished = 0;
   }, 50);
+  process.once('SIGTERM', () => {
+    void runner
+      .close()
+      .then(() => catalog.dispose())
+      .finally(() => process.exit(0));
+  });
   process.send?.('ready');
 }
 

@@ -1,7 +1,7 @@
 // A `portico worker` process for the fault test: it takes runs and hangs in them until the
 // test SIGKILLs it. Run with `node --require core/actions/bench/ts-register.cjs`.
 import { runWorker } from '../worker/run-worker';
-import { MemoryCatalog } from './memory-catalog';
+import { testCatalog } from './test-catalog';
 import { testLogger, testSecrets } from './test-services';
 import { hangingActions } from './hanging-actions';
 
@@ -9,7 +9,8 @@ async function main(): Promise<void> {
   await runWorker({
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     keyPrefix: process.env.KEY_PREFIX,
-    catalog: new MemoryCatalog(),
+    // Embedded: these actions never touch the catalog, and a killed process leaves only a temp folder.
+    catalog: await testCatalog({ dataDir: process.env.CATALOG_DIR }),
     logger: testLogger(),
     secrets: testSecrets(),
     workerConcurrency: 4,

@@ -7,7 +7,7 @@ import { createApiRouter, createHttpApp } from '@portico/http';
 import type { Identity } from '@portico/plugin-api';
 import { createActionRunner } from '../create-action-runner';
 import type { PorticoActionRunner } from '../runner/portico-action-runner';
-import { MemoryCatalog } from '../__fixtures__/memory-catalog';
+import { testCatalog } from '../__fixtures__/test-catalog';
 import { REDIS_URL, deleteKeys, testLogger, testPrefix, testSecrets, waitFor } from '../__fixtures__/test-services';
 import { verifyWebhookSignature } from './webhook-signature';
 
@@ -28,6 +28,7 @@ describe('webhook and agent invocations (Redis)', () => {
   let api: ReturnType<typeof createHttpApp>;
   const received: Received[] = [];
   let answerStatus = 200;
+  let catalog: Awaited<ReturnType<typeof testCatalog>>;
 
   beforeAll(async () => {
     prefix = testPrefix();
@@ -43,7 +44,7 @@ describe('webhook and agent invocations (Redis)', () => {
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    const catalog = new MemoryCatalog();
+    catalog = await testCatalog({ redisUrl: REDIS_URL, keyPrefix: `${prefix}catalog:` });
     await catalog.upsert({ kind: 'service', id: 'cart', title: 'Cart' });
     runner = await createActionRunner({ redisUrl: REDIS_URL, keyPrefix: prefix, catalog, logger: testLogger(), secrets: testSecrets({ 'hook-key': 'hook-secret', 'ci-token': 'tok-9' }) });
     api = createHttpApp({ api: [{ prefix: '', router: createApiRouter(runner.routes()) }], authenticate: async (a) => (a === 'Bearer receiver' ? agentToken : human) });
@@ -52,6 +53,7 @@ describe('webhook and agent invocations (Redis)', () => {
   afterAll(async () => {
     await new Promise((r) => receiver.close(r));
     await runner.close();
+    await catalog.dispose();
     await deleteKeys(prefix);
   });
 

@@ -5,7 +5,7 @@ import { createApiRouter, createHttpApp, buildOpenApiDocument } from '@portico/h
 import type { Identity } from '@portico/plugin-api';
 import { createActionRunner } from '../create-action-runner';
 import type { PorticoActionRunner } from '../runner/portico-action-runner';
-import { MemoryCatalog } from '../__fixtures__/memory-catalog';
+import { testCatalog } from '../__fixtures__/test-catalog';
 import { REDIS_URL, deleteKeys, testLogger, testPrefix, testSecrets, waitFor } from '../__fixtures__/test-services';
 
 const identities: Record<string, Identity> = {
@@ -21,10 +21,11 @@ describe('action runner REST API (Redis)', () => {
   let server: http.Server;
   let base: string;
   let release: (() => void) | null = null;
+  let catalog: Awaited<ReturnType<typeof testCatalog>>;
 
   beforeAll(async () => {
     prefix = testPrefix();
-    const catalog = new MemoryCatalog();
+    catalog = await testCatalog({ redisUrl: REDIS_URL, keyPrefix: `${prefix}catalog:` });
     await catalog.upsert({ kind: 'service', id: 'cart', title: 'Cart', properties: { tier: 'gold' } });
     runner = await createActionRunner({ redisUrl: REDIS_URL, keyPrefix: prefix, catalog, logger: testLogger(), secrets: testSecrets() });
     runner.registerAction(
@@ -68,6 +69,7 @@ describe('action runner REST API (Redis)', () => {
   afterAll(async () => {
     await new Promise((r) => server.close(r));
     await runner.close();
+    await catalog.dispose();
     await deleteKeys(prefix);
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type ActionContext, type ActionDefinition, type Identity, type Run } from '@portico/plugin-api';
 import { createActionRunner } from '../create-action-runner';
 import type { PorticoActionRunner } from './portico-action-runner';
-import { MemoryCatalog } from '../__fixtures__/memory-catalog';
+import { testCatalog } from '../__fixtures__/test-catalog';
 import { REDIS_URL, deleteKeys, testLogger, testPrefix, testSecrets, waitFor } from '../__fixtures__/test-services';
 import { REDACTED } from '../runs/run-inputs';
 
@@ -23,14 +23,14 @@ async function ended(runner: PorticoActionRunner, id: string, timeoutMs = 10_000
 
 describe.each([['embedded'], ['redis']])('action runner (%s)', (mode) => {
   let runner: PorticoActionRunner;
-  let catalog: MemoryCatalog;
+  let catalog: Awaited<ReturnType<typeof testCatalog>>;
   let prefix: string;
   let dataDir: string;
 
   beforeEach(async () => {
     prefix = testPrefix();
     dataDir = mkdtempSync(join(tmpdir(), 'portico-actions-'));
-    catalog = new MemoryCatalog();
+    catalog = await testCatalog({ redisUrl: mode === 'redis' ? REDIS_URL : undefined, keyPrefix: `${prefix}catalog:` });
     runner = await createActionRunner({
       redisUrl: mode === 'redis' ? REDIS_URL : undefined,
       keyPrefix: prefix,
@@ -44,6 +44,7 @@ describe.each([['embedded'], ['redis']])('action runner (%s)', (mode) => {
 
   afterEach(async () => {
     await runner.close();
+    await catalog.dispose();
     rmSync(dataDir, { recursive: true, force: true });
     if (mode === 'redis') await deleteKeys(prefix);
   });

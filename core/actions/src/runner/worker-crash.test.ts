@@ -1,8 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createActionRunner } from '../create-action-runner';
 import type { PorticoActionRunner } from './portico-action-runner';
-import { MemoryCatalog } from '../__fixtures__/memory-catalog';
+import { testCatalog } from '../__fixtures__/test-catalog';
 import { hangingActions } from '../__fixtures__/hanging-actions';
 import { REDIS_URL, deleteKeys, testLogger, testPrefix, testSecrets, waitFor } from '../__fixtures__/test-services';
 
@@ -10,27 +12,31 @@ jest.setTimeout(60_000);
 
 describe('a worker process killed mid-run (SIGKILL)', () => {
   let prefix: string;
+  const childCatalogDir = mkdtempSync(join(tmpdir(), 'portico-actions-child-'));
   let child: ChildProcess | null = null;
   let runner: PorticoActionRunner;
+  let catalog: Awaited<ReturnType<typeof testCatalog>>;
 
   beforeAll(async () => {
     prefix = testPrefix();
     // This process is the API (and, after the kill, the surviving worker) with the default lock settings.
-    runner = await createActionRunner({ redisUrl: REDIS_URL, keyPrefix: prefix, catalog: new MemoryCatalog(), logger: testLogger(), secrets: testSecrets(), inProcessWorker: false });
+    runner = await createActionRunner({ redisUrl: REDIS_URL, keyPrefix: prefix, catalog: (catalog = await testCatalog()), logger: testLogger(), secrets: testSecrets(), inProcessWorker: false });
     for (const action of hangingActions('the surviving worker', async () => undefined)) runner.registerAction(action, 'fault-test');
   });
 
   afterAll(async () => {
     if (child && child.exitCode === null) child.kill('SIGKILL');
     await runner.close();
+    await catalog.dispose();
     await deleteKeys(prefix);
+    rmSync(childCatalogDir, { recursive: true, force: true });
   });
 
   it('retries the run on another worker, or fails it when no attempts are left, within 30 s', async () => {
     const root = resolve(__dirname, '..', '..');
     child = fork(join(__dirname, '..', '__fixtures__', 'crashing-worker.ts'), [], {
       execArgv: ['--require', join(root, 'bench', 'ts-register.cjs')],
-      env: { ...process.env, REDIS_URL, KEY_PREFIX: prefix },
+      env: { ...process.env, REDIS_URL, KEY_PREFIX: prefix, CATALOG_DIR: childCatalogDir },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     await new Promise<void>((resolveReady, reject) => {

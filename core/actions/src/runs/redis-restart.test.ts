@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { createActionRunner } from '../create-action-runner';
 import type { PorticoActionRunner } from '../runner/portico-action-runner';
-import { MemoryCatalog } from '../__fixtures__/memory-catalog';
+import { testCatalog } from '../__fixtures__/test-catalog';
 import { testLogger, testSecrets, waitFor } from '../__fixtures__/test-services';
 
 jest.setTimeout(60_000);
@@ -36,6 +36,7 @@ describe('Redis restarting during a run', () => {
   let redis: ChildProcess;
   let runner: PorticoActionRunner;
   let port: number;
+  let catalog: Awaited<ReturnType<typeof testCatalog>> | undefined;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'portico-redis-'));
@@ -45,13 +46,14 @@ describe('Redis restarting during a run', () => {
 
   afterAll(async () => {
     await runner?.close();
+    await catalog?.dispose();
     redis.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('survives: the running run finishes after Redis is back, and new runs work', async () => {
     const logs: Array<{ level: string; message: string }> = [];
-    runner = await createActionRunner({ redisUrl: `redis://127.0.0.1:${port}`, keyPrefix: 'test:restart:', catalog: new MemoryCatalog(), logger: testLogger(logs), secrets: testSecrets() });
+    runner = await createActionRunner({ redisUrl: `redis://127.0.0.1:${port}`, keyPrefix: 'test:restart:', catalog: (catalog = await testCatalog()), logger: testLogger(logs), secrets: testSecrets() });
     let release: (() => void) | null = null;
     runner.registerAction(
       {
