@@ -56,6 +56,8 @@ describe('cicd plugin', () => {
     for (const action of actions) expect(validator.checkSchema(action.inputSchema)).toEqual([]);
     expect(actions.find((a) => a.id === 'cicd.force-merge-pr')!.approval).toEqual({ users: ['alice'], teams: ['sre'], mode: 'any' });
     expect(actions.filter((a) => a.approval).map((a) => a.id)).toEqual(['cicd.force-merge-pr']);
+    const byDefault = initWith({}).actions.find((a) => a.id === 'cicd.force-merge-pr')!;
+    expect(byDefault.approval).toEqual({ users: [], teams: ['portal-admins'], mode: 'any' });
     const deploy = actions.find((a) => a.id === 'cicd.deploy')!;
     expect(deploy.inputSchema.properties!.environment.enum).toEqual(['development', 'staging', 'production']);
   });

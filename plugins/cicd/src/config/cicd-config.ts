@@ -168,11 +168,21 @@ export function resolveCicdConfig(raw: Partial<Record<keyof CicdConfig, unknown>
     },
     scaffold: { templateRepository: r.scaffold?.templateRepository, owner: r.scaffold?.owner, private: r.scaffold?.private ?? true },
     forceMerge: {
-      approvers: { users: r.forceMerge?.approvers?.users ?? [], teams: r.forceMerge?.approvers?.teams ?? [] },
+      approvers: forceMergeApprovers(r.forceMerge?.approvers),
       mergeMethod: r.forceMerge?.mergeMethod ?? 'squash',
     },
     featureFlagPrefix: r.featureFlagPrefix ?? 'FEATURE_',
   };
+}
+
+/**
+ * Force-merge always needs an approval; with no approvers configured it falls back to the
+ * `portal-admins` team, so the action fails closed instead of being approvable by anyone.
+ */
+function forceMergeApprovers(approvers: { users?: string[]; teams?: string[] } | undefined): { users: string[]; teams: string[] } {
+  const users = approvers?.users ?? [];
+  const teams = approvers?.teams ?? [];
+  return users.length === 0 && teams.length === 0 ? { users: [], teams: ['portal-admins'] } : { users, teams };
 }
 
 /** `Acme/Cart.Service` → `acme.cart.service`: a valid entity id for ingested items. */
