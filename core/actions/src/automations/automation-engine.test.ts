@@ -148,6 +148,6 @@ describe('timers and automations on two instances (Redis, real catalog)', () => 
   it('refuses invalid automation definitions', () => {
     expect(() => runners[0].registerAutomation({ id: 'bad', on: 'entity.exploded' as never, action: 'notify' })).toThrow(/on must be one of/);
     expect(() => runners[0].registerAutomation({ id: 'bad2', on: 'entity.created', action: 'notify', condition: { path: 'x', operator: 'resembles' as never } })).toThrow(/operator must be one of/);
-    expect(() => runners[0].registerAutomation(automations[0])).toThrow(/registered already/);
+    expect(() => runners[0].registerAutomation(automations[0])).toThrow(/registered by plugin already/);
   });
 });

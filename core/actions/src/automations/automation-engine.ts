@@ -1,8 +1,9 @@
-import { ValidationError, type ActionDefinition, type EntityEvent, type LoggerService, type Run, type StartRunRequest } from '@portico/plugin-api';
+import { ConflictError, NotFoundError, ValidationError, type ActionDefinition, type EntityEvent, type LoggerService, type Run, type StartRunRequest } from '@portico/plugin-api';
 import { toDueTimer, type Catalog } from '../catalog/catalog';
 import { renderTemplate } from '../invocations/render-template';
 import type { AutomationDefinition, AutomationEvent } from './automation';
 import { conditionProblems, evaluateCondition } from './evaluate-condition';
+import type { RunStore } from '../runs/run-store';
 
 const TRIGGERS = ['entity.created', 'entity.updated', 'entity.deleted', 'run.finished', 'timer.expired'];
 
@@ -12,7 +13,11 @@ export interface AutomationEngineOptions {
   pollMs: number;
   startRun(request: StartRunRequest): Promise<Run>;
   getAction(id: string): Promise<{ definition: ActionDefinition } | undefined>;
+  store: Pick<RunStore, 'listDefinitions' | 'saveDefinition' | 'deleteDefinition'>;
 }
+
+/** How often API-created automations are re-read from the store (other instances may change them). */
+const SYNC_MS = 1000;
 
 /**
  * Turns catalog events, expired timers and finished runs into runs. Entity events reach
@@ -20,14 +25,15 @@ export interface AutomationEngineOptions {
  * however many instances react, one run is created. Timers are claimed by one instance.
  */
 export class AutomationEngine {
-  private readonly automations = new Map<string, AutomationDefinition>();
+  private readonly automations = new Map<string, { definition: AutomationDefinition; owner: string }>();
+  private lastSync = 0;
   private unsubscribe: (() => void) | null = null;
   private poller: NodeJS.Timeout | null = null;
   private polling = false;
 
   constructor(private readonly options: AutomationEngineOptions) {}
 
-  register(definition: AutomationDefinition): () => void {
+  private validate(definition: AutomationDefinition): void {
     const problems: string[] = [];
     if (typeof definition.id !== 'string' || !/^[a-z0-9][a-z0-9._-]{0,127}$/.test(definition.id)) problems.push('/id must be lower-case letters, digits, ".", "_" or "-"');
     if (!TRIGGERS.includes(definition.on)) problems.push(`/on must be one of ${TRIGGERS.join(', ')}`);
@@ -37,15 +43,59 @@ export class AutomationEngine {
     if (problems.length > 0) {
       throw new ValidationError(`Automation "${String(definition.id)}" is invalid: ${problems[0]}.`, problems.map((p) => ({ pointer: p.split(' ')[0], message: p.split(' ').slice(1).join(' ') })));
     }
-    if (this.automations.has(definition.id)) throw new ValidationError(`Automation "${definition.id}" is registered already.`, [{ pointer: '/id', message: 'is taken' }], 'conflict');
-    this.automations.set(definition.id, definition);
+  }
+
+  /** From plugins: functions are allowed in `condition` and `inputs`. */
+  register(definition: AutomationDefinition, owner = 'plugin'): () => void {
+    this.validate(definition);
+    const existing = this.automations.get(definition.id);
+    if (existing) throw new ConflictError(`Automation "${definition.id}" is registered by ${existing.owner} already.`, { automationId: definition.id, owners: [existing.owner, owner] });
+    const entry = { definition, owner };
+    this.automations.set(definition.id, entry);
     return () => {
-      if (this.automations.get(definition.id) === definition) this.automations.delete(definition.id);
+      if (this.automations.get(definition.id) === entry) this.automations.delete(definition.id);
     };
   }
 
-  list(): AutomationDefinition[] {
+  /** From the API: plain JSON only, stored so every instance runs it. */
+  async createFromApi(definition: AutomationDefinition): Promise<AutomationDefinition> {
+    if (typeof definition.condition === 'function' || typeof definition.inputs === 'function') throw new ValidationError('Automations created through the API are JSON.', []);
+    this.validate(definition);
+    if (!(await this.options.getAction(definition.action))) throw new ValidationError(`Automation "${definition.id}" names action "${definition.action}", which does not exist.`, [{ pointer: '/action', message: 'must name an existing action' }]);
+    await this.sync(true);
+    const existing = this.automations.get(definition.id);
+    if (existing && existing.owner !== 'api') throw new ConflictError(`Automation "${definition.id}" is registered by ${existing.owner}; the API cannot replace it.`, { automationId: definition.id, owners: [existing.owner, 'api'] });
+    await this.options.store.saveDefinition('automations', definition.id, { definition, owner: 'api' });
+    this.automations.set(definition.id, { definition, owner: 'api' });
+    return definition;
+  }
+
+  async deleteFromApi(id: string): Promise<void> {
+    await this.sync(true);
+    const existing = this.automations.get(id);
+    if (!existing) throw new NotFoundError(`Automation "${id}" does not exist.`);
+    if (existing.owner !== 'api') throw new ConflictError(`Automation "${id}" comes from ${existing.owner}; only API-created automations can be deleted through the API.`);
+    await this.options.store.deleteDefinition('automations', id);
+    this.automations.delete(id);
+  }
+
+  async list(): Promise<Array<{ definition: AutomationDefinition; owner: string }>> {
+    await this.sync(true);
     return [...this.automations.values()];
+  }
+
+  /** Brings API-created automations in line with the store (throttled unless forced). */
+  private async sync(force = false): Promise<void> {
+    if (!force && Date.now() - this.lastSync < SYNC_MS) return;
+    this.lastSync = Date.now();
+    const stored = await this.options.store.listDefinitions('automations');
+    const wanted = new Set(stored.map((s) => (s.definition as AutomationDefinition).id));
+    for (const [id, entry] of this.automations) if (entry.owner === 'api' && !wanted.has(id)) this.automations.delete(id);
+    for (const s of stored) {
+      const definition = s.definition as AutomationDefinition;
+      const existing = this.automations.get(definition.id);
+      if (!existing || existing.owner === 'api') this.automations.set(definition.id, { definition, owner: 'api' });
+    }
   }
 
   start(): void {
@@ -92,7 +142,8 @@ export class AutomationEngine {
   }
 
   private async dispatch(event: AutomationEvent, eventKey: string): Promise<void> {
-    for (const automation of this.automations.values()) {
+    await this.sync().catch((error: unknown) => this.options.logger.warn('Reading API-created automations failed', { error: String(error) }));
+    for (const { definition: automation } of this.automations.values()) {
       if (automation.on !== event.type) continue;
       if (automation.kind && automation.kind !== event.kind) continue;
       if (automation.actionId && automation.actionId !== event.run?.actionId) continue;

@@ -37,6 +37,13 @@ export class ActionRegistry {
     this.actions.set(definition.id, { definition, owner: 'api' });
   }
 
+  /** Makes the API-created actions exactly `definitions` (another instance may have added or deleted some). */
+  syncApiActions(definitions: ActionDefinition[]): void {
+    const wanted = new Set(definitions.map((d) => d.id));
+    for (const [id, entry] of this.actions) if (entry.owner === 'api' && !wanted.has(id)) this.actions.delete(id);
+    for (const definition of definitions) this.upsertFromApi(definition);
+  }
+
   get(id: string): RegisteredAction | undefined {
     return this.actions.get(id);
   }

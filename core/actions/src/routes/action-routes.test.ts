@@ -156,3 +156,33 @@ describe('action runner REST API (Redis)', () => {
     expect(json.body.items.map((e: { message: string }) => e.message)).toEqual(messages);
   });
 });
+
+describe('automations created through the REST API (embedded)', () => {
+  it('stores a JSON automation that runs its action on an entity event, and refuses bad ones', async () => {
+    const catalog = await testCatalog();
+    const runner = await createActionRunner({ catalog, logger: testLogger(), secrets: testSecrets() });
+    const seen: string[] = [];
+    runner.registerAction({ id: 'welcome', title: 'Welcome', operation: 'create', inputSchema: { type: 'object', properties: { service: { type: 'string' } } }, invocation: { type: 'handler', handler: (ctx) => void seen.push(String(ctx.inputs.service)) } }, 'demo');
+    const app = createHttpApp({ api: [{ prefix: '', router: createApiRouter(runner.routes()) }] });
+    try {
+      const bad = await request(app).post('/api/v1/automations').send({ id: 'x', on: 'entity.created', action: 'welcome', condition: { path: 'kind', operator: 'looksLike' } }).expect(400);
+      expect(bad.body.type).toBe('urn:portico:problem:validation');
+      await request(app).post('/api/v1/automations').send({ id: 'x', on: 'entity.created', action: 'missing' }).expect(400);
+      await request(app)
+        .post('/api/v1/automations')
+        .send({ id: 'welcome-gold', on: 'entity.created', kind: 'service', condition: { path: 'after.properties.tier', operator: '=', value: 'gold' }, action: 'welcome', inputs: { service: '{{after.title}}' } })
+        .expect(201);
+      const listed = await request(app).get('/api/v1/automations').expect(200);
+      expect(listed.body.items).toEqual([expect.objectContaining({ id: 'welcome-gold', owner: 'api' })]);
+      await catalog.upsert({ kind: 'service', id: 'cheap', title: 'Cheap', properties: { tier: 'bronze' } });
+      await catalog.upsert({ kind: 'service', id: 'cart', title: 'Cart', properties: { tier: 'gold' } });
+      await waitFor(async () => seen.includes('Cart'), 'the automation run');
+      expect(seen).toEqual(['Cart']);
+      await request(app).delete('/api/v1/automations/welcome-gold').expect(204);
+      await request(app).delete('/api/v1/automations/welcome-gold').expect(404);
+    } finally {
+      await runner.close();
+      await catalog.dispose();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { defineRoute, type ApiRoute } from '@portico/http';
 import type { PorticoActionRunner, RunReport } from '../runner/portico-action-runner';
 import { ALL_STATUSES } from '../runs/run-status';
 import { streamRunLogs } from './stream-run-logs';
+import type { AutomationDefinition } from '../automations/automation';
 
 const entityRef: JsonSchema = { type: 'object', required: ['kind', 'id'], additionalProperties: false, properties: { kind: { type: 'string', minLength: 1 }, id: { type: 'string', minLength: 1 } } };
 const runSchema: JsonSchema = { type: 'object', description: 'A run of an action', properties: { id: { type: 'string' }, actionId: { type: 'string' }, status: { type: 'string', enum: [...ALL_STATUSES] } } };
@@ -208,6 +209,59 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       body: { type: 'object', required: ['decision'], additionalProperties: false, properties: { decision: { enum: ['approve', 'decline'] }, comment: { type: 'string', maxLength: 2000 } } },
       responses: { '200': { description: 'The run', schema: runSchema }, '403': problem('Not an approver'), '404': problem('Unknown run'), '409': problem('Not waiting for approval') },
       handler: async ({ params, body, identity }) => ({ body: await runner.decide(params.id, identity, body.decision, body.comment) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/automations',
+      operationId: 'listAutomations',
+      summary: 'List automations (plugin automations with function conditions show them as "function")',
+      tags: ['automations'],
+      responses: { '200': { description: 'Automations', schema: { type: 'object', properties: { items: { type: 'array' } } } } },
+      handler: async () => {
+        const items = (await runner.automations.list()).map(({ definition, owner }) => ({
+          ...definition,
+          condition: typeof definition.condition === 'function' ? 'function' : definition.condition,
+          inputs: typeof definition.inputs === 'function' ? 'function' : definition.inputs,
+          owner,
+        }));
+        return { body: { items } };
+      },
+    }),
+    defineRoute<AutomationDefinition>({
+      method: 'post',
+      path: '/automations',
+      operationId: 'createAutomation',
+      summary: 'Create or replace an automation: run an action on entity events, finished runs or expired timers',
+      tags: ['automations'],
+      body: {
+        type: 'object',
+        required: ['id', 'on', 'action'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string' },
+          on: { enum: ['entity.created', 'entity.updated', 'entity.deleted', 'run.finished', 'timer.expired'] },
+          kind: { type: 'string' },
+          actionId: { type: 'string' },
+          condition: { type: 'object' },
+          action: { type: 'string' },
+          inputs: { type: 'object' },
+          actor: { type: 'string' },
+        },
+      },
+      responses: { '201': { description: 'Created', schema: { type: 'object' } }, '400': problem('Invalid automation'), '409': problem('Owned by a plugin') },
+      handler: async ({ body }) => ({ status: 201, body: { ...(await runner.automations.createFromApi(body)), owner: 'api' } }),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/automations/{id}',
+      operationId: 'deleteAutomation',
+      summary: 'Delete an automation created through the API',
+      tags: ['automations'],
+      responses: { '204': { description: 'Deleted' }, '404': problem('Unknown automation'), '409': problem('Owned by a plugin') },
+      handler: async ({ params }) => {
+        await runner.automations.deleteFromApi(params.id);
+        return { status: 204 };
+      },
     }),
     defineRoute<{ inputs?: Record<string, unknown>; idempotencyKey?: string }>({
       method: 'post',

@@ -76,6 +76,7 @@ export class PorticoActionRunner implements ActionRunnerService {
       pollMs: parts.timerPollMs,
       startRun: (request) => this.startRun(request),
       getAction: (id) => this.resolveAction(id),
+      store: parts.store,
     });
     this.updater.onFinished((run) => this.automations.runFinished(run));
   }
@@ -128,7 +129,7 @@ export class PorticoActionRunner implements ActionRunnerService {
       if (existing) this.registry.upsertFromApi(existing.definition);
       throw error;
     }
-    await this.parts.store.saveApiAction(definition.id, { definition, owner: 'api' });
+    await this.parts.store.saveDefinition('actions', definition.id, { definition, owner: 'api' });
     return this.summarize(definition, 'api');
   }
 
@@ -137,17 +138,17 @@ export class PorticoActionRunner implements ActionRunnerService {
     if (!existing) throw new NotFoundError(`Action "${id}" does not exist.`);
     if (existing.owner !== 'api') throw new ConflictError(`Action "${id}" comes from ${existing.owner}; only API-created actions can be deleted through the API.`);
     this.registry.remove(id);
-    await this.parts.store.deleteApiAction(id);
+    await this.parts.store.deleteDefinition('actions', id);
   }
 
   private async refreshApiActions(): Promise<void> {
-    for (const record of await this.parts.store.listApiActions()) this.registry.upsertFromApi(record.definition as ActionDefinition);
+    this.registry.syncApiActions((await this.parts.store.listDefinitions('actions')).map((r) => r.definition as ActionDefinition));
   }
 
-  /** The action by id; API-created actions another instance added are loaded on a miss. */
+  /** The action by id; API-created actions are re-read, as another instance may have changed them. */
   async resolveAction(id: string): Promise<{ definition: ActionDefinition; owner: string } | undefined> {
     const found = this.registry.get(id);
-    if (found) return found;
+    if (found && found.owner !== 'api') return found;
     await this.refreshApiActions();
     return this.registry.get(id);
   }

@@ -3,12 +3,12 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Run } from '@portico/plugin-api';
 import { isTerminal } from './run-status';
-import type { CreateRunOptions, NewRunLogEntry, RunListFilter, RunLogEntry, RunStore, StoredActionRecord, StoredRun } from './run-store';
+import type { CreateRunOptions, DefinitionNamespace, NewRunLogEntry, RunListFilter, RunLogEntry, RunStore, StoredDefinition, StoredRun } from './run-store';
 
 type JournalRecord =
   | { t: 'run'; run: Run; rev: number; idem?: string }
   | { t: 'log'; runId: string; entry: RunLogEntry }
-  | { t: 'action'; id: string; record: StoredActionRecord | null };
+  | { t: 'definition'; ns: DefinitionNamespace; id: string; record: StoredDefinition | null };
 
 /**
  * Embedded run store: everything in memory, and when `dataDir` is set every change is
@@ -20,7 +20,7 @@ export class MemoryRunStore implements RunStore {
   private readonly logs = new Map<string, RunLogEntry[]>();
   private readonly idempotency = new Map<string, string>();
   private readonly secrets = new Map<string, Record<string, unknown>>();
-  private readonly actions = new Map<string, StoredActionRecord>();
+  private readonly definitions = { actions: new Map<string, StoredDefinition>(), automations: new Map<string, StoredDefinition>() };
   private readonly events = new EventEmitter();
   private readonly journal: string | null;
   private logSeq = 0;
@@ -49,8 +49,10 @@ export class MemoryRunStore implements RunStore {
         list.push(record.entry);
         this.logs.set(record.runId, list);
         this.logSeq = Math.max(this.logSeq, Number(record.entry.id.split('-')[1] ?? 0));
-      } else if (record.record) this.actions.set(record.id, record.record);
-      else this.actions.delete(record.id);
+      } else if (record.t === 'definition') {
+        if (record.record) this.definitions[record.ns].set(record.id, record.record);
+        else this.definitions[record.ns].delete(record.id);
+      }
     }
   }
 
@@ -165,18 +167,18 @@ export class MemoryRunStore implements RunStore {
     return () => this.events.off('cancel', listener);
   }
 
-  async saveApiAction(id: string, record: StoredActionRecord): Promise<void> {
-    this.actions.set(id, record);
-    this.write({ t: 'action', id, record });
+  async saveDefinition(ns: DefinitionNamespace, id: string, record: StoredDefinition): Promise<void> {
+    this.definitions[ns].set(id, record);
+    this.write({ t: 'definition', ns, id, record });
   }
 
-  async deleteApiAction(id: string): Promise<void> {
-    this.actions.delete(id);
-    this.write({ t: 'action', id, record: null });
+  async deleteDefinition(ns: DefinitionNamespace, id: string): Promise<void> {
+    this.definitions[ns].delete(id);
+    this.write({ t: 'definition', ns, id, record: null });
   }
 
-  async listApiActions(): Promise<StoredActionRecord[]> {
-    return [...this.actions.values()];
+  async listDefinitions(ns: DefinitionNamespace): Promise<StoredDefinition[]> {
+    return [...this.definitions[ns].values()];
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Run } from '@portico/plugin-api';
 import { TERMINAL_STATUSES, isTerminal } from './run-status';
-import type { CreateRunOptions, NewRunLogEntry, RunListFilter, RunLogEntry, RunStore, StoredActionRecord, StoredRun } from './run-store';
+import type { CreateRunOptions, DefinitionNamespace, NewRunLogEntry, RunListFilter, RunLogEntry, RunStore, StoredDefinition, StoredRun } from './run-store';
 
 const CREATE = `
 if KEYS[2] ~= '' then
@@ -204,17 +204,17 @@ export class RedisRunStore implements RunStore {
     return () => this.cancelListeners.delete(listener);
   }
 
-  async saveApiAction(id: string, record: StoredActionRecord): Promise<void> {
-    await this.redis.hset(`${this.p}actions`, id, JSON.stringify(record));
+  async saveDefinition(namespace: DefinitionNamespace, id: string, record: StoredDefinition): Promise<void> {
+    await this.redis.hset(`${this.p}${namespace}`, id, JSON.stringify(record));
   }
 
-  async deleteApiAction(id: string): Promise<void> {
-    await this.redis.hdel(`${this.p}actions`, id);
+  async deleteDefinition(namespace: DefinitionNamespace, id: string): Promise<void> {
+    await this.redis.hdel(`${this.p}${namespace}`, id);
   }
 
-  async listApiActions(): Promise<StoredActionRecord[]> {
-    const all = await this.redis.hgetall(`${this.p}actions`);
-    return Object.values(all).map((v) => JSON.parse(v) as StoredActionRecord);
+  async listDefinitions(namespace: DefinitionNamespace): Promise<StoredDefinition[]> {
+    const all = await this.redis.hgetall(`${this.p}${namespace}`);
+    return Object.values(all).map((v) => JSON.parse(v) as StoredDefinition);
   }
 
   async close(): Promise<void> {

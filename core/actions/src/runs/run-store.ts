@@ -35,11 +35,13 @@ export interface CreateRunOptions {
   secretInputs?: Record<string, unknown>;
 }
 
-/** Stored action definitions created through the API (webhook actions), shared by all instances. */
-export interface StoredActionRecord {
+/** Definitions created through the API (webhook/agent actions, automations), shared by all instances. */
+export interface StoredDefinition {
   definition: unknown;
   owner: string;
 }
+
+export type DefinitionNamespace = 'actions' | 'automations';
 
 /** Where runs, their logs and API-created actions live: Redis, or memory plus a file. */
 export interface RunStore {
@@ -61,8 +63,8 @@ export interface RunStore {
   waitLogs(id: string, after: string, waitMs: number, signal: AbortSignal): Promise<RunLogEntry[]>;
   publishCancel(id: string): Promise<void>;
   onCancel(listener: (id: string) => void): () => void;
-  saveApiAction(id: string, record: StoredActionRecord): Promise<void>;
-  deleteApiAction(id: string): Promise<void>;
-  listApiActions(): Promise<StoredActionRecord[]>;
+  saveDefinition(namespace: DefinitionNamespace, id: string, record: StoredDefinition): Promise<void>;
+  deleteDefinition(namespace: DefinitionNamespace, id: string): Promise<void>;
+  listDefinitions(namespace: DefinitionNamespace): Promise<StoredDefinition[]>;
   close(): Promise<void>;
 }
