@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -22,11 +22,15 @@ export function KindsAdmin({ kindId }: { kindId?: string }): ReactElement {
   const [serverError, setServerError] = useState<ApiError | Error | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Load the editor once per kind shown (not on every reload of the kinds list, which would
+  // throw away the user's edits and the "saved" note).
+  const loadedFor = useRef<string | undefined>(undefined);
   useEffect(() => {
-    setText(creating ? NEW_KIND_TEMPLATE : kind ? JSON.stringify(kind, null, 2) : '');
+    if (loadedFor.current === kindId || (!creating && !kind)) return;
+    loadedFor.current = kindId;
+    setText(creating ? NEW_KIND_TEMPLATE : JSON.stringify(kind, null, 2));
     setServerError(null);
-    setSaved(null);
-  }, [creating, kind]);
+  }, [creating, kind, kindId]);
   const check = checkKindDraft(text);
   const save = async (): Promise<void> => {
     if (!check.kind) return;
@@ -38,7 +42,10 @@ export function KindsAdmin({ kindId }: { kindId?: string }): ReactElement {
       else await apiFetch(`/kinds/${encodeURIComponent(kindId!)}`, { method: 'PUT', body: check.kind });
       setSaved(`Kind "${check.kind.id}" saved.`);
       reload();
-      if (creating) navigate(`/admin/kinds/${encodeURIComponent(check.kind.id)}`, { replace: true });
+      if (creating) {
+        loadedFor.current = check.kind.id;
+        navigate(`/admin/kinds/${encodeURIComponent(check.kind.id)}`, { replace: true });
+      }
     } catch (caught) {
       setServerError(caught as Error);
     } finally {
@@ -69,7 +76,10 @@ export function KindsAdmin({ kindId }: { kindId?: string }): ReactElement {
             minRows={16}
             maxRows={32}
             value={text}
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => {
+              setText(event.target.value);
+              setSaved(null);
+            }}
             error={check.problems.length > 0}
             slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'ui-monospace, monospace', fontSize: 13 } } }}
           />

@@ -14,7 +14,7 @@ import type { EntityQuery, PropertyRule, QuerySort } from '@portico/plugin-api';
 import { navigate, usePortalLocation } from '@portico/ui-api';
 import { useKinds } from '../../kinds/kinds-provider';
 import { useDebouncedValue } from '../../layout/use-debounced-value';
-import { useSlotWidgets } from '../../slots/use-slot-widgets';
+import { usePluginRegistry } from '../../plugins/plugin-registry';
 import { catalogColumns, facetProperties } from './catalog-columns';
 import { EntityTable } from './entity-table';
 import { FilterBar } from './filter-bar';
@@ -30,17 +30,22 @@ export function CatalogPage({ kindId }: { kindId?: string }): ReactElement {
   const kind = kindId ? byId.get(kindId) : undefined;
   const [text, setText] = useState(params.get('search') ?? '');
   const [rules, setRules] = useState<PropertyRule[]>([]);
-  const [sort, setSort] = useState<QuerySort>({ property: 'title', order: 'asc' });
+  const [sort, setSort] = useState<QuerySort>({ property: 'id', order: 'asc' });
   const [creating, setCreating] = useState(false);
   const search = useDebouncedValue(text.trim(), 250);
-  const pluginColumns = useSlotWidgets('catalog.columns').filter((widget) => !widget.condition?.kind || [widget.condition.kind].flat().includes(kindId ?? ''));
+  // Column widgets apply per kind here; a property condition is checked per row by the table.
+  const { widgets } = usePluginRegistry();
+  const pluginColumns = useMemo(
+    () => widgets.filter((widget) => widget.slot === 'catalog.columns' && (!widget.condition?.kind || [widget.condition.kind].flat().includes(kindId ?? ''))).sort((a, b) => (a.order ?? 0) - (b.order ?? 0)),
+    [widgets, kindId],
+  );
 
   useEffect(() => {
     if (!kindId && kinds.length > 0) navigate(`/catalog/${encodeURIComponent(kinds[0].id)}`, { replace: true });
   }, [kindId, kinds]);
   useEffect(() => {
     setRules([]);
-    setSort({ property: 'title', order: 'asc' });
+    setSort({ property: 'id', order: 'asc' });
   }, [kindId]);
 
   const columns = useMemo(() => (kind ? catalogColumns(kind) : []), [kind]);
@@ -97,9 +102,9 @@ export function CatalogPage({ kindId }: { kindId?: string }): ReactElement {
             <TextField size="small" label={`Search ${kind.title}`} value={text} onChange={(event) => setText(event.target.value)} slotProps={{ htmlInput: { 'aria-label': `Search ${kind.title} by title or id` } }} />
             <FilterBar key={kind.id} columns={columns} onAdd={addRule} />
             {rules.length > 0 && (
-              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label="Active filters" role="list">
+              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label="Active filters">
                 {rules.map((rule, index) => (
-                  <Chip role="listitem" key={index} color="primary" label={describeRule(rule)} onDelete={() => setRules(rules.filter((_, i) => i !== index))} />
+                  <Chip key={index} color="primary" label={describeRule(rule)} onDelete={() => setRules(rules.filter((_, i) => i !== index))} />
                 ))}
               </Stack>
             )}

@@ -5,6 +5,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import type { Entity, QuerySort } from '@portico/plugin-api';
 import { entityPath, PortalLink, type PlacedWidget } from '@portico/ui-api';
 import { PropertyValue } from '../../format/property-value';
+import { matchesCondition } from '../../slots/matches-condition';
 import { SlotWidget } from '../../slots/slot-widget';
 import type { CatalogColumn } from './catalog-columns';
 import type { EntityPages } from './use-entity-pages';
@@ -70,10 +71,14 @@ export function EntityTable({ label, columns, pluginColumns, pages, sort, onSort
       {columns.map((column) => {
         const active = sort.property === column.property;
         return (
-          <Box key={column.property} role="columnheader" aria-sort={active ? (sort.order === 'desc' ? 'descending' : 'ascending') : 'none'} sx={{ width: column.width, flexShrink: 0, px: 1.5, fontWeight: 600, fontSize: 14 }}>
-            <TableSortLabel active={active} direction={active ? (sort.order ?? 'asc') : 'asc'} onClick={() => onSort({ property: column.property, order: active && sort.order !== 'desc' ? 'desc' : 'asc' })}>
-              {column.title}
-            </TableSortLabel>
+          <Box key={column.property} role="columnheader" aria-sort={column.sortable ? (active ? (sort.order === 'desc' ? 'descending' : 'ascending') : 'none') : undefined} sx={{ width: column.width, flexShrink: 0, px: 1.5, fontWeight: 600, fontSize: 14 }}>
+            {column.sortable ? (
+              <TableSortLabel active={active} direction={active ? (sort.order ?? 'asc') : 'asc'} onClick={() => onSort({ property: column.property, order: active && sort.order !== 'desc' ? 'desc' : 'asc' })}>
+                {column.title}
+              </TableSortLabel>
+            ) : (
+              column.title
+            )}
           </Box>
         );
       })}
@@ -109,7 +114,7 @@ export function EntityTable({ label, columns, pluginColumns, pages, sort, onSort
                   ))}
                   {pluginColumns.map((widget) => (
                     <Box key={widget.id} role="cell" sx={{ width: 180, flexShrink: 0, px: 1.5, overflow: 'hidden', fontSize: 14 }}>
-                      <SlotWidget widget={widget} entity={entity} />
+                      {matchesCondition(widget.condition, entity) && <SlotWidget widget={widget} entity={entity} />}
                     </Box>
                   ))}
                 </Box>

@@ -12,7 +12,7 @@ export function HomePage(): ReactElement {
   // `/me` answers the caller's identity; without it (older kernels) the page shows a guest.
   const { data: me } = useApi<Identity>('/me');
   const teams = me?.teams ?? [];
-  const owned = useCatalogQuery(teams.length > 0 ? { filter: { combinator: 'and', rules: [{ property: 'owner', operator: 'in', value: teams }] }, sort: { property: 'title' }, limit: 20 } : null);
+  const owned = useCatalogQuery(teams.length > 0 ? { filter: { combinator: 'and', rules: [{ property: 'owner', operator: 'in', value: teams }] }, limit: 20 } : null);
   return (
     <Stack spacing={3}>
       <Typography variant="h4" component="h1">
