@@ -27,6 +27,7 @@ const SYNC_MS = 1000;
 export class AutomationEngine {
   private readonly automations = new Map<string, { definition: AutomationDefinition; owner: string }>();
   private lastSync = 0;
+  private started = false;
   private unsubscribe: (() => void) | null = null;
   private poller: NodeJS.Timeout | null = null;
   private polling = false;
@@ -52,6 +53,7 @@ export class AutomationEngine {
     if (existing) throw new ConflictError(`Automation "${definition.id}" is registered by ${existing.owner} already.`, { automationId: definition.id, owners: [existing.owner, owner] });
     const entry = { definition, owner };
     this.automations.set(definition.id, entry);
+    this.pollTimersIfNeeded();
     return () => {
       if (this.automations.get(definition.id) === entry) this.automations.delete(definition.id);
     };
@@ -67,6 +69,7 @@ export class AutomationEngine {
     if (existing && existing.owner !== 'api') throw new ConflictError(`Automation "${definition.id}" is registered by ${existing.owner}; the API cannot replace it.`, { automationId: definition.id, owners: [existing.owner, 'api'] });
     await this.options.store.saveDefinition('automations', definition.id, { definition, owner: 'api' });
     this.automations.set(definition.id, { definition, owner: 'api' });
+    this.pollTimersIfNeeded();
     return definition;
   }
 
@@ -96,18 +99,31 @@ export class AutomationEngine {
       const existing = this.automations.get(definition.id);
       if (!existing || existing.owner === 'api') this.automations.set(definition.id, { definition, owner: 'api' });
     }
+    this.pollTimersIfNeeded();
   }
 
   start(): void {
-    if (this.unsubscribe || this.poller) return;
+    if (this.started) return;
+    this.started = true;
     this.unsubscribe = this.options.catalog.onEvent((event) => this.entityEvent(event));
-    if (typeof this.options.catalog.claimDueTimers === 'function') {
-      this.poller = setInterval(() => void this.pollTimers(), this.options.pollMs);
-      this.poller.unref();
-    }
+    void this.sync(true)
+      .then(() => this.pollTimersIfNeeded())
+      .catch(() => undefined);
+  }
+
+  /**
+   * Claiming a timer consumes it, so timers are only claimed once a timer automation exists:
+   * an instance still loading its plugins must not take timers nobody here would act on.
+   */
+  private pollTimersIfNeeded(): void {
+    if (!this.started || this.poller || typeof this.options.catalog.claimDueTimers !== 'function') return;
+    if (![...this.automations.values()].some((a) => a.definition.on === 'timer.expired')) return;
+    this.poller = setInterval(() => void this.pollTimers(), this.options.pollMs);
+    this.poller.unref();
   }
 
   stop(): void {
+    this.started = false;
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.poller) clearInterval(this.poller);

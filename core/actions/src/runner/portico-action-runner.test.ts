@@ -287,3 +287,26 @@ describe.each([['embedded'], ['redis']])('action runner (%s)', (mode) => {
     });
   }
 });
+
+describe('a worker that consumes before plugins have registered their actions', () => {
+  it('waits for the action to be registered instead of failing the run', async () => {
+    const catalog = await testCatalog();
+    const dataDir = mkdtempSync(join(tmpdir(), 'portico-actions-'));
+    const first = await createActionRunner({ dataDir, catalog, logger: testLogger(), secrets: testSecrets(), inProcessWorker: false });
+    first.registerAction(action('late', () => undefined), 'p');
+    const run = await first.startRun({ actionId: 'late', inputs: {}, actor: 'a' });
+    await first.close();
+    // Restarted: the queued run is picked up at once, before the plugin registers `late`.
+    const second = await createActionRunner({ dataDir, catalog, logger: testLogger(), secrets: testSecrets() });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await second.getRun(run.id))?.status).toBe('queued');
+      second.registerAction(action('late', (ctx) => ctx.setOutput('ran', true)), 'p');
+      expect(await ended(second, run.id)).toMatchObject({ status: 'succeeded', outputs: { ran: true } });
+    } finally {
+      await second.close();
+      await catalog.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -10,6 +10,12 @@ import type { RunnerParts } from './portico-action-runner';
 /** Default time limit: nothing stays `running` forever, even an async run nobody reports on. */
 const DEFAULT_TIMEOUT_MS = 60 * 60 * 1000;
 
+/**
+ * A worker starts consuming while the kernel is still loading plugins, so a run's action may
+ * not be registered yet: wait this long for it before failing the run.
+ */
+const ACTION_WAIT_MS = 30_000;
+
 class AbortReason extends Error {
   constructor(readonly kind: 'cancel' | 'timeout') {
     super(kind);
@@ -22,6 +28,7 @@ type Outcome = { kind: 'done' } | { kind: 'async' };
 export class RunExecutor {
   private readonly active = new Map<string, AbortController>();
   private unsubscribeCancel: (() => void) | null = null;
+  private stopping = false;
 
   constructor(
     private readonly parts: RunnerParts,
@@ -39,6 +46,7 @@ export class RunExecutor {
 
   stop(): void {
     // Running attempts are left to finish: closing the queue waits for them (a graceful stop).
+    this.stopping = true;
     this.unsubscribeCancel?.();
   }
 
@@ -66,7 +74,12 @@ export class RunExecutor {
       if (!stored) return;
       const run = stored.run;
       if (run.status !== 'queued' && run.status !== 'running') return;
-      const action = await this.resolveAction(run.actionId);
+      let action = await this.resolveAction(run.actionId);
+      for (let waited = 0; !action && waited < ACTION_WAIT_MS; waited += 250) {
+        if (this.stopping) throw new RetryRunError('The worker stopped before the action was registered');
+        await new Promise((r) => setTimeout(r, 250));
+        action = await this.resolveAction(run.actionId);
+      }
       if (!action) {
         await this.fail(run.id, `Action "${run.actionId}" is not registered in this worker; is its plugin installed here?`);
         return;
