@@ -18,7 +18,7 @@ function npm(args: string[], cwd: string, registry: LocalRegistry): void {
 
 async function startCli(app: string): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
   const port = await freePort();
-  const env = { ...process.env, PORTICO_CONDITIONS: '', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORTICO_CONDITIONS: '', LOG_LEVEL: 'warn' };
   delete env.REDIS_URL;
   const child = spawn(process.execPath, [cli, 'start', '--config', join(app, 'portico.config.yaml'), '--port', String(port)], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
