@@ -20,7 +20,7 @@ import {
 } from '@portico/plugin-api';
 import { SchemaValidator, type ApiRoute } from '@portico/http';
 import { withComputed } from '../computed/compute-properties';
-import { entityIndexEntries } from '../index/entity-index-entries';
+import { entityIndexEntries, searchTexts } from '../index/entity-index-entries';
 import { diffEntries, type IndexEntry } from '../index/index-entry';
 import { decodeValue, indexKeys, parseScore } from '../index/index-keys';
 import { analyseKind, type KindInfo } from '../kinds/property-classes';
@@ -353,7 +353,8 @@ export class PorticoCatalog implements Catalog {
       entities.forEach((entity, j) => {
         if (!entity) return;
         const entries = this.entries(entity);
-        const view = entityView(batch[j], entity, entries);
+        const info = this.kinds.get(entity.kind);
+        const view = entityView(batch[j], entity, entries, info ? searchTexts(entity, info) : []);
         if (!matchesPlan(compiled.node, view)) return;
         const score = compiled.sort.key === null ? 0 : view.keys.get(compiled.sort.key);
         if (score === undefined) return;

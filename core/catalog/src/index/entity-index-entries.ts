@@ -23,6 +23,18 @@ function relationTargets(value: unknown): string[] {
   return [];
 }
 
+/** The text search reads besides names (id, title): description, string and text properties, string array items. */
+export function searchTexts(entity: Entity, info: KindInfo): string[] {
+  const texts: string[] = [];
+  if (entity.description) texts.push(entity.description);
+  for (const prop of info.properties.values()) {
+    const value = entity.properties[prop.name];
+    if ((prop.cls === 'string' || prop.cls === 'text') && typeof value === 'string') texts.push(value.slice(0, 2000));
+    else if (prop.cls === 'array' && Array.isArray(value)) for (const item of value) if (typeof item === 'string') texts.push(item);
+  }
+  return texts;
+}
+
 /**
  * Every index an entity belongs to. Both stores maintain exactly these (as a diff between
  * the entity's old and new entries), and the in-memory query evaluator reads them too, so
@@ -41,24 +53,18 @@ export function entityIndexEntries(entity: Entity, info: KindInfo): IndexEntry[]
     if (encoded.length > MAX_EQ_LENGTH) return;
     entries.push({ key: indexKeys.eq(kind, field, encoded), member: ref, score: 0, valuesKey: indexKeys.values(kind, field), value: encoded });
   };
-  const texts: string[] = [entity.id, entity.title];
-  if (entity.description) texts.push(entity.description);
+  const texts = searchTexts(entity, info);
   if (entity.owner) {
     eq('@owner', entity.owner);
     entries.push({ key: indexKeys.has(kind, '@owner'), member: ref, score: 0 });
   }
   for (const prop of info.properties.values()) {
     const value = entity.properties[prop.name];
-    if (!isEmptyValue(value)) entries.push({ key: indexKeys.has(kind, prop.name), member: ref, score: 0 });
+    // Presence of numbers, dates and booleans is answered by their own indexes.
+    if (!isEmptyValue(value) && prop.cls !== 'number' && prop.cls !== 'date' && prop.cls !== 'boolean') entries.push({ key: indexKeys.has(kind, prop.name), member: ref, score: 0 });
     switch (prop.cls) {
       case 'string':
-        if (typeof value === 'string') {
-          eq(prop.name, value);
-          texts.push(value);
-        }
-        break;
-      case 'text':
-        if (typeof value === 'string') texts.push(value.slice(0, 2000));
+        if (typeof value === 'string' && value !== '') eq(prop.name, value);
         break;
       case 'number':
         if (typeof value === 'number') eq(prop.name, value);
@@ -83,7 +89,6 @@ export function entityIndexEntries(entity: Entity, info: KindInfo): IndexEntry[]
             if (seen.has(encoded)) continue;
             seen.add(encoded);
             eq(prop.name, item);
-            if (typeof item === 'string') texts.push(item);
           }
         }
         break;
@@ -99,7 +104,7 @@ export function entityIndexEntries(entity: Entity, info: KindInfo): IndexEntry[]
     }
   }
   const tokens = new Set<string>();
-  indexTokens(texts, tokens);
+  indexTokens([entity.id, entity.title], texts, tokens);
   for (const token of tokens) entries.push({ key: indexKeys.token(token), member: ref, score: 0 });
   return entries;
 }

@@ -1,5 +1,9 @@
-/** Longest token prefix kept in the index; longer query words are narrowed by it, then checked exactly. */
-export const MAX_TOKEN_PREFIX = 12;
+/** Longest prefix indexed for id and title words; longer query words are narrowed by it, then checked exactly. */
+export const MAX_TOKEN_PREFIX = 10;
+/** Shortest prefix indexed: shorter query words match whole words only. */
+export const MIN_TOKEN_PREFIX = 3;
+/** Whole words are indexed up to this length. */
+export const MAX_WORD_TOKEN = 24;
 const MAX_WORDS = 64;
 
 /** Lowercase words of letters and digits, at most 64 per text. */
@@ -8,13 +12,24 @@ export function words(text: string): string[] {
   return found.slice(0, MAX_WORDS);
 }
 
-/** Index tokens of a text: every word's prefixes from 2 characters up to MAX_TOKEN_PREFIX (and one-letter words). */
-export function indexTokens(texts: string[], into: Set<string>): void {
-  for (const text of texts) {
-    for (const word of words(text)) {
-      if (word.length === 1) into.add(word);
+/**
+ * Search tokens. Names (id and title) are indexed by word prefixes, for type-ahead;
+ * other text (description, string properties) by whole words, which keeps the index
+ * (and ingest cost) proportional to the text rather than to its prefixes.
+ */
+export function indexTokens(names: string[], texts: string[], into: Set<string>): void {
+  for (const name of names) {
+    for (const word of words(name)) {
+      into.add(word.slice(0, MAX_WORD_TOKEN));
       const end = Math.min(word.length, MAX_TOKEN_PREFIX);
-      for (let i = 2; i <= end; i++) into.add(word.slice(0, i));
+      for (let i = MIN_TOKEN_PREFIX; i <= end; i++) into.add(word.slice(0, i));
     }
   }
+  for (const text of texts) for (const word of words(text)) into.add(word.slice(0, MAX_WORD_TOKEN));
+}
+
+/** Whether one query word matches an entity's words (the exact rule the index approximates for long words). */
+export function searchWordMatches(queryWord: string, nameWords: string[], textWords: string[]): boolean {
+  if (nameWords.includes(queryWord) || textWords.includes(queryWord)) return true;
+  return queryWord.length >= MIN_TOKEN_PREFIX && nameWords.some((w) => w.startsWith(queryWord));
 }

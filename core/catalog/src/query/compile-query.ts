@@ -1,7 +1,7 @@
 import { ValidationError, type EntityQuery, type PropertyRule, type QueryFilter, type QueryRule, type RelatedToRule } from '@portico/plugin-api';
 import type { KindInfo, PropertyInfo } from '../kinds/property-classes';
 import { encodeValue, indexKeys } from '../index/index-keys';
-import { MAX_TOKEN_PREFIX, words } from '../index/tokenize';
+import { MAX_TOKEN_PREFIX, MAX_WORD_TOKEN, words } from '../index/tokenize';
 import { dateScore } from '../index/entity-index-entries';
 import { toRef } from '../model/ids';
 import type { FacetSpec, PlanNode, SortSpec, ValueMatch } from './plan';
@@ -72,11 +72,9 @@ class KindCompiler {
     return filter.combinator === 'or' ? or(parts) : and(parts, this.universe);
   }
 
-  search(tokens: string[], search: string[]): Part {
-    const nodes: PlanNode[] = tokens.map((t) => ({ t: 'key', key: indexKeys.token(t) }));
-    const exact = search.every((w) => w.length <= MAX_TOKEN_PREFIX);
-    if (!exact) nodes.push({ t: 'residual', universe: indexKeys.kind(this.info.kind.id), search });
-    return { node: nodes.length === 1 ? nodes[0] : { t: 'and', of: nodes }, exact, scoped: false };
+  search(search: string[]): Part {
+    const { node, exact } = searchNode(search, indexKeys.kind(this.info.kind.id));
+    return { node, exact, scoped: false };
   }
 
   withUniverse(part: Part): Part {
@@ -256,11 +254,18 @@ class KindCompiler {
       const ranged = this.range(rule, pointer, indexKeys.numeric(kindId, info.name), info.cls, false);
       if (ranged) return ranged;
     }
+    const present = (): Part => {
+      if (info && (info.cls === 'number' || info.cls === 'date')) return { node: { t: 'range', key: indexKeys.numeric(kindId, info.name), min: '-inf', max: '(+inf' }, exact: true, scoped: true };
+      if (info && info.cls === 'boolean') return values({});
+      return has;
+    };
+    // Empty strings are not in the equality indexes (they count as empty): compare them in the post-filter.
+    if (['=', '!=', 'in', 'notIn'].includes(op) && (rule.value === '' || (Array.isArray(rule.value) && rule.value.includes('')))) return null;
     switch (op) {
       case 'isEmpty':
-        return this.not(has);
+        return this.not(present());
       case 'isNotEmpty':
-        return has;
+        return present();
       case '=':
         if (isArray) {
           if (!Array.isArray(rule.value)) throw bad(p, 'must be an array to compare with an array property (use "contains" for one element)');
@@ -301,6 +306,21 @@ class KindCompiler {
         return null;
     }
   }
+}
+
+/**
+ * Search words to index lookups: a word up to MAX_TOKEN_PREFIX long is one token set
+ * (whole words anywhere, prefixes of names); a longer one is narrowed by its whole-word and
+ * prefix tokens and then checked exactly by the post-filter.
+ */
+function searchNode(search: string[], universe: string): { node: PlanNode; exact: boolean } {
+  const nodes: PlanNode[] = search.map((w): PlanNode => {
+    if (w.length <= MAX_TOKEN_PREFIX) return { t: 'key', key: indexKeys.token(w) };
+    return { t: 'or', of: [{ t: 'key', key: indexKeys.token(w.slice(0, MAX_WORD_TOKEN)) }, { t: 'key', key: indexKeys.token(w.slice(0, MAX_TOKEN_PREFIX)) }] };
+  });
+  const exact = search.every((w) => w.length <= MAX_TOKEN_PREFIX);
+  if (!exact) nodes.push({ t: 'residual', universe, search });
+  return { node: nodes.length === 1 ? nodes[0] : { t: 'and', of: nodes }, exact };
 }
 
 function checkFilter(filter: unknown, pointer: string, depth: number, count: { n: number }): void {
@@ -354,16 +374,12 @@ export function compileQuery(query: EntityQuery, kinds: Map<string, KindInfo>, r
   } else scope = [...kinds.values()];
   const kindless = query.kind === undefined;
   const searchWords = query.search ? words(query.search) : [];
-  const searchTokens = searchWords.map((w) => w.slice(0, MAX_TOKEN_PREFIX));
 
   let node: PlanNode;
   let exact = true;
   if (!query.filter && kindless) {
     if (searchWords.length) {
-      const nodes: PlanNode[] = searchTokens.map((t) => ({ t: 'key', key: indexKeys.token(t) }));
-      exact = searchWords.every((w) => w.length <= MAX_TOKEN_PREFIX);
-      if (!exact) nodes.push({ t: 'residual', universe: indexKeys.all, search: searchWords });
-      node = nodes.length === 1 ? nodes[0] : { t: 'and', of: nodes };
+      ({ node, exact } = searchNode(searchWords, indexKeys.all));
     } else node = { t: 'key', key: indexKeys.all };
   } else {
     const parts: Part[] = [];
@@ -371,7 +387,7 @@ export function compileQuery(query: EntityQuery, kinds: Map<string, KindInfo>, r
       const compiler = new KindCompiler(info, related, kindless);
       const pieces: Part[] = [];
       if (query.filter) pieces.push(compiler.filter(query.filter, '/filter'));
-      if (searchWords.length) pieces.push(compiler.search(searchTokens, searchWords));
+      if (searchWords.length) pieces.push(compiler.search(searchWords));
       const part = pieces.length ? and(pieces, { node: { t: 'key', key: indexKeys.kind(info.kind.id) }, exact: true, scoped: true }) : compiler.withUniverse({ node: { t: 'key', key: indexKeys.kind(info.kind.id) }, exact: true, scoped: true });
       parts.push(part);
     }

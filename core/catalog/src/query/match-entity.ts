@@ -1,6 +1,6 @@
 import type { Entity, PropertyRule, QueryFilter, QueryRule } from '@portico/plugin-api';
 import type { IndexEntry } from '../index/index-entry';
-import { words } from '../index/tokenize';
+import { searchWordMatches, words } from '../index/tokenize';
 import type { PlanNode } from './plan';
 import { inScoreRange, valueMatches } from './value-match';
 
@@ -10,12 +10,14 @@ export interface EntityView {
   entity: Entity;
   /** key -> score of the entries whose member is the entity's ref */
   keys: Map<string, number>;
+  /** Texts that search reads besides id and title. */
+  texts: string[];
 }
 
-export function entityView(ref: string, entity: Entity, entries: IndexEntry[]): EntityView {
+export function entityView(ref: string, entity: Entity, entries: IndexEntry[], texts: string[]): EntityView {
   const keys = new Map<string, number>();
   for (const entry of entries) if (entry.member === ref) keys.set(entry.key, entry.score);
-  return { ref, entity, keys };
+  return { ref, entity, keys, texts };
 }
 
 function fieldValue(entity: Entity, property: string): unknown {
@@ -99,14 +101,10 @@ export function matchRule(entity: Entity, rule: PropertyRule): boolean {
   }
 }
 
-function matchSearch(entity: Entity, search: string[]): boolean {
-  const texts = [entity.id, entity.title, entity.description ?? ''];
-  for (const value of Object.values(entity.properties)) {
-    if (typeof value === 'string') texts.push(value);
-    else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') texts.push(item);
-  }
-  const all = texts.flatMap((t) => words(t));
-  return search.every((w) => all.some((word) => word.startsWith(w)));
+function matchSearch(view: EntityView, search: string[]): boolean {
+  const nameWords = [...words(view.entity.id), ...words(view.entity.title)];
+  const textWords = view.texts.flatMap((t) => words(t));
+  return search.every((w) => searchWordMatches(w, nameWords, textWords));
 }
 
 /** Whether one entity satisfies a plan: the same answer a store gives, read from the entity's own entries. */
@@ -138,7 +136,7 @@ export function matchesPlan(node: PlanNode, view: EntityView): boolean {
     case 'residual':
       if (!view.keys.has(node.universe)) return false;
       if (node.rule && !matchRule(view.entity, node.rule)) return false;
-      if (node.search && !matchSearch(view.entity, node.search)) return false;
+      if (node.search && !matchSearch(view, node.search)) return false;
       return true;
     default:
       return false;

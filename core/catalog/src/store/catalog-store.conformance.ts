@@ -228,10 +228,17 @@ export function runCatalogStoreConformance(name: string, makeHarness: () => Prom
         expect(ids(await q({ kind: 'component', filter: { combinator: 'and', rules: [{ operator: 'relatedTo', kind: 'component', id: 'core-kafka', direction: 'downstream', relation: 'dependsOn' }, { property: 'language', operator: '=', value: 'go' }] } }))).toEqual(['products-service']);
       });
 
-      it('searches word prefixes over id, title, description and text properties', async () => {
+      it('searches word prefixes of ids and titles and whole words of descriptions and text properties', async () => {
         expect((await q({ search: 'kafka' })).items.map((e) => e.id)).toEqual(['core-kafka']);
         expect((await q({ search: 'cart' })).items.map((e) => `${e.kind}/${e.id}`)).toEqual(['component/cart-service', 'system/cart', 'team/t-cart']);
-        expect(ids(await q({ kind: 'component', search: 'shared libr' }))).toEqual(['core-kafka']);
+        expect(ids(await q({ kind: 'component', search: 'shared library' }))).toEqual(['core-kafka']);
+        expect(ids(await q({ kind: 'component', search: 'shared libr' }))).toEqual([]);
+        expect(ids(await q({ kind: 'component', search: 'kaf' }))).toEqual(['core-kafka']);
+        expect(ids(await q({ kind: 'component', search: 'servic' }))).toEqual(['cart-service', 'products-service']);
+        // Longer than the indexed prefixes: narrowed by the index, then checked exactly.
+        await catalog.upsert({ kind: 'team', id: 't-infrastructure', title: 'Infrastructureplatform team', properties: { slack: '#infra' }, relations: {} });
+        expect(ids(await q({ search: 'infrastructurepl' }))).toEqual(['t-infrastructure']);
+        expect(ids(await q({ search: 'infrastructurex' }))).toEqual([]);
         expect(ids(await q({ kind: 'component', search: 'checkout' }))).toEqual(['cart-service']);
         expect(ids(await q({ kind: 'component', search: 'catalogueapi' }))).toEqual([]);
         expect(ids(await q({ kind: 'component', search: 'typescript' }))).toEqual(['cart-service']);
