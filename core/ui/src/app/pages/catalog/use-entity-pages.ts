@@ -50,7 +50,6 @@ export function useEntityPages(query: EntityQuery | null): EntityPages {
           if (mine === generation.current) inFlight.current = false;
         });
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [key],
   );
 

@@ -1,0 +1,140 @@
+// UI budgets (a script, not a test): `npm run bench:ui [-- --count N --runs R]`.
+// Prints one JSON line: the shell's initial JavaScript gzipped (what the browser must load
+// before the first render; plugin bundles and lazy chunks excluded), and the time from
+// navigation start to a usable catalog page (table rendered with its first rows and the
+// total count) over N entities seeded on Redis, in headless Chromium, cold cache, median of R.
+import { gzipSync } from 'node:zlib';
+import { readFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { chromium } from 'playwright-core';
+import { startPortal } from '@portico/kernel';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const COUNT = Number(option('count', '100000'));
+const RUNS = Number(option('runs', '5'));
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const pkgDir = join(__dirname, '..');
+const appDir = join(pkgDir, 'dist', 'app');
+
+function shellInitialGzipBytes(): { bytes: number; files: number } {
+  if (!existsSync(join(appDir, 'manifest.json'))) {
+    execFileSync(process.execPath, [require.resolve('rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs'], { cwd: pkgDir, stdio: 'pipe' });
+  }
+  const manifest = JSON.parse(readFileSync(join(appDir, 'manifest.json'), 'utf8')) as { initial: string[] };
+  const bytes = manifest.initial.reduce((sum, file) => sum + gzipSync(readFileSync(join(appDir, file)), { level: 9 }).length, 0);
+  return { bytes, files: manifest.initial.length };
+}
+
+const LIFECYCLES = ['production', 'experimental', 'deprecated'];
+const LANGUAGES = ['typescript', 'go', 'java', 'python', 'rust', 'kotlin'];
+
+async function seed(url: string): Promise<void> {
+  const post = async (path: string, body: unknown): Promise<void> => {
+    const response = await fetch(`${url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${(await response.text()).slice(0, 300)}`);
+  };
+  await post('/kinds', {
+    id: 'bench-service',
+    title: 'Bench service',
+    schema: {
+      type: 'object',
+      properties: {
+        lifecycle: { type: 'string', title: 'Lifecycle', enum: LIFECYCLES },
+        language: { type: 'string', title: 'Language', enum: LANGUAGES },
+        replicas: { type: 'integer', title: 'Replicas' },
+        repository: { type: 'string', title: 'Repository', format: 'url' },
+      },
+    },
+  });
+  const batch = 1000;
+  for (let start = 0; start < COUNT; start += batch * 4) {
+    await Promise.all(
+      [0, 1, 2, 3].map(async (lane) => {
+        const from = start + lane * batch;
+        if (from >= COUNT) return;
+        const entities = Array.from({ length: Math.min(batch, COUNT - from) }, (_, k) => {
+          const n = from + k;
+          return {
+            id: `svc-${String(n).padStart(6, '0')}`,
+            title: `Service ${n}`,
+            properties: { lifecycle: LIFECYCLES[n % 3], language: LANGUAGES[n % 6], replicas: n % 12, repository: `https://git.example.com/svc-${n}` },
+          };
+        });
+        await post('/kinds/bench-service/entities/bulk', { entities });
+      }),
+    );
+  }
+}
+
+async function deleteKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, retryStrategy: () => null });
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 5000);
+    cursor = next;
+    if (keys.length > 0) await redis.unlink(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+async function main(): Promise<void> {
+  const shell = shellInitialGzipBytes();
+  const keyPrefix = `bench:ui:${randomUUID()}:`;
+  process.env.LOG_LEVEL ??= 'warn';
+  const portal = await startPortal({ config: { plugins: [] }, port: 0, host: '127.0.0.1', redisUrl: REDIS_URL, keyPrefix });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const seedStart = Date.now();
+    await seed(portal.url);
+    const seedMs = Date.now() - seedStart;
+    const timings: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      // A fresh context per run: cold HTTP cache, as for a first visit.
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${portal.url}/catalog/bench-service`, { waitUntil: 'commit' });
+      await page.waitForFunction(
+        (count) => document.querySelector('[role="table"]')?.getAttribute('data-total') === String(count) && document.querySelector('[role="row"][data-row-index="0"] a') !== null,
+        COUNT,
+        { polling: 'raf', timeout: 30_000 },
+      );
+      timings.push(await page.evaluate(() => performance.now()));
+      await context.close();
+    }
+    const sorted = [...timings].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    console.log(
+      JSON.stringify({
+        bench: 'ui',
+        shellInitialJsGzipKB: Math.round((shell.bytes / 1024) * 10) / 10,
+        shellInitialJsFiles: shell.files,
+        shellBudgetKB: 350,
+        entities: COUNT,
+        catalogUsableMs: Math.round(median),
+        catalogUsableRunsMs: timings.map((ms) => Math.round(ms)),
+        catalogBudgetMs: 1500,
+        seedMs,
+      }),
+    );
+  } finally {
+    await browser.close();
+    await portal.close();
+    await deleteKeys(keyPrefix);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
