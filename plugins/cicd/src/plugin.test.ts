@@ -14,7 +14,7 @@ function initWith(config: Record<string, unknown>, shutdownHooks: Array<() => un
     widgets: { addWidget: add(recorded.widgets) },
     providers: { addProvider: add(recorded.providers) },
     routes: { addRoute: add(recorded.routes) },
-    catalog: { get: async () => ({}) },
+    catalog: { get: async () => ({}), onEvent: () => () => undefined },
     logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     config: { get: () => config, getOptional: (path: string) => config[path] },
     secrets: { get: async () => undefined },

@@ -3,6 +3,7 @@ import { cicdActions } from './actions';
 import { cicdConfigSchema, resolveCicdConfig } from './config/cicd-config';
 import { createGitHubConnection } from './github/github-connection';
 import { createSimulatedGitHub, SIMULATED_REPOSITORIES } from './simulation/simulated-github';
+import { linkIngestedToComponent } from './ingestion/link-ingested-to-component';
 import { cicdKinds } from './kinds';
 import { environmentsProvider } from './providers/environments-provider';
 import { githubActionsProvider } from './providers/github-actions-provider';
@@ -46,7 +47,11 @@ export const cicdPlugin: PorticoPlugin = definePlugin({
     for (const widget of cicdWidgets) widgets.addWidget(widget);
 
     providers.addProvider(environmentsProvider(config));
-    if (config.repositories.length > 0) providers.addProvider(githubActionsProvider({ config, github, secrets, catalog }));
+    if (config.repositories.length > 0) {
+      providers.addProvider(githubActionsProvider({ config, github, secrets, catalog }));
+      const unsubscribe = linkIngestedToComponent({ config, catalog, logger });
+      lifecycle.addShutdownHook(unsubscribe);
+    }
     if (config.sampleData) providers.addProvider(sampleDeploymentsProvider({ config, catalog }));
 
     routes.addRoute(deploymentPushRoute({ catalog }));

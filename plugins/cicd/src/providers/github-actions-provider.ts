@@ -20,13 +20,23 @@ export function githubActionsProvider(deps: { config: CicdConfig; github: GitHub
         if (ctx.signal.aborted) return;
         try {
           const componentId = componentForRepository(config, repository)!;
-          const component = (await deps.catalog.get({ kind: 'component', id: componentId })) ? componentId : null;
-          if (!component) ctx.logger.warn(`component ${componentId} of ${repository} is not in the catalog; its builds are ingested without the relation`);
+          const componentExists = async (): Promise<boolean> => (await deps.catalog.get({ kind: 'component', id: componentId })) !== null;
+          let component = (await componentExists()) ? componentId : null;
           const workflows = await client.listWorkflows(repository);
-          await ctx.apply({ upsert: workflows.map((w) => pipelineEntity(repository, w, component)) });
           const known = new Set(workflows.map((w) => w.id));
           const runs = await client.listWorkflowRuns(repository, { perPage: 50, maxPages: config.runPages });
-          await ctx.apply({ upsert: runs.map((run) => buildEntity(repository, run, component, known.has(run.workflow_id))) });
+          const write = async (): Promise<void> => {
+            await ctx.apply({ upsert: workflows.map((w) => pipelineEntity(repository, w, component)) });
+            await ctx.apply({ upsert: runs.map((run) => buildEntity(repository, run, component, known.has(run.workflow_id))) });
+          };
+          await write();
+          // The component may have been created while we wrote (another plugin's provider):
+          // linkIngestedToComponent handles creations after this check, this one those before.
+          if (!component && (await componentExists())) {
+            component = componentId;
+            await write();
+          }
+          if (!component) ctx.logger.warn(`component ${componentId} of ${repository} is not in the catalog; its builds are ingested without the relation until it is`);
           ctx.logger.info(`synced ${repository}`, { workflows: workflows.length, runs: runs.length });
         } catch (error) {
           failures += 1;

@@ -33,7 +33,7 @@ export function DeploymentsCard({ entity, widget }: WidgetProps): ReactElement {
           <Chip key={env} color="success" variant="outlined" label={`${env}: ${String(d.properties.version)}`} title={formatAge(d.properties.deployedAt as string)} />
         ))}
         {(locks.data?.items ?? []).map((lock) => (
-          <Chip key={lock.id} color="warning" label={`🔒 ${String(lock.relations.environment)} locked by ${String(lock.properties.lockedBy)}`} title={String(lock.properties.reason)} />
+          <Chip key={lock.id} color="warning" label={`${String(lock.relations.environment)} locked by ${String(lock.properties.lockedBy)}`} title={String(lock.properties.reason)} />
         ))}
       </Stack>
       {items.length === 0 && !deployments.loading && <Typography color="text.secondary">No deployments reported yet.</Typography>}

@@ -12,9 +12,11 @@ import { EntityLink } from '@portico/ui-api';
 import type { DeploymentsMatrix, MatrixCell } from '../deployments/deployments-matrix';
 import { formatAge } from './format-age';
 
+const CELL = { px: 1 };
+
 function Cell({ cell, service, environment }: { cell: MatrixCell; service: string; environment: string }): ReactElement {
   return (
-    <TableCell data-testid={`matrix-cell-${service}-${environment}`} data-version={cell.version ?? ''} data-locked={cell.lock ? 'true' : 'false'}>
+    <TableCell sx={CELL} data-testid={`matrix-cell-${service}-${environment}`} data-version={cell.version ?? ''} data-locked={cell.lock ? 'true' : 'false'}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, flexWrap: 'wrap' }}>
         {cell.version ? (
           <Tooltip title={`Deployed ${cell.deployedAt ?? ''}`}>
@@ -27,12 +29,10 @@ function Cell({ cell, service, environment }: { cell: MatrixCell; service: strin
         )}
         {cell.lock && (
           <Tooltip title={`Locked by ${cell.lock.lockedBy}: ${cell.lock.reason}`}>
-            <Chip size="small" color="warning" label="🔒 locked" aria-label={`Locked by ${cell.lock.lockedBy}: ${cell.lock.reason}`} />
+            <Chip size="small" color="warning" label="locked" aria-label={`Locked by ${cell.lock.lockedBy}: ${cell.lock.reason}`} />
           </Tooltip>
         )}
-        {cell.latest && (
-          <Chip size="small" color={cell.latest.status === 'failed' ? 'error' : 'info'} label={`${cell.latest.version} ${cell.latest.status.replace('_', ' ')}`} />
-        )}
+        {cell.latest && <Chip size="small" color={cell.latest.status === 'failed' ? 'error' : 'info'} label={`${cell.latest.version} ${cell.latest.status.replace('_', ' ')}`} />}
       </Box>
       {cell.deployedAt && (
         <Typography variant="caption" color="text.secondary">
@@ -48,28 +48,33 @@ export function MatrixTable({ matrix }: { matrix: DeploymentsMatrix }): ReactEle
   if (matrix.services.length === 0) {
     return <Typography color="text.secondary">No services yet. Deployments appear here when a deploy runs or a CI system reports one.</Typography>;
   }
+  // Home cards can be narrow: scroll sideways rather than cut environments off.
   return (
-    <Table size="small" aria-label="Deployments by service and environment" data-testid="deployments-matrix">
-      <TableHead>
-        <TableRow>
-          <TableCell>Service</TableCell>
-          {matrix.environments.map((e) => (
-            <TableCell key={e.id}>{e.title}</TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {matrix.services.map((s) => (
-          <TableRow key={s.id}>
-            <TableCell>
-              <EntityLink entity={{ kind: 'component', id: s.id, title: s.title }} />
-            </TableCell>
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label="Deployments by service and environment" data-testid="deployments-matrix">
+        <TableHead>
+          <TableRow>
+            <TableCell sx={CELL}>Service</TableCell>
             {matrix.environments.map((e) => (
-              <Cell key={e.id} cell={s.cells[e.id]} service={s.id} environment={e.id} />
+              <TableCell key={e.id} sx={CELL}>
+                {e.title}
+              </TableCell>
             ))}
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {matrix.services.map((s) => (
+            <TableRow key={s.id}>
+              <TableCell sx={CELL}>
+                <EntityLink entity={{ kind: 'component', id: s.id, title: s.title }} />
+              </TableCell>
+              {matrix.environments.map((e) => (
+                <Cell key={e.id} cell={s.cells[e.id]} service={s.id} environment={e.id} />
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
   );
 }

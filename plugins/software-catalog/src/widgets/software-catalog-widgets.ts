@@ -13,7 +13,8 @@ export const softwareCatalogWidgets: WidgetDefinition[] = [
   {
     id: 'software-catalog.relations-card',
     slot: 'entity.cards',
-    title: 'Relations',
+    // The shell has its own "Relations" card (with a graph); this one lists them by type.
+    title: 'Related entities',
     component: 'RelationsCard',
     condition: { kind: ['domain', 'system', 'component', 'api', 'resource', 'team', 'user'] },
     order: 20,

@@ -1,0 +1,141 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startPortal, type Portal } from '@portico/kernel';
+
+// The demo setup in a real browser: a service's Component page shows the Deployments card,
+// the CI tab and the CI/CD actions, and a deploy started from its form runs to the end
+// (GitHub simulated in-process, catalog and runs on real Redis).
+
+jest.setTimeout(120_000);
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const keyPrefix = `test:cicd-browser:${randomUUID()}:`;
+const pluginsDir = join(__dirname, '..', '..', '..');
+const repoRoot = join(pluginsDir, '..');
+const screenshots = join(repoRoot, 'plugins', 'cicd', 'test-results', 'screenshots');
+let portal: Portal;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds a package with its own rollup config when its output is missing or older than its sources. */
+function buildIfStale(dir: string, output: string, sources: string[]): void {
+  const out = join(dir, output);
+  if (existsSync(out) && statSync(out).mtimeMs >= Math.max(...sources.map((s) => newest(join(dir, s))))) return;
+  try {
+    execFileSync(process.execPath, [require.resolve('rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs'], { cwd: dir, stdio: 'pipe' });
+  } catch (error) {
+    throw new Error(`building ${dir} failed:\n${(error as { stderr?: Buffer }).stderr?.toString()}`);
+  }
+}
+
+async function shot(name: string): Promise<void> {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  buildIfStale(join(repoRoot, 'core', 'ui'), join('dist', 'app', 'manifest.json'), ['src', join('..', 'ui-api', 'src')]);
+  buildIfStale(join(pluginsDir, 'software-catalog'), join('dist', 'ui.mjs'), ['src']);
+  buildIfStale(join(pluginsDir, 'cicd'), join('dist', 'ui.mjs'), ['src']);
+  portal = await startPortal({
+    config: {
+      plugins: [
+        { path: join(pluginsDir, 'software-catalog'), config: { sampleData: true } },
+        { path: join(pluginsDir, 'cicd'), config: { sampleData: true, github: { simulated: true } } },
+      ],
+    },
+    port: 0,
+    redisUrl,
+    keyPrefix,
+    strict: true,
+    conditions: ['source'],
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.close();
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, retryStrategy: () => null });
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
+  await redis.quit();
+});
+
+test('home shows what is deployed where', async () => {
+  await page.goto(portal.url);
+  const matrix = page.getByTestId('deployments-matrix');
+  await page.getByTestId('matrix-cell-cart-service-production').getByText('2.4.0').waitFor();
+  expect(await page.getByTestId('matrix-cell-products-service-production').getAttribute('data-locked')).toBe('true');
+  expect(await matrix.getByRole('link').allInnerTexts()).toEqual(['Cart service', 'Products service']);
+  await shot('cicd-01-home-matrix');
+});
+
+test("a service's page has the Deployments card, the CI tab and the CI/CD actions", async () => {
+  await page.goto(`${portal.url}/catalog/component/cart-service`);
+  await page.getByRole('heading', { name: 'Cart service', level: 1 }).waitFor();
+  const card = page.getByRole('region', { name: 'Deployments' });
+  await card.getByTestId('deployments-current').getByText('production: 2.4.0').waitFor();
+  await shot('cicd-02-component-overview');
+
+  await page.getByRole('tab', { name: 'CI' }).click();
+  const ci = page.getByTestId('ci-tab');
+  await ci.getByText('Fix rounding of totals (again)').waitFor();
+  expect(await ci.locator('[data-result]').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-result')))).toEqual(['running', 'succeeded', 'failed', 'succeeded']);
+  await shot('cicd-03-ci-tab');
+
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await page.getByRole('button', { name: /^Actions/ }).click();
+  const menu = page.getByRole('menu', { name: 'Actions for cart-service' });
+  const items = await menu.getByRole('menuitem').allInnerTexts();
+  for (const title of ['Deploy', 'Revert deployment', 'Lock deployments', 'Toggle feature flag', 'Add secret', 'Force-merge pull request', 'Upgrade package version']) {
+    expect(items).toEqual(expect.arrayContaining([expect.stringContaining(title)]));
+  }
+  await page.keyboard.press('Escape');
+});
+
+test('runs a deploy through the form and follows it to succeeded', async () => {
+  await page.getByRole('button', { name: /^Actions/ }).click();
+  await page.getByRole('menu', { name: 'Actions for cart-service' }).getByRole('menuitem', { name: /^Deploy/ }).click();
+  await page.waitForURL(/\/self-service\/cicd\.deploy\?entity=component%3Acart-service$/);
+  await page.locator('#root_environment').click();
+  await page.getByRole('option', { name: 'staging' }).click();
+  await page.locator('#root_version').fill('2.6.0');
+  await shot('cicd-04-deploy-form');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.waitForURL(/\/runs\/[^/]+$/);
+  const log = page.getByRole('log', { name: 'Run log' });
+  await log.getByText(/Workflow run #\d+ is in_progress/).waitFor();
+  await page.locator('[data-status="succeeded"]').waitFor({ timeout: 30_000 });
+  await log.getByText('cart-service 2.6.0 is live in staging').waitFor();
+  await shot('cicd-05-deploy-succeeded');
+
+  await page.goto(`${portal.url}/catalog/component/cart-service`);
+  await page.getByRole('region', { name: 'Deployments' }).getByTestId('deployments-current').getByText('staging: 2.6.0').waitFor();
+  expect(pageErrors).toEqual([]);
+});
