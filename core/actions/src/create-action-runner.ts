@@ -25,6 +25,8 @@ export interface ActionRunnerOptions {
   timerPollMs?: number;
   /** A worker's job lock; a killed worker's run is picked up within about 1.5× this (default 10 s). */
   lockDurationMs?: number;
+  /** How long `close` waits for running attempts before letting go of them (default 10 s). */
+  closeGraceMs?: number;
 }
 
 export interface ActionRunner extends ActionRunnerService {
@@ -54,6 +56,7 @@ export async function createActionRunner(options: ActionRunnerOptions): Promise<
     validator: new SchemaValidator({ formats: FORMATS }),
     workerConcurrency: options.workerConcurrency ?? 8,
     timerPollMs: options.timerPollMs ?? 1000,
+    closeGraceMs: options.closeGraceMs,
   });
   await runner.init();
   if (!options.redisUrl) await runner.recoverEmbedded();

@@ -1,7 +1,7 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { EnqueueOptions, RunJob, RunJobProcessor, RunQueue } from './run-queue';
-import { MAX_JOB_ATTEMPTS, RetryRunError } from './run-queue';
+import { CLOSE_GRACE_MS, MAX_JOB_ATTEMPTS, RetryRunError } from './run-queue';
 
 export interface BullmqRunQueueOptions {
   redisUrl: string;
@@ -95,8 +95,15 @@ export class BullmqRunQueue implements RunQueue {
     await queue.add('run', payload, { jobId: String(payload.runId), removeOnComplete: { count: 1000 } });
   }
 
-  async close(): Promise<void> {
-    await this.worker?.close();
+  async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
+    if (this.worker) {
+      let timer: NodeJS.Timeout | undefined;
+      const graceful = this.worker.close().then(() => true);
+      const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), graceMs)));
+      // Past the grace the lock is left to lapse: another worker recovers the job as stalled.
+      if (!(await Promise.race([graceful, late]))) await this.worker.close(true);
+      clearTimeout(timer);
+    }
     await this.queue.close();
     for (const q of this.agentQueues.values()) await q.close();
     this.workerConnection?.disconnect();

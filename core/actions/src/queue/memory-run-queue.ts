@@ -1,5 +1,5 @@
 import type { EnqueueOptions, RunJob, RunJobProcessor, RunQueue } from './run-queue';
-import { MAX_JOB_ATTEMPTS, RetryRunError } from './run-queue';
+import { CLOSE_GRACE_MS, MAX_JOB_ATTEMPTS, RetryRunError } from './run-queue';
 
 interface Pending {
   job: RunJob;
@@ -64,10 +64,11 @@ export class MemoryRunQueue implements RunQueue {
     this.agentJobs.set(queue, list);
   }
 
-  async close(): Promise<void> {
+  async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    while (this.active > 0) await new Promise((r) => setTimeout(r, 10));
+    const deadline = Date.now() + graceMs;
+    while (this.active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   }
 }

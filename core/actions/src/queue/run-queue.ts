@@ -34,5 +34,9 @@ export interface RunQueue {
   process(processor: RunJobProcessor, options: { concurrency: number; onLost(job: RunJob, reason: string): void }): Promise<void>;
   /** Puts work on a named queue that an agent outside the portal consumes. */
   enqueueAgentJob(queue: string, payload: Record<string, unknown>): Promise<void>;
-  close(): Promise<void>;
+  /** Stops taking jobs and waits up to `graceMs` for running ones before letting go of them. */
+  close(graceMs?: number): Promise<void>;
 }
+
+/** How long closing waits for running attempts (a longer one is picked up by another worker as stalled). */
+export const CLOSE_GRACE_MS = 10_000;

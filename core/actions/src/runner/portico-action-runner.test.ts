@@ -310,3 +310,29 @@ describe('a worker that consumes before plugins have registered their actions', 
     }
   });
 });
+
+describe('embedded mode restarted while a run is running', () => {
+  it('lets go of a hung attempt on close and recovers the run per its retry policy on restart', async () => {
+    const catalog = await testCatalog();
+    const dataDir = mkdtempSync(join(tmpdir(), 'portico-actions-'));
+    const hang = () => new Promise<void>(() => undefined);
+    const first = await createActionRunner({ dataDir, catalog, logger: testLogger(), secrets: testSecrets(), closeGraceMs: 100 });
+    first.registerAction(action('retried', hang, { retry: { attempts: 2 } }), 'p');
+    first.registerAction(action('single', hang), 'p');
+    const retried = await first.startRun({ actionId: 'retried', inputs: {}, actor: 'a' });
+    const single = await first.startRun({ actionId: 'single', inputs: {}, actor: 'a' });
+    await waitFor(async () => (await first.getRun(retried.id))?.status === 'running' && (await first.getRun(single.id))?.status === 'running', 'both to run');
+    await first.close();
+    const second = await createActionRunner({ dataDir, catalog, logger: testLogger(), secrets: testSecrets() });
+    try {
+      second.registerAction(action('retried', () => undefined, { retry: { attempts: 2 } }), 'p');
+      second.registerAction(action('single', () => undefined), 'p');
+      expect(await ended(second, retried.id)).toMatchObject({ status: 'succeeded', attempts: 2 });
+      expect(await ended(second, single.id)).toMatchObject({ status: 'failed', attempts: 1 });
+    } finally {
+      await second.close();
+      await catalog.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -40,6 +40,7 @@ export interface RunnerParts {
   validator: SchemaValidator;
   workerConcurrency: number;
   timerPollMs: number;
+  closeGraceMs?: number;
 }
 
 /** What `PATCH /runs/{id}` accepts from asynchronous webhook receivers and agents. */
@@ -357,7 +358,7 @@ export class PorticoActionRunner implements ActionRunnerService {
     this.closed = true;
     this.automations.stop();
     this.executor.stop();
-    await this.parts.queue.close();
+    await this.parts.queue.close(this.parts.closeGraceMs);
     await this.parts.store.close();
   }
 }
