@@ -11,28 +11,26 @@ import type { PluginEntry } from '../config/portico-config';
 const fixtures = join(__dirname, '..', '__fixtures__', 'plugins');
 const plugin = (name: string, config?: Record<string, unknown>): PluginEntry => ({ path: join(fixtures, name), ...(config ? { config } : {}) });
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefixes: string[] = [];
+// One root per test file, so cleanup is a single SCAN however many portals it started.
+const prefixRoot = `test:kernel:${randomUUID()}:`;
 const dirs: string[] = [];
 
 async function start(plugins: PluginEntry[], extra: Partial<Parameters<typeof startPortal>[0]> = {}): Promise<Portal> {
-  const keyPrefix = `test:kernel:${randomUUID()}:`;
-  prefixes.push(keyPrefix);
+  const keyPrefix = `${prefixRoot}${randomUUID()}:`;
   return startPortal({ config: { plugins, auth: { tokens: [{ name: 'ci', sha256: hashToken('s3cret-token') }] } }, port: 0, redisUrl, keyPrefix, ui: false, ...extra });
 }
 
 afterAll(async () => {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, retryStrategy: () => null });
-  for (const prefix of prefixes) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  }
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefixRoot}*`, 'COUNT', 10000);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
   await redis.quit();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe('a portal with a plugin using every extension point', () => {
   let portal: Portal;
