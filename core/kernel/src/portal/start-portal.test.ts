@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { startPortal, type Portal } from './start-portal';
 import { hashToken } from '../services/token-identity';
 import type { PluginEntry } from '../config/portico-config';
+import { recordedLifecycle } from '../__fixtures__/plugins/good/index';
 
 const fixtures = join(__dirname, '..', '__fixtures__', 'plugins');
 const plugin = (name: string, config?: Record<string, unknown>): PluginEntry => ({ path: join(fixtures, name), ...(config ? { config } : {}) });
@@ -37,7 +38,10 @@ describe('a portal with a plugin using every extension point', () => {
   beforeAll(async () => {
     portal = await start([plugin('good', { greeting: 'bonjour' }), plugin('extender')]);
   });
-  afterAll(() => portal.close());
+  afterAll(async () => {
+    await portal.close();
+    expect(recordedLifecycle()).toEqual(['started', 'stopped']);
+  });
 
   it('answers health checks', async () => {
     await request(portal.url).get('/healthz').expect(200, { status: 'ok' });
@@ -83,7 +87,7 @@ describe('a portal with a plugin using every extension point', () => {
 
   it('serves plugin routes with plugin config and extension points from other plugins', async () => {
     const res = await request(portal.url).get('/api/v1/plugins/good/greetings').expect(200);
-    expect(res.body).toEqual({ greeting: 'bonjour', greetings: ['hi from extender'] });
+    expect(res.body).toEqual({ greeting: 'bonjour', greetings: ['hi from extender'], lifecycleEvents: ['started'] });
   });
 
   it('gives a guest identity in dev mode, refuses guests on token routes and wrong tokens everywhere', async () => {

@@ -3,6 +3,7 @@ import { coreExtensionPoints, coreServices, createExtensionPoint, definePlugin, 
 /** An extension point this plugin offers to others (see the `extender` fixture). */
 export const greetingsExtensionPoint = createExtensionPoint<{ addGreeting(text: string): void }>({ id: 'good.greetings' });
 const greetings: string[] = [];
+const lifecycleEvents: string[] = [];
 
 export default definePlugin({
   id: 'good',
@@ -15,8 +16,11 @@ export default definePlugin({
     routes: coreExtensionPoints.httpRoutes,
     providers: coreExtensionPoints.entityProviders,
     config: coreServices.config,
+    lifecycle: coreServices.lifecycle,
   },
-  init({ kinds, actions, widgets, routes, providers, config }) {
+  init({ kinds, actions, widgets, routes, providers, config, lifecycle }) {
+    lifecycle.addStartHook(() => void lifecycleEvents.push('started'));
+    lifecycle.addShutdownHook(() => void lifecycleEvents.push('stopped'));
     kinds.addKind({ id: 'gizmo', title: 'Gizmo', schema: { type: 'object', properties: { size: { type: 'integer' } } } });
     actions.addAction({
       id: 'good.hello',
@@ -27,7 +31,7 @@ export default definePlugin({
       invocation: { type: 'handler', handler: ({ logger }) => logger.info(config.get<{ greeting: string }>().greeting) },
     });
     widgets.addWidget({ id: 'good.card', slot: 'entity.cards', title: 'Good card', component: 'GoodCard', condition: { kind: 'gizmo' } });
-    routes.addRoute({ method: 'GET', path: '/greetings', handler: () => ({ body: { greeting: config.get<{ greeting: string }>().greeting, greetings } }) });
+    routes.addRoute({ method: 'GET', path: '/greetings', handler: () => ({ body: { greeting: config.get<{ greeting: string }>().greeting, greetings, lifecycleEvents } }) });
     routes.addRoute({ method: 'POST', path: '/private', auth: 'token', handler: (req) => ({ status: 201, body: { by: req.identity.id } }) });
     routes.addRoute({ method: 'POST', path: '/hook', auth: 'public', handler: (req) => ({ body: { bytes: req.rawBody.length } }) });
     providers.addProvider({
@@ -36,3 +40,8 @@ export default definePlugin({
     });
   },
 });
+
+/** For the kernel's tests: what the lifecycle hooks recorded. */
+export function recordedLifecycle(): string[] {
+  return lifecycleEvents;
+}
