@@ -22,8 +22,11 @@ const GADGET_KIND = {
       size: { type: 'integer', title: 'Size' },
       homepage: { type: 'string', title: 'Homepage', format: 'url' },
       notes: { type: 'string', title: 'Notes', format: 'markdown' },
+      expires: { type: 'string', title: 'Expires', format: 'timer' },
+      maintainer: { type: 'string', title: 'Maintainer', format: 'user' },
     },
   },
+  relations: { partOf: { target: 'gadget', title: 'Part of', inverse: 'parts', inverseTitle: 'Parts' } },
 };
 
 async function api(path: string, body?: unknown): Promise<unknown> {
@@ -146,9 +149,26 @@ test("opens its page and sees the test plugin's card and tab, with the broken wi
   await page.getByRole('button', { name: 'Clicked 1' }).waitFor();
   await screenshot(page, '06-entity-overview');
   await page.getByRole('tab', { name: 'Gadget tab' }).click();
-  await page.getByTestId('gadget-tab').waitFor();
+  await page.getByTestId('gadget-tab').getByRole('link', { name: 'Red Sprocket' }).waitFor();
   expect(await page.getByTestId('gadget-tab').getByRole('link').allInnerTexts()).toEqual(expect.arrayContaining(['Rocket Gadget', 'Blue Widget', 'Red Sprocket']));
   await screenshot(page, '07-entity-tab');
+});
+
+test('shows relations both ways with a graph, and formats timers and users', async () => {
+  const expires = new Date(Date.now() + 2 * 86_400_000 + 3_600_000).toISOString();
+  await api('/kinds/gadget/entities', { id: 'booster', title: 'Booster', properties: { expires, maintainer: 'user:alice' }, relations: { partOf: 'rocket' } });
+  await page.goto(`${portal.url}/catalog/gadget/rocket`);
+  await page.getByRole('link', { name: 'Booster' }).first().waitFor();
+  await page.getByRole('img', { name: 'Relations graph of Rocket Gadget: 1 related entities' }).waitFor();
+  await screenshot(page, '08a-entity-relations');
+  await page.getByRole('link', { name: 'Booster' }).first().click();
+  await page.waitForURL(/\/catalog\/gadget\/booster$/);
+  await page.getByRole('link', { name: 'Rocket Gadget' }).first().waitFor();
+  expect(await page.locator('[data-format="timer"]').textContent()).toMatch(/^2d 0[01]h \d\dm \d\ds$/);
+  expect(await page.locator('[data-format="user"]').textContent()).toBe('alice');
+  await screenshot(page, '08b-entity-formats');
+  await page.goto(`${portal.url}/catalog/gadget/rocket`);
+  await page.getByRole('heading', { name: 'Rocket Gadget', level: 1 }).waitFor();
 });
 
 test('runs an action through its form and watches the log reach succeeded', async () => {
@@ -167,6 +187,9 @@ test('runs an action through its form and watches the log reach succeeded', asyn
   // The entity picker searches the catalog.
   await page.locator('#root_friend').fill('Blue');
   await page.getByRole('option', { name: 'Blue Widget (widget-blue)' }).click();
+  // A plugin's `form.fields` widget renders the input named by `x-portico-widget`.
+  await page.getByRole('group', { name: 'Mood' }).getByRole('button', { name: 'grumpy' }).click();
+  await page.getByRole('button', { name: 'grumpy', pressed: true }).waitFor();
   await screenshot(page, '08-action-form');
   await page.getByRole('button', { name: 'Run' }).click();
   await page.waitForURL(/\/runs\/[^/]+$/);
@@ -174,6 +197,7 @@ test('runs an action through its form and watches the log reach succeeded', asyn
   await log.getByText('Hello, Rocket Gadget!').waitFor();
   await page.locator('[data-status="succeeded"]').waitFor();
   await log.getByText('friend: widget-blue').waitFor();
+  await log.getByText('mood: grumpy').waitFor();
   await log.getByText(/run ended/).waitFor();
   await page.getByRole('link', { name: 'Greeting card' }).waitFor();
   await screenshot(page, '09-run-succeeded');
@@ -204,7 +228,8 @@ test('admin lists plugins and the slots they fill; a plugin page and the dark th
   await screenshot(page, '12-admin-plugins');
   await page.getByRole('tab', { name: 'Slots' }).click();
   expect(await page.locator('[data-slot-admin="entity.cards"]').innerText()).toMatch(/Gadget card[\s\S]*Broken card/);
-  expect(await page.locator('[data-slot-admin="form.fields"]').innerText()).toContain('empty');
+  expect(await page.locator('[data-slot-admin="form.fields"]').innerText()).toContain('Mood picker');
+  expect(await page.locator('[data-slot-admin="nav.items"]').innerText()).toContain('empty');
   await screenshot(page, '13-admin-slots');
   await page.getByRole('link', { name: 'Test page' }).click();
   await page.getByTestId('plugin-page').waitFor();

@@ -17,6 +17,7 @@ export default definePlugin({
         properties: {
           greeting: { type: 'string', title: 'Greeting', minLength: 2 },
           friend: { type: 'string', title: 'Friend', format: 'entity', 'x-portico-entity': { kind: 'gadget' } },
+          mood: { type: 'string', title: 'Mood', 'x-portico-widget': 'uitest.mood-field' },
         },
       },
       invocation: {
@@ -25,6 +26,7 @@ export default definePlugin({
           ctx.logger.info(`${ctx.inputs.greeting}, ${ctx.entity?.title ?? 'nobody'}!`);
           await new Promise((resolve) => setTimeout(resolve, 300));
           ctx.logger.info(`friend: ${ctx.inputs.friend ?? 'none'}`);
+          ctx.logger.info(`mood: ${ctx.inputs.mood ?? 'none'}`);
           ctx.setOutput('greeted', ctx.entity?.id ?? null);
           ctx.addLink({ title: 'Greeting card', url: 'https://example.com/greetings' });
         },
@@ -49,6 +51,7 @@ export default definePlugin({
     widgets.addWidget({ id: 'uitest.tab', slot: 'entity.tabs', title: 'Gadget tab', component: 'GadgetTab', condition: { kind: 'gadget' } });
     widgets.addWidget({ id: 'uitest.home', slot: 'home.widgets', title: 'Test home widget', component: 'HomeWidget' });
     widgets.addWidget({ id: 'uitest.column', slot: 'catalog.columns', title: 'Shout', component: 'ShoutColumn', condition: { kind: 'gadget' } });
+    widgets.addWidget({ id: 'uitest.mood-field', slot: 'form.fields', title: 'Mood picker', component: 'MoodField' });
     widgets.addWidget({ id: 'uitest.page', slot: 'pages', title: 'Test page', component: 'TestPage', path: '/uitest' });
   },
 });

@@ -49,3 +49,16 @@ export function ShoutColumn({ entity }: WidgetProps) {
 export function TestPage() {
   return <Typography data-testid="plugin-page">A page contributed by a plugin</Typography>;
 }
+
+/** A `form.fields` widget: rjsf hands it the field's value and onChange. */
+export function MoodField({ value, onChange, label }: WidgetProps & { value?: string; onChange(value: string): void; label?: string }) {
+  return (
+    <div role="group" aria-label={label ?? 'Mood'}>
+      {['happy', 'grumpy'].map((mood) => (
+        <Button key={mood} variant={value === mood ? 'contained' : 'outlined'} onClick={() => onChange(mood)} aria-pressed={value === mood}>
+          {mood}
+        </Button>
+      ))}
+    </div>
+  );
+}

@@ -9,17 +9,18 @@ import { navigate, useApi } from '@portico/ui-api';
 /** The actions offered for this entity (the server applies each action's kind and condition). */
 export function ActionsMenu({ entity }: { entity: EntityRef }): ReactElement {
   const ref = `${entity.kind}:${entity.id}`;
-  const { data, loading } = useApi<{ items: ActionDefinition[] }>(`/actions?kind=${encodeURIComponent(entity.kind)}&entity=${encodeURIComponent(ref)}`);
+  const { data, error } = useApi<{ items: ActionDefinition[] }>(`/actions?kind=${encodeURIComponent(entity.kind)}&entity=${encodeURIComponent(ref)}`);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const menuId = useId();
   const actions = data?.items ?? [];
   return (
     <>
-      <Button variant="contained" aria-haspopup="menu" aria-controls={anchor ? menuId : undefined} aria-expanded={anchor ? 'true' : undefined} onClick={(event) => setAnchor(event.currentTarget)} disabled={loading && actions.length === 0}>
+      <Button variant="contained" aria-haspopup="menu" aria-controls={anchor ? menuId : undefined} aria-expanded={anchor ? 'true' : undefined} onClick={(event) => setAnchor(event.currentTarget)} disabled={!data && !error}>
         Actions{actions.length > 0 ? ` (${actions.length})` : ''}
       </Button>
       <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)} slotProps={{ list: { 'aria-label': `Actions for ${entity.id}` } }}>
-        {actions.length === 0 && <MenuItem disabled>No actions for this entity</MenuItem>}
+        {error && <MenuItem disabled>{error.message}</MenuItem>}
+        {!error && actions.length === 0 && <MenuItem disabled>No actions for this entity</MenuItem>}
         {actions.map((action) => (
           <MenuItem
             key={action.id}

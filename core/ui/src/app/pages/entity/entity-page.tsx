@@ -18,7 +18,8 @@ import { CardSlot } from '../../slots/card-slot';
 import { SlotWidget } from '../../slots/slot-widget';
 import { useSlotWidgets } from '../../slots/use-slot-widgets';
 import { ActionsMenu } from './actions-menu';
-import { normalizeRelations, relationsFromEntity, type RelationLink } from './entity-relations';
+import { normalizeRelations, relationsFromEntity, withTitles, type RelationLink } from './entity-relations';
+import { useEntityTitles } from './use-entity-titles';
 import { RelationsGraph } from './relations-graph';
 
 function RelationList({ title, links }: { title: string; links: RelationLink[] }): ReactElement | null {
@@ -56,11 +57,13 @@ export function EntityPage({ kindId, entityId }: { kindId: string; entityId: str
   const { search } = usePortalLocation();
   const tabs = useSlotWidgets('entity.tabs', entity);
   const tab = search.get('tab') ?? 'overview';
+  const rawLinks = entity ? (relationsAnswer.error || !relationsAnswer.data ? relationsFromEntity(entity, kind) : normalizeRelations(relationsAnswer.data)) : [];
+  const titles = useEntityTitles(rawLinks.map((link) => link.entity));
 
   if (error) return <Alert severity="error">{error.message}</Alert>;
   if (!entity) return loading ? <CircularProgress aria-label="Loading entity" /> : <Alert severity="warning">Not found</Alert>;
 
-  const links = relationsAnswer.error || !relationsAnswer.data ? relationsFromEntity(entity, kind) : normalizeRelations(relationsAnswer.data);
+  const links = withTitles(rawLinks, titles);
   const properties = kind?.schema.properties ?? {};
   const shownNames = [...new Set([...Object.keys(properties), ...Object.keys(entity.properties)])];
   const computed = Object.entries(entity.computed ?? {});

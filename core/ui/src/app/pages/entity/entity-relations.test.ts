@@ -1,4 +1,4 @@
-import { normalizeRelations, relationsFromEntity } from './entity-relations';
+import { normalizeRelations, relationsFromEntity, withTitles } from './entity-relations';
 
 test('reads outgoing and incoming relation lists', () => {
   const links = normalizeRelations({
@@ -9,6 +9,15 @@ test('reads outgoing and incoming relation lists', () => {
     { direction: 'outgoing', relation: 'system', title: 'Part of', entity: { kind: 'system', id: 'cart', title: 'Cart' } },
     { direction: 'incoming', relation: 'dependsOn', title: 'Dependency of', entity: { kind: 'component', id: 'checkout', title: undefined } },
   ]);
+});
+
+test('reads the catalog flat items, where title is the relation title', () => {
+  const links = normalizeRelations({ outgoing: [{ relation: 'partOf', title: 'Part of', kind: 'gadget', id: 'rocket', exists: true }], incoming: [{ relation: 'gadget.partOf', title: 'Parts', kind: 'gadget', id: 'booster', via: 'partOf' }] });
+  expect(links).toEqual([
+    { direction: 'outgoing', relation: 'partOf', title: 'Part of', entity: { kind: 'gadget', id: 'rocket', title: undefined } },
+    { direction: 'incoming', relation: 'gadget.partOf', title: 'Parts', entity: { kind: 'gadget', id: 'booster', title: undefined } },
+  ]);
+  expect(withTitles(links, new Map([['gadget:rocket', 'Rocket']]))[0].entity.title).toBe('Rocket');
 });
 
 test('reads a flat item list with directions and ignores malformed items', () => {

@@ -12,9 +12,13 @@ type Loose = Record<string, unknown>;
 
 function refOf(item: Loose): (EntityRef & { title?: string }) | null {
   const nested = (item.entity ?? item.target ?? item.source ?? item.to ?? item.from) as Loose | undefined;
-  const source = nested && typeof nested === 'object' ? nested : item;
-  if (typeof source.kind !== 'string' || typeof source.id !== 'string') return null;
-  return { kind: source.kind, id: source.id, title: typeof source.title === 'string' ? source.title : undefined };
+  if (nested && typeof nested === 'object') {
+    if (typeof nested.kind !== 'string' || typeof nested.id !== 'string') return null;
+    return { kind: nested.kind, id: nested.id, title: typeof nested.title === 'string' ? nested.title : undefined };
+  }
+  // Flat items (`{ relation, title, kind, id }`): `title` is the relation's, not the entity's.
+  if (typeof item.kind !== 'string' || typeof item.id !== 'string') return null;
+  return { kind: item.kind, id: item.id, title: typeof item.entityTitle === 'string' ? item.entityTitle : undefined };
 }
 
 function linksFrom(list: unknown, direction: RelationLink['direction']): RelationLink[] {
@@ -43,4 +47,9 @@ export function relationsFromEntity(entity: Entity, kind: KindDefinition | undef
     const ids = value === null ? [] : Array.isArray(value) ? value : [value];
     return ids.map((id) => ({ direction: 'outgoing' as const, relation: name, title: definition?.title ?? name, entity: { kind: definition?.target ?? '', id } }));
   });
+}
+
+/** Links with entity titles filled in from `titles` (keyed `kind:id`). */
+export function withTitles(links: RelationLink[], titles: Map<string, string>): RelationLink[] {
+  return links.map((link) => ({ ...link, entity: { ...link.entity, title: link.entity.title ?? titles.get(`${link.entity.kind}:${link.entity.id}`) } }));
 }
