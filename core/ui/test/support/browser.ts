@@ -17,7 +17,7 @@ export async function launchBrowser(): Promise<Browser> {
 export async function openPage(browser: Browser, errors: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   page.on('pageerror', (error) => errors.push(error.message));
   return page;
 }
