@@ -89,6 +89,9 @@ it('answers the queries the widgets send', async () => {
   // RelationsCard: everything pointing at an entity.
   const pointing = await query({ filter: { combinator: 'and', rules: [{ operator: 'relatedTo', kind: 'api', id: 'cart-api', direction: 'downstream', maxHops: 1 }] }, limit: 100 });
   expect(pointing.map((e) => e.id).sort()).toEqual(['cart-service', 'products-service']);
+  // RelationsCard: titles of the targets of outgoing relations, across kinds.
+  const targets = await query({ filter: { combinator: 'and', rules: [{ property: 'id', operator: 'in', value: ['cart', 'checkout-team', 'cart-db'] }] }, limit: 200 });
+  expect(targets.map((e) => `${e.kind}:${e.title}`).sort()).toEqual(['resource:Cart database', 'system:Cart', 'team:Checkout team']);
 });
 
 it('computes the mirrored domain and the part count', async () => {

@@ -92,7 +92,7 @@ test('home shows what is deployed where', async () => {
   const matrix = page.getByTestId('deployments-matrix');
   await page.getByTestId('matrix-cell-cart-service-production').getByText('2.4.0').waitFor();
   expect(await page.getByTestId('matrix-cell-products-service-production').getAttribute('data-locked')).toBe('true');
-  expect(await matrix.getByRole('link').allInnerTexts()).toEqual(['Cart service', 'Products service']);
+  expect(await matrix.locator('tbody tr td:first-child').allInnerTexts()).toEqual(['Cart service', 'Products service']);
   await shot('cicd-01-home-matrix');
 });
 
@@ -137,5 +137,24 @@ test('runs a deploy through the form and follows it to succeeded', async () => {
 
   await page.goto(`${portal.url}/catalog/component/cart-service`);
   await page.getByRole('region', { name: 'Deployments' }).getByTestId('deployments-current').getByText('staging: 2.6.0').waitFor();
+  expect(pageErrors).toEqual([]);
+});
+
+test('a system page shows its overview and its own matrix; a team page what the team owns', async () => {
+  await page.goto(`${portal.url}/catalog/system/cart`);
+  await page.getByRole('heading', { name: 'Cart', level: 1 }).waitFor();
+  await page.getByTestId('matrix-cell-cart-service-staging').waitFor();
+  expect(await page.getByTestId('deployments-matrix').locator('tbody tr td:first-child').allInnerTexts()).toEqual(['Cart service']);
+  await page.getByRole('tab', { name: 'System overview' }).click();
+  const overview = page.getByTestId('system-overview');
+  await overview.getByRole('link', { name: 'Cart API' }).waitFor();
+  expect(await overview.locator('tbody tr').count()).toBe(3);
+  await shot('cicd-06-system-overview');
+
+  await page.goto(`${portal.url}/catalog/team/catalog-team`);
+  const owned = page.getByRole('region', { name: 'Ownership' });
+  await owned.getByRole('link', { name: 'Products service' }).waitFor();
+  expect(await owned.getByTestId('ownership-list').getByRole('link').allInnerTexts()).toEqual(expect.arrayContaining(['Core Kafka', 'Products', 'Products service']));
+  await shot('cicd-07-team-ownership');
   expect(pageErrors).toEqual([]);
 });

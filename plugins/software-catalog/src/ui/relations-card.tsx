@@ -50,8 +50,15 @@ export function RelationsCard({ entity, widget }: WidgetProps): ReactElement {
   const pointing = useCatalogQuery(entity ? { filter: { combinator: 'and', rules: [{ operator: 'relatedTo', kind: entity.kind, id: entity.id, direction: 'downstream', maxHops: 1 }] }, limit: 100 } : null);
   const ownedHere = useCatalogQuery(entity && entity.kind === 'team' ? { filter: { combinator: 'and', rules: [{ property: 'owner', operator: '=', value: entity.id }] }, limit: 100 } : null);
   const kindList = Array.isArray(kinds.data) ? kinds.data : (kinds.data?.items ?? []);
+  // Outgoing relations hold ids only: fetch the targets once to show their titles.
+  const targetIds = entity ? [...new Set([entity.owner, ...Object.values(entity.relations).flatMap((v) => asList(v))].filter((id): id is string => Boolean(id)))] : [];
+  const targets = useCatalogQuery(targetIds.length > 0 ? { filter: { combinator: 'and', rules: [{ property: 'id', operator: 'in', value: targetIds }] }, limit: 200 } : null);
   if (!entity) return <InfoCard title={widget.title} />;
-  const rows = relationRows(entity, kindList.find((k) => k.id === entity.kind), kindList, [...(pointing.data?.items ?? []), ...(ownedHere.data?.items ?? [])]);
+  const titles = new Map((targets.data?.items ?? []).map((t) => [`${t.kind}:${t.id}`, t.title]));
+  const rows = relationRows(entity, kindList.find((k) => k.id === entity.kind), kindList, [...(pointing.data?.items ?? []), ...(ownedHere.data?.items ?? [])]).map((row) => ({
+    ...row,
+    refs: row.refs.map((ref) => ({ ...ref, title: ref.title ?? titles.get(`${ref.kind}:${ref.id}`) })),
+  }));
   return (
     <InfoCard title={widget.title}>
       {(kinds.error ?? pointing.error) && <Alert severity="error">{(kinds.error ?? pointing.error)!.message}</Alert>}

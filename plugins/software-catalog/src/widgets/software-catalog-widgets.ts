@@ -22,7 +22,8 @@ export const softwareCatalogWidgets: WidgetDefinition[] = [
   {
     id: 'software-catalog.system-overview',
     slot: 'entity.tabs',
-    title: 'Overview',
+    // The shell's first tab is already called "Overview".
+    title: 'System overview',
     component: 'SystemOverview',
     condition: { kind: ['system', 'domain'] },
     order: 10,
