@@ -307,16 +307,61 @@ export class PorticoCatalog implements Catalog {
     return computed;
   }
 
-  async query(query: EntityQuery): Promise<QueryResult<Entity>> {
-    if (!query || typeof query !== 'object' || Array.isArray(query)) throw new ValidationError('The query must be an object.', [{ pointer: '/', message: 'must be an object' }]);
+  /** Whether entities of a kind are served exactly as stored (no computed properties to add). */
+  private servedAsStored(kind: string): boolean {
+    const def = this.kinds.get(kind)?.kind;
+    return !!def && !def.mirror && !def.calculation && !def.aggregation;
+  }
+
+  /**
+   * An entity as JSON text with its version, for the HTTP layer: when the kind has no
+   * computed properties the stored text is sent as is, without parsing and re-serialising.
+   */
+  async getJson(ref: EntityRef): Promise<{ json: string; version: number } | null> {
+    if (this.store.getRaw && this.servedAsStored(ref.kind)) {
+      const raw = await this.store.getRaw(toRef(ref.kind, ref.id));
+      if (raw === null) return null;
+      // Documents are written with meta last and version last in meta.
+      const m = /"version":([0-9]+)\}\}$/.exec(raw);
+      if (m) return { json: raw, version: Number(m[1]) };
+      const parsed = JSON.parse(raw) as Entity;
+      return { json: raw, version: parsed.meta.version };
+    }
+    const entity = await this.get(ref);
+    return entity ? { json: JSON.stringify(entity), version: entity.meta.version } : null;
+  }
+
+  /** A query answer as JSON text; stored documents are spliced in as they are when nothing is computed on read. */
+  async queryJson(query: EntityQuery): Promise<string> {
+    const plain = query && typeof query === 'object' && typeof query.kind === 'string' && this.servedAsStored(query.kind);
+    if (!plain) return JSON.stringify(await this.query(query));
+    this.checkLimit(query);
+    const related = await this.resolveRelated(relatedRules(query.filter && Array.isArray(query.filter.rules) ? query.filter : undefined));
+    const compiled = compileQuery(query, this.kinds, related);
+    if (!compiled.exact) return JSON.stringify(await this.query(query));
+    const cursor = query.cursor === undefined || query.cursor === null ? null : decodeCursor(query.cursor, compiled.sort.label);
+    const result = await this.store.query({ node: compiled.node, sort: compiled.sort, cursor, limit: query.limit ?? DEFAULT_LIMIT, facets: compiled.facets });
+    const items = result.docs.filter((d) => d !== null).map((d) => (typeof d === 'string' ? d : JSON.stringify(d)));
+    const last = result.page[result.page.length - 1];
+    const nextCursor = result.hasMore && last ? encodeCursor(compiled.sort.label, last) : null;
+    return `{"items":[${items.join(',')}],"total":${result.total},"nextCursor":${JSON.stringify(nextCursor)}${compiled.facets.length ? `,"facets":${JSON.stringify(this.decodeFacets(result.facets))}` : ''}}`;
+  }
+
+  private checkLimit(query: EntityQuery): void {
     const limit = query.limit ?? DEFAULT_LIMIT;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new ValidationError(`The query is invalid: /limit must be an integer from 1 to ${MAX_LIMIT}.`, [{ pointer: '/limit', message: `must be an integer from 1 to ${MAX_LIMIT}` }]);
+  }
+
+  async query(query: EntityQuery): Promise<QueryResult<Entity>> {
+    if (!query || typeof query !== 'object' || Array.isArray(query)) throw new ValidationError('The query must be an object.', [{ pointer: '/', message: 'must be an object' }]);
+    this.checkLimit(query);
+    const limit = query.limit ?? DEFAULT_LIMIT;
     const related = await this.resolveRelated(relatedRules(query.filter && Array.isArray(query.filter.rules) ? query.filter : undefined));
     const compiled = compileQuery(query, this.kinds, related);
     const cursor = query.cursor === undefined || query.cursor === null ? null : decodeCursor(query.cursor, compiled.sort.label);
     if (compiled.exact) {
       const result = await this.store.query({ node: compiled.node, sort: compiled.sort, cursor, limit, facets: compiled.facets });
-      const docs = result.docs.filter((d): d is Entity => d !== null);
+      const docs = result.docs.filter((d): d is Entity | string => d !== null).map((d) => (typeof d === 'string' ? (JSON.parse(d) as Entity) : d));
       const last = result.page[result.page.length - 1];
       return {
         items: await withComputed(docs, this.computeContext()),

@@ -2,7 +2,8 @@ import { NotFoundError, ValidationError, type EntityQuery, type KindDefinition }
 import { defineRoute, type ApiRoute } from '@portico/http';
 import type { PorticoCatalog } from '../catalog/portico-catalog';
 import { entityInputSchema, entitySchema, kindSchema, queryResultSchema, querySchema } from './entity-schemas';
-import { etagOf, ifMatchVersion } from './etag';
+import type { Response } from 'express';
+import { etagOf, etagOfVersion, ifMatchVersion } from './etag';
 
 const MAX_BULK = 1000;
 const TAGS = ['catalog'];
@@ -126,7 +127,7 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
         facets: { description: 'Comma-separated property names to count values of' },
       },
       responses: { '200': { description: 'A page', schema: queryResultSchema } },
-      handler: async ({ params, query }) => {
+      handler: async ({ params, query, res }) => {
         catalogKind(catalog, params.kind);
         const sort = text(query.sort, 'sort');
         const order = text(query.order, 'order');
@@ -140,7 +141,7 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
           ...(sort || order ? { sort: { property: sort ?? 'id', order: (order ?? 'asc') as 'asc' | 'desc' } } : {}),
           ...(facets ? { facets: facets.split(',').map((f) => f.trim()).filter(Boolean) } : {}),
         };
-        return { body: await catalog.query(q) };
+        return sendJson(res, await catalog.queryJson(q));
       },
     }),
     defineRoute({
@@ -184,11 +185,12 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       summary: 'Get an entity (ETag from meta.version)',
       tags: TAGS,
       responses: { '200': { description: 'The entity', schema: entitySchema } },
-      handler: async ({ params }) => {
+      handler: async ({ params, res }) => {
         catalogKind(catalog, params.kind);
-        const entity = await catalog.get({ kind: params.kind, id: params.id });
-        if (!entity) throw entityNotFound(params.kind, params.id);
-        return { headers: { etag: etagOf(entity) }, body: entity };
+        const found = await catalog.getJson({ kind: params.kind, id: params.id });
+        if (!found) throw entityNotFound(params.kind, params.id);
+        res.setHeader('etag', etagOfVersion(found.version));
+        return sendJson(res, found.json);
       },
     }),
     defineRoute({
@@ -246,7 +248,7 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       tags: TAGS,
       body: querySchema,
       responses: { '200': { description: 'A page of matches', schema: queryResultSchema } },
-      handler: async ({ body }) => ({ body: await catalog.query(body) }),
+      handler: async ({ body, res }) => sendJson(res, await catalog.queryJson(body)),
     }),
     defineRoute({
       method: 'get',
@@ -261,6 +263,15 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       },
     }),
   ];
+}
+
+/** Sends prepared JSON text (the route then returns undefined: it wrote the response itself). */
+function sendJson(res: Response, json: string): undefined {
+  res.statusCode = 200;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(json));
+  res.end(json);
+  return undefined;
 }
 
 function catalogNotFound(kind: string): Error {

@@ -2,7 +2,11 @@ import type { Entity } from '@portico/plugin-api';
 
 /** Weak ETag from meta.version: the version identifies the entity's state. */
 export function etagOf(entity: Entity): string {
-  return `W/"${entity.meta.version}"`;
+  return etagOfVersion(entity.meta.version);
+}
+
+export function etagOfVersion(version: number): string {
+  return `W/"${version}"`;
 }
 
 /**

@@ -254,6 +254,10 @@ export function runCatalogStoreConformance(name: string, makeHarness: () => Prom
           kind: { component: 4 },
           replicas: { '1': 1, '2': 1, '3': 1, '5': 1 },
         });
+        // Counts are cached per query until the next write.
+        await catalog.patch({ kind: 'component', id: 'core-kafka' }, { properties: { language: 'go' } });
+        expect((await q({ kind: 'component', limit: 1, facets: ['language'] })).facets).toEqual({ language: { typescript: 1, go: 2, java: 1 } });
+        await catalog.patch({ kind: 'component', id: 'core-kafka' }, { properties: { language: 'java' } });
         const filtered = await comp([{ property: 'title', operator: 'contains', value: 'Core' }], { facets: ['language'] });
         expect(filtered.facets).toEqual({ language: { java: 2 } });
       });

@@ -45,6 +45,9 @@ export class EmbeddedCatalogStore implements CatalogStore {
   private readonly listeners = new Set<(message: BusMessage) => void>();
   private readonly log: AppendLog;
   private appended = 0;
+  /** Bumped by every write: facet counts are cached per plan until the next one. */
+  private writeVersion = 0;
+  private readonly facetCache = new Map<string, { version: number; facets: Record<string, Record<string, number>> }>();
   private closed = false;
 
   constructor(private readonly options: EmbeddedStoreOptions) {
@@ -96,6 +99,7 @@ export class EmbeddedCatalogStore implements CatalogStore {
   }
 
   private apply(add: IndexEntry[], remove: IndexEntry[]): void {
+    this.writeVersion++;
     for (const entry of remove) {
       const set = this.index.get(entry.key);
       if (!set) continue;
@@ -300,8 +304,10 @@ export class EmbeddedCatalogStore implements CatalogStore {
       page = rows.slice(start, start + query.limit).map((r) => ({ ref: r.ref, score: formatScore(r.score) }));
       hasMore = start + query.limit < rows.length;
     }
-    const facets: Record<string, Record<string, number>> = {};
-    for (const facet of query.facets) {
+    const cacheKey = query.facets.length ? JSON.stringify([query.node, query.facets]) : '';
+    const cached = this.facetCache.get(cacheKey);
+    const facets: Record<string, Record<string, number>> = cached && cached.version === this.writeVersion ? cached.facets : {};
+    for (const facet of cached && cached.version === this.writeVersion ? [] : query.facets) {
       const counts: Record<string, number> = {};
       const count = (value: string, set: Members): void => {
         let n = 0;
@@ -317,6 +323,10 @@ export class EmbeddedCatalogStore implements CatalogStore {
         }
       }
       facets[facet.name] = counts;
+    }
+    if (query.facets.length && facets !== cached?.facets) {
+      if (this.facetCache.size >= 200) this.facetCache.clear();
+      this.facetCache.set(cacheKey, { version: this.writeVersion, facets });
     }
     return { total, page, hasMore, docs: page.map((p) => this.entities.get(p.ref) ?? null), facets };
   }

@@ -6,62 +6,71 @@
  */
 
 /**
- * Writes entities. ARGV: maxlen, count, then per write:
- * ref, expectedVersion, newVersion (0 deletes), doc, nAdd, nAdd x (key, member, score, valuesKey, value),
- * nRemove, nRemove x (key, member, valuesKey, value), event ('' for none).
- * Returns 1 (applied) or 0 (version conflict) per write.
+ * Writes entities. ARGV: maxlen, ops JSON, then doc and event per write ('' for none).
+ * ops: [[ref, expectedVersion, newVersion (0 deletes), adds, removes], ...] with
+ * adds [[key, member, score, valuesKey?, value?], ...] and removes [[key, member, valuesKey?, value?], ...].
+ * Versions are checked first; the accepted writes' index additions are then grouped per key
+ * (one ZADD per key instead of one per entry). Returns 1 (applied) or 0 (version conflict) per write.
  */
 export const WRITE_SCRIPT = `
 local base = KEYS[1]
 local maxlen = ARGV[1]
-local count = tonumber(ARGV[2])
-local i = 3
+local ops = cjson.decode(ARGV[2])
 local out = {}
-for w = 1, count do
-  local ref = ARGV[i]
-  local expected = tonumber(ARGV[i + 1])
-  local version = tonumber(ARGV[i + 2])
-  local doc = ARGV[i + 3]
-  i = i + 4
-  local current = tonumber(redis.call('ZSCORE', base .. 'vers', ref) or '0')
-  local ok = current == expected
-  local nAdd = tonumber(ARGV[i])
-  local addStart = i + 1
-  i = addStart + nAdd * 5
-  local nRemove = tonumber(ARGV[i])
-  local removeStart = i + 1
-  i = removeStart + nRemove * 4
-  local event = ARGV[i]
-  i = i + 1
-  if ok then
-    if version == 0 then
+local adds = {}
+local addOrder = {}
+local registry = {}
+local vers = base .. 'vers'
+for w, op in ipairs(ops) do
+  local ref = op[1]
+  local current = tonumber(redis.call('ZSCORE', vers, ref) or '0')
+  if current == op[2] then
+    out[w] = 1
+    local doc = ARGV[1 + 2 * w]
+    local event = ARGV[2 + 2 * w]
+    if op[3] == 0 then
       redis.call('DEL', base .. 'x|' .. ref)
-      redis.call('ZREM', base .. 'vers', ref)
+      redis.call('ZREM', vers, ref)
     else
       redis.call('SET', base .. 'x|' .. ref, doc)
-      redis.call('ZADD', base .. 'vers', version, ref)
+      redis.call('ZADD', vers, op[3], ref)
     end
-    for r = 0, nRemove - 1 do
-      local j = removeStart + r * 4
-      local key = base .. ARGV[j]
-      redis.call('ZREM', key, ARGV[j + 1])
-      if ARGV[j + 2] ~= '' and redis.call('EXISTS', key) == 0 then
-        redis.call('ZREM', base .. ARGV[j + 2], ARGV[j + 3])
+    for _, e in ipairs(op[5]) do
+      local key = base .. e[1]
+      redis.call('ZREM', key, e[2])
+      if e[3] and redis.call('EXISTS', key) == 0 then
+        redis.call('ZREM', base .. e[3], e[4])
       end
     end
-    for a = 0, nAdd - 1 do
-      local j = addStart + a * 5
-      redis.call('ZADD', base .. ARGV[j], ARGV[j + 2], ARGV[j + 1])
-      if ARGV[j + 3] ~= '' then
-        redis.call('ZADD', base .. ARGV[j + 3], 0, ARGV[j + 4])
+    for _, e in ipairs(op[4]) do
+      local key = e[1]
+      local list = adds[key]
+      if not list then
+        list = {}
+        adds[key] = list
+        addOrder[#addOrder + 1] = key
+        if e[4] then registry[key] = e end
       end
+      list[#list + 1] = e[3]
+      list[#list + 1] = e[2]
     end
     if event ~= '' then
       redis.call('XADD', base .. 'events', 'MAXLEN', '~', maxlen, '*', 'e', event)
     end
-    out[w] = 1
   else
     out[w] = 0
+  end
+end
+if #addOrder > 0 or #ops > 0 then redis.call('INCR', base .. 'wv') end
+for _, key in ipairs(addOrder) do
+  local list = adds[key]
+  local full = base .. key
+  local reg = registry[key]
+  if reg and redis.call('EXISTS', full) == 0 then
+    redis.call('ZADD', base .. reg[4], 0, reg[5])
+  end
+  for i = 1, #list, 400 do
+    redis.call('ZADD', full, unpack(list, i, math.min(i + 399, #list)))
   end
 end
 return out
@@ -232,25 +241,39 @@ for k = 1, n do
 end
 local docs = {}
 if #docKeys > 0 then docs = redis.call('MGET', unpack(docKeys)) end
-local facets = {}
-for _, f in ipairs(o.facets) do
-  local counts = {}
-  for _, src in ipairs(f.sources) do
-    if src.key ~= nil then
-      local c = redis.call('ZINTERCARD', 2, r, base .. src.key)
-      if c > 0 then counts[src.value] = (counts[src.value] or 0) + c end
-    else
-      local values = redis.call('ZRANGE', base .. src.valuesKey, 0, ${1000 - 1})
-      for _, v in ipairs(values) do
-        local c = redis.call('ZINTERCARD', 2, r, base .. src.eqPrefix .. v)
-        if c > 0 then counts[v] = (counts[v] or 0) + c end
+-- Facet counts cost a pass per value; they are cached per plan until the next write.
+local facetsJson = '{}'
+if #o.facets > 0 then
+  local cacheKey = base .. 'fc|' .. redis.sha1hex(ARGV[1] .. '|' .. cjson.encode(o.facets))
+  local version = redis.call('GET', base .. 'wv') or '0'
+  local cached = redis.call('HMGET', cacheKey, 'v', 'c')
+  if cached[1] == version then
+    facetsJson = cached[2]
+  else
+    local facets = {}
+    for _, f in ipairs(o.facets) do
+      local counts = {}
+      for _, src in ipairs(f.sources) do
+        if src.key ~= nil then
+          local c = redis.call('ZINTERCARD', 2, r, base .. src.key)
+          if c > 0 then counts[src.value] = (counts[src.value] or 0) + c end
+        else
+          local values = redis.call('ZRANGE', base .. src.valuesKey, 0, ${1000 - 1})
+          for _, v in ipairs(values) do
+            local c = redis.call('ZINTERCARD', 2, r, base .. src.eqPrefix .. v)
+            if c > 0 then counts[v] = (counts[v] or 0) + c end
+          end
+        end
       end
+      facets[f.name] = counts
     end
+    facetsJson = cjson.encode(facets)
+    redis.call('HSET', cacheKey, 'v', version, 'c', facetsJson)
+    redis.call('EXPIRE', cacheKey, 300)
   end
-  facets[f.name] = counts
 end
 cleanup()
-local out = {total, hasMore, #page, cjson.encode(facets)}
+local out = {total, hasMore, #page, facetsJson}
 for _, v in ipairs(page) do out[#out + 1] = v end
 for k = 1, #docKeys do out[#out + 1] = docs[k] end
 return out

@@ -15,7 +15,7 @@ export interface RedisStoreOptions {
 }
 
 type ScriptFn = (...args: Array<string | number>) => Promise<unknown>;
-const WRITES_PER_SCRIPT = 100;
+const WRITES_PER_SCRIPT = 250;
 
 /**
  * The production store. Each entity is one JSON string key; versions live in one sorted
@@ -113,6 +113,10 @@ export class RedisCatalogStore implements CatalogStore {
     return docs.map((doc) => (doc ? (JSON.parse(doc) as Entity) : null));
   }
 
+  async getRaw(ref: string): Promise<string | null> {
+    return this.redis.get(this.key(`x|${ref}`));
+  }
+
   async versions(refs: string[]): Promise<Array<number | null>> {
     if (refs.length === 0) return [];
     const out: Array<number | null> = [];
@@ -139,15 +143,15 @@ export class RedisCatalogStore implements CatalogStore {
     const chunks: Array<Promise<unknown>> = [];
     for (let i = 0; i < writes.length; i += WRITES_PER_SCRIPT) {
       const chunk = writes.slice(i, i + WRITES_PER_SCRIPT);
-      const args: Array<string | number> = [this.base, this.maxLen(), chunk.length];
-      for (const w of chunk) {
-        args.push(w.ref, w.expectedVersion, w.entity ? w.entity.meta.version : 0, w.entity ? JSON.stringify(w.entity) : '');
-        args.push(w.add.length);
-        for (const e of w.add) args.push(e.key, e.member, formatScore(e.score), e.valuesKey ?? '', e.value ?? '');
-        args.push(w.remove.length);
-        for (const e of w.remove) args.push(e.key, e.member, e.valuesKey ?? '', e.value ?? '');
-        args.push(w.event ? JSON.stringify(w.event) : '');
-      }
+      const ops = chunk.map((w) => [
+        w.ref,
+        w.expectedVersion,
+        w.entity ? w.entity.meta.version : 0,
+        w.add.map((e) => (e.valuesKey ? [e.key, e.member, formatScore(e.score), e.valuesKey, e.value] : [e.key, e.member, formatScore(e.score)])),
+        w.remove.map((e) => (e.valuesKey ? [e.key, e.member, e.valuesKey, e.value] : [e.key, e.member])),
+      ]);
+      const args: Array<string | number> = [this.base, this.maxLen(), JSON.stringify(ops)];
+      for (const w of chunk) args.push(w.entity ? JSON.stringify(w.entity) : '', w.event ? JSON.stringify(w.event) : '');
       chunks.push(write(...args));
     }
     const results = (await Promise.all(chunks)) as number[][];
@@ -163,7 +167,7 @@ export class RedisCatalogStore implements CatalogStore {
     const facetsRaw = JSON.parse(reply[3] as string) as Record<string, Record<string, number> | unknown[]>;
     const page: Array<{ ref: string; score: string }> = [];
     for (let i = 0; i < pageLength; i += 2) page.push({ ref: reply[4 + i] as string, score: reply[5 + i] as string });
-    const docs = reply.slice(4 + pageLength).map((doc) => (doc ? (JSON.parse(doc as string) as Entity) : null));
+    const docs = reply.slice(4 + pageLength).map((doc) => (doc ? (doc as string) : null));
     while (docs.length < page.length) docs.push(null);
     const facets: Record<string, Record<string, number>> = {};
     // cjson encodes an empty table as {} or []: both mean no values.
