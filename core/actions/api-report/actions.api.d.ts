@@ -154,7 +154,8 @@ interface RunQueue {
     }): Promise<void>;
     /** Puts work on a named queue that an agent outside the portal consumes. */
     enqueueAgentJob(queue: string, payload: Record<string, unknown>): Promise<void>;
-    close(): Promise<void>;
+    /** Stops taking jobs and waits up to `graceMs` for running ones before letting go of them. */
+    close(graceMs?: number): Promise<void>;
 }
 
 type AutomationTrigger = 'entity.created' | 'entity.updated' | 'entity.deleted' | 'run.finished' | 'timer.expired';
@@ -273,6 +274,7 @@ interface RunnerParts {
     validator: SchemaValidator;
     workerConcurrency: number;
     timerPollMs: number;
+    closeGraceMs?: number;
 }
 /** What `PATCH /runs/{id}` accepts from asynchronous webhook receivers and agents. */
 interface RunReport {
@@ -379,6 +381,8 @@ interface ActionRunnerOptions {
     timerPollMs?: number;
     /** A worker's job lock; a killed worker's run is picked up within about 1.5× this (default 10 s). */
     lockDurationMs?: number;
+    /** How long `close` waits for running attempts before letting go of them (default 10 s). */
+    closeGraceMs?: number;
 }
 interface ActionRunner extends ActionRunnerService {
     /** From plugins (pluginId) or the API ('api'). Duplicate id: ConflictError naming both owners. Invalid: ValidationError. */

@@ -171,6 +171,24 @@ describe.each([['embedded'], ['redis']])('action runner (%s)', (mode) => {
     expect((await runner.readLogs(run.id)).map((l) => l.message)).not.toContain('after cancel');
   });
 
+  it('cancels a queued run before any worker takes it; the worker then skips it', async () => {
+    let calls = 0;
+    const idle = await createActionRunner({ redisUrl: mode === 'redis' ? REDIS_URL : undefined, keyPrefix: `${prefix}idle:`, catalog, logger: testLogger(), secrets: testSecrets(), inProcessWorker: false });
+    try {
+      idle.registerAction(action('queued-only', () => void calls++), 'p');
+      const run = await idle.startRun({ actionId: 'queued-only', inputs: {}, actor: 'a' });
+      expect((await idle.cancelRun(run.id, 'user:ann'))).toMatchObject({ status: 'cancelled', error: 'Cancelled by user:ann' });
+      await idle.startWorker();
+      const other = await idle.startRun({ actionId: 'queued-only', inputs: {}, actor: 'a' });
+      expect((await ended(idle, other.id)).status).toBe('succeeded');
+      expect(calls).toBe(1);
+      expect((await idle.getRun(run.id))?.status).toBe('cancelled');
+    } finally {
+      await idle.close();
+      if (mode === 'redis') await deleteKeys(`${prefix}idle:`);
+    }
+  });
+
   it('gives the same run for the same idempotency key and creates no second run', async () => {
     let calls = 0;
     runner.registerAction(action('once', () => void calls++), 'p');
