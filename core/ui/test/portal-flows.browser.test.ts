@@ -205,6 +205,11 @@ test('runs an action through its form and watches the log reach succeeded', asyn
 
 test('approves a run that needs approval', async () => {
   await page.getByRole('link', { name: 'Self-service' }).click();
+  // Actions grouped by plugin, then kind.
+  const group = page.getByRole('region', { name: 'Actions of plugin uitest' });
+  await group.getByRole('link', { name: /Greet a gadget/ }).waitFor();
+  expect(await group.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual(['GADGET', 'GLOBAL']);
+  await screenshot(page, '10a-self-service');
   await page.getByRole('link', { name: /Guarded operation/ }).click();
   await page.locator('#root_reason').fill('release day');
   await page.getByRole('button', { name: 'Run' }).click();
@@ -217,6 +222,11 @@ test('approves a run that needs approval', async () => {
   await page.getByRole('log', { name: 'Run log' }).getByText('approved work done: release day').waitFor();
   await page.getByText(/guest approved .* — “ship it”/).waitFor();
   await screenshot(page, '11-run-approved');
+  await page.getByRole('link', { name: 'Runs' }).click();
+  const runs = page.getByRole('table', { name: 'Runs' });
+  await runs.getByText('uitest.guarded').waitFor();
+  expect(await runs.getByText('uitest.greet').count()).toBe(1);
+  await screenshot(page, '11a-runs');
 });
 
 test('admin lists plugins and the slots they fill; a plugin page and the dark theme render', async () => {
