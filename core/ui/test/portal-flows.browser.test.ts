@@ -229,6 +229,17 @@ test('approves a run that needs approval', async () => {
   await screenshot(page, '11a-runs');
 });
 
+test('declines a run that needs approval', async () => {
+  await page.goto(`${portal.url}/self-service/uitest.guarded`);
+  await page.locator('#root_reason').fill('not today');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.waitForURL(/\/runs\/[^/]+$/);
+  await page.getByRole('button', { name: 'Decline' }).click();
+  await page.locator('[data-status="declined"]').waitFor();
+  await page.getByText(/guest declined/).waitFor();
+  expect(await page.getByRole('log', { name: 'Run log' }).getByText('approved work done: not today').count()).toBe(0);
+});
+
 test('admin lists plugins and the slots they fill; a plugin page and the dark theme render', async () => {
   await page.goto(`${portal.url}/admin/plugins`);
   const plugins = page.getByRole('table', { name: 'Installed plugins' });
