@@ -17,14 +17,15 @@ export interface DeploymentsMatrix {
   services: Array<{ id: string; title: string; system: string | null; cells: Record<string, MatrixCell> }>;
 }
 
-async function queryAll(catalog: CatalogAccess, query: EntityQuery, max = 5000): Promise<Entity[]> {
+/** Pages through a query; `enough` stops early once the pages read so far answer the question. */
+async function queryAll(catalog: CatalogAccess, query: EntityQuery, enough: (items: Entity[]) => boolean = () => false, max = 5000): Promise<Entity[]> {
   const items: Entity[] = [];
   let cursor: string | undefined;
   do {
     const page = await catalog.query({ ...query, limit: 500, cursor });
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
-  } while (cursor && items.length < max);
+  } while (cursor && items.length < max && !enough(items));
   return items;
 }
 
@@ -40,7 +41,12 @@ export async function buildDeploymentsMatrix(catalog: CatalogAccess, options: { 
   const [deployments, locks] = serviceIds.length === 0
     ? [[], []]
     : await Promise.all([
-        queryAll(catalog, { kind: 'deployment', filter: { combinator: 'and', rules: [{ property: 'relations.service', operator: 'in', value: serviceIds }] }, sort: { property: 'deployedAt', order: 'desc' } }),
+        // History grows with every deploy: newest first, stop once every cell has its live version.
+        queryAll(
+          catalog,
+          { kind: 'deployment', filter: { combinator: 'and', rules: [{ property: 'relations.service', operator: 'in', value: serviceIds }] }, sort: { property: 'deployedAt', order: 'desc' } },
+          (items) => new Set(items.filter((d) => d.properties.status === 'succeeded').map((d) => `${String(d.relations.service)}\u0000${String(d.relations.environment)}`)).size >= serviceIds.length * environments.length,
+        ),
         queryAll(catalog, { kind: 'deployment-lock', filter: { combinator: 'and', rules: [{ property: 'relations.service', operator: 'in', value: serviceIds }] } }),
       ]);
 

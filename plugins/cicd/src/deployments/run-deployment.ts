@@ -30,7 +30,7 @@ export async function runDeployment(ctx: ActionContext<unknown>, deps: CicdActio
     ctx.actor,
   );
   ctx.setOutput('deployment', deployment.id);
-  const ref_ = { kind: 'deployment', id: deployment.id };
+  const deploymentRef = { kind: 'deployment', id: deployment.id };
   const inputs: Record<string, string> = { version, environment, strategy };
   if (strategy === 'canary') inputs.canary_percent = String(request.canaryPercent ?? 10);
 
@@ -49,14 +49,14 @@ export async function runDeployment(ctx: ActionContext<unknown>, deps: CicdActio
       onRunFound: async (found) => {
         ctx.addLink({ title: `Workflow run #${found.run_number}`, url: found.html_url });
         ctx.setOutput('workflowRunId', found.id);
-        await ctx.catalog.patch(ref_, { properties: { ...deployment.properties, url: found.html_url, workflowRunId: found.id } }, { actor: ctx.actor });
+        await ctx.catalog.patch(deploymentRef, { properties: { ...deployment.properties, url: found.html_url, workflowRunId: found.id } }, { actor: ctx.actor });
       },
       onProgress: (percent) => ctx.setProgress(percent),
     });
     const succeeded = run.conclusion === 'success';
-    const current = (await ctx.catalog.get(ref_)) ?? deployment;
+    const current = (await ctx.catalog.get(deploymentRef)) ?? deployment;
     const finished = await ctx.catalog.patch(
-      ref_,
+      deploymentRef,
       { properties: { ...current.properties, status: succeeded ? 'succeeded' : 'failed', deployedAt: new Date().toISOString() } },
       { actor: ctx.actor },
     );
@@ -66,10 +66,10 @@ export async function runDeployment(ctx: ActionContext<unknown>, deps: CicdActio
     ctx.logger.info(`${component.id} ${version} is live in ${environment}`);
     return finished;
   } catch (error) {
-    const current = await ctx.catalog.get(ref_);
+    const current = await ctx.catalog.get(deploymentRef);
     if (current && current.properties.status === 'in_progress') {
       const status = ctx.signal.aborted ? 'cancelled' : 'failed';
-      await ctx.catalog.patch(ref_, { properties: { ...current.properties, status } }, { actor: ctx.actor });
+      await ctx.catalog.patch(deploymentRef, { properties: { ...current.properties, status } }, { actor: ctx.actor });
     }
     throw error;
   }

@@ -114,7 +114,8 @@ export class FakeGitHubServer {
     await sodium.ready;
     const pair = sodium.crypto_box_keypair();
     this.keyPair = { publicKey: pair.publicKey, privateKey: pair.privateKey };
-    this.server = createServer((req, res) => void this.handle(req, res));
+    // A client that hangs up mid-request must not crash the test process.
+    this.server = createServer((req, res) => void this.handle(req, res).catch(() => res.destroy()));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return this.url;
   }
