@@ -255,6 +255,9 @@ describe('deploy, lock and revert', () => {
       expect(done.status).toBe('failed');
       expect(done.error).toMatch(/^The deploy workflow run #\d+ ended with conclusion "failure": http/);
       expect((await entity('deployment', done.outputs.deployment)).properties.status).toBe('failed');
+      // The matrix keeps showing the live version, with the failed attempt beside it.
+      const matrix = await api('GET', '/plugins/cicd/deployments/matrix?system=cart');
+      expect(matrix.body.services[0].cells.development).toMatchObject({ version: '2.5.0-rc.2', latest: { version: '2.7.0-bad', status: 'failed' } });
     } finally {
       github.repository('example-org/cart-service').dispatchConclusion.delete('deploy.yml');
     }
