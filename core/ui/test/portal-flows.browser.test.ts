@@ -65,6 +65,12 @@ test('creates a kind in Admin, with validation feedback first', async () => {
   expect(await page.getByRole('button', { name: 'Create kind' }).isDisabled()).toBe(true);
   await editor.fill(JSON.stringify({ ...GADGET_KIND, id: 'Bad Id' }));
   await page.getByText('"id" must be lower-case letters, digits and dashes, starting with a letter.').waitFor();
+  // The server's own validation shows too: a relation to a kind that does not exist.
+  await editor.fill(JSON.stringify({ ...GADGET_KIND, relations: { partOf: { target: 'no-such-kind' } } }));
+  await page.getByRole('button', { name: 'Create kind' }).click();
+  const problem = page.getByRole('alert').filter({ hasText: 'no-such-kind' });
+  await problem.waitFor();
+  await screenshot(page, '02a-admin-kind-invalid');
   await editor.fill(JSON.stringify(GADGET_KIND, null, 2));
   await page.getByRole('button', { name: 'Create kind' }).click();
   await page.getByText('Kind "gadget" saved.').waitFor();
