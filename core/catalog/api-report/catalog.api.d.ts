@@ -144,8 +144,8 @@ interface StoreQueryResult {
         score: string;
     }>;
     hasMore: boolean;
-    /** The page's entities (read in the same atomic step as the page). */
-    docs: Array<Entity | null>;
+    /** The page's entities (read in the same atomic step as the page), as objects or as their stored JSON text. */
+    docs: Array<Entity | string | null>;
     /** facet name -> encoded value -> count */
     facets: Record<string, Record<string, number>>;
 }
@@ -189,6 +189,8 @@ interface CatalogStore {
     saveKind(stored: StoredKind): Promise<void>;
     deleteKind(id: string): Promise<void>;
     getMany(refs: string[]): Promise<Array<Entity | null>>;
+    /** One entity as its stored JSON text, when the store keeps text (saves a parse and a serialisation per read). */
+    getRaw?(ref: string): Promise<string | null>;
     /** Current versions (null for none): cheap existence checks. */
     versions(refs: string[]): Promise<Array<number | null>>;
     /** Members of index keys (for graph walks and dependents). */
@@ -271,6 +273,19 @@ declare class PorticoCatalog implements Catalog {
     private analyseKindChange;
     private computeContext;
     get(ref: EntityRef): Promise<Entity | null>;
+    /** Whether entities of a kind are served exactly as stored (no computed properties to add). */
+    private servedAsStored;
+    /**
+     * An entity as JSON text with its version, for the HTTP layer: when the kind has no
+     * computed properties the stored text is sent as is, without parsing and re-serialising.
+     */
+    getJson(ref: EntityRef): Promise<{
+        json: string;
+        version: number;
+    } | null>;
+    /** A query answer as JSON text; stored documents are spliced in as they are when nothing is computed on read. */
+    queryJson(query: EntityQuery): Promise<string>;
+    private checkLimit;
     query(query: EntityQuery): Promise<QueryResult<Entity>>;
     private decodeFacets;
     /** Rules no index answers: narrow with the indexes, then evaluate every candidate here (bounded). */
@@ -347,6 +362,9 @@ declare class EmbeddedCatalogStore implements CatalogStore {
     private readonly listeners;
     private readonly log;
     private appended;
+    /** Bumped by every write: facet counts are cached per plan until the next one. */
+    private writeVersion;
+    private readonly facetCache;
     private closed;
     constructor(options: EmbeddedStoreOptions);
     private replay;
@@ -408,6 +426,7 @@ declare class RedisCatalogStore implements CatalogStore {
     deleteKind(id: string): Promise<void>;
     private maxLen;
     getMany(refs: string[]): Promise<Array<Entity | null>>;
+    getRaw(ref: string): Promise<string | null>;
     versions(refs: string[]): Promise<Array<number | null>>;
     members(keys: string[]): Promise<string[][]>;
     write(writes: EntityWrite[]): Promise<WriteOutcome[]>;

@@ -127,7 +127,7 @@ async function serve() {
   const dataDir = store === 'embedded' ? mkdtempSync(join(tmpdir(), 'portico-bench-')) : undefined;
   const catalog = await createCatalog(store === 'redis' ? { redisUrl: REDIS_URL, keyPrefix, logger } : { dataDir, logger });
   for (const kind of BENCH_KINDS) await catalog.registerKind(kind, 'bench');
-  const { entities } = generate(COUNT);
+  let { entities } = generate(COUNT);
   const viaStore = Math.floor(entities.length * 0.8);
 
   const t0 = performance.now();
@@ -154,6 +154,10 @@ async function serve() {
     phaseStart = phaseEnd;
   }
   const storeSeconds = (performance.now() - t0) / 1000;
+  const httpEntities = entities.slice(viaStore);
+  // The generated data is the benchmark's, not the portal's: drop it before measuring memory.
+  entities = null;
+  globalThis.gc?.();
 
   const app = createHttpApp({ api: [{ prefix: '', router: createApiRouter(catalog.routes()) }], bodyLimit: '10mb' });
   const server = await new Promise((resolve) => {
@@ -167,9 +171,12 @@ async function serve() {
     const s = bare.listen(0, '127.0.0.1', () => resolve(s));
   });
   bareServer.keepAliveTimeout = 60_000;
-  process.send({ type: 'ready', port: server.address().port, barePort: bareServer.address().port, viaStore, storeSeconds, httpEntities: entities.slice(viaStore) });
+  process.send({ type: 'ready', port: server.address().port, barePort: bareServer.address().port, viaStore, storeSeconds, httpEntities });
   process.on('message', async (message) => {
-    if (message.type === 'stats') process.send({ type: 'stats', rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
+    if (message.type === 'stats') {
+      globalThis.gc?.();
+      process.send({ type: 'stats', rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
+    }
     if (message.type === 'stop') {
       server.close();
       bareServer.close();
@@ -265,7 +272,8 @@ async function bulkOverHttp(port, entities) {
 }
 
 async function benchStore(store) {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve', ...args], { env: { ...process.env, BENCH_STORE: store }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', ...args], {
+    execArgv: ['--expose-gc'], env: { ...process.env, BENCH_STORE: store }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const messages = [];
   const waiters = [];
   child.on('message', (m) => {
@@ -306,6 +314,7 @@ async function benchStore(store) {
   figures.facetQuery = await load(ready.port, () => ({ method: 'POST', path: '/api/v1/entities/query', body: { kind: 'component', filter: { combinator: 'and', rules: [{ property: 'lifecycle', operator: '=', value: LIFECYCLES[Math.floor(r() * 3)] }] }, facets: ['language', 'tags', 'owner'], limit: 10 } }));
   child.send({ type: 'stats' });
   const stats = await nextMessage();
+  // rss: after the load, with the generated data released; peak: includes generating and ingesting the data in-process.
   figures.portalRssMB = Math.round(stats.rss / 1048576);
   figures.portalPeakRssMB = Math.round(stats.maxRss / 1048576);
   void componentsViaStore;
@@ -322,7 +331,8 @@ function verdict(f) {
     filteredQueryAtLeast1000rps: f.filteredQuery.rps >= 1000,
     filteredQueryP99Under15ms: f.filteredQuery.p99 < 15,
     searchP99Under20ms: f.search.p99 < 20,
-    rssUnder400MB: f.store === 'redis' ? f.portalPeakRssMB < 400 : undefined,
+    rssUnder400MB: f.store === 'redis' ? f.portalRssMB < 400 : undefined,
+    peakRssUnder400MB: f.store === 'redis' ? f.portalPeakRssMB < 400 : undefined,
   };
   return Object.fromEntries(Object.entries(checks).filter(([, v]) => v !== undefined));
 }

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { Entity, LoggerService } from '@portico/plugin-api';
+import type { Entity, EntityEvent, LoggerService } from '@portico/plugin-api';
 import { formatScore } from '../../index/index-keys';
 import type { PlanNode, StoreQuery, StoreQueryResult } from '../../query/plan';
 import type { BusMessage, CatalogStore, DueTimer, EntityWrite, StoredKind, WriteOutcome } from '../catalog-store';
@@ -75,7 +75,18 @@ export class RedisCatalogStore implements CatalogStore {
         for (const [, entries] of reply) {
           for (const [id, fields] of entries) {
             this.lastEventId = id;
-            const message: BusMessage = fields[0] === 'e' ? { entity: JSON.parse(fields[1]) } : { kindsChanged: true };
+            // Parsed only if a listener reads it: most instances have no entity listeners during bulk ingest.
+            const text = fields[1];
+            let parsed: EntityEvent | undefined;
+            const message: BusMessage =
+              fields[0] === 'e'
+                ? {
+                    get entity(): EntityEvent {
+                      parsed ??= JSON.parse(text) as EntityEvent;
+                      return parsed;
+                    },
+                  }
+                : { kindsChanged: true };
             for (const listener of this.listeners) listener(message);
           }
         }
