@@ -2,7 +2,8 @@
 // (so the import map can point plugin bundles at the very module instances the shell uses),
 // code-split chunks, and manifest.json telling the Node handler which file is which.
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import swc from '@rollup/plugin-swc';
 import json from '@rollup/plugin-json';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -86,6 +87,24 @@ function manifest() {
   };
 }
 
+/** Removes files of earlier builds (hashed names pile up otherwise), after the new ones are written. */
+function pruneStaleFiles(outDir) {
+  return {
+    name: 'portico-prune-stale-files',
+    writeBundle(_options, bundle) {
+      const keep = new Set(Object.keys(bundle));
+      const walk = (dir) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const path = join(dir, entry.name);
+          if (entry.isDirectory()) walk(path);
+          else if (!keep.has(relative(outDir, path))) rmSync(path);
+        }
+      };
+      walk(outDir);
+    },
+  };
+}
+
 /**
  * @param {object} options
  * @param {string} options.dir the package folder
@@ -124,6 +143,7 @@ export function createAppRollupConfig({ dir, entry, minify = true }) {
       }),
       ...(minify ? [terser({ maxWorkers: 2, format: { comments: false } })] : []),
       manifest(),
+      pruneStaleFiles(join(dir, 'dist', 'app')),
     ],
     onwarn(warning, warn) {
       // MUI and React mark their modules with "use client" for server components; irrelevant here.
