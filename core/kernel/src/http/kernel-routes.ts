@@ -29,7 +29,7 @@ export function publicPluginRecord(record: PluginRecord): Record<string, unknown
   };
 }
 
-/** The kernel's own API: installed plugins and the OpenAPI document. */
+/** The kernel's own API: installed plugins, the caller's identity and the OpenAPI document. */
 export function kernelRoutes(options: { records: () => PluginRecord[]; openapi: () => Record<string, unknown> }): ApiRoute[] {
   return [
     defineRoute({
@@ -40,6 +40,20 @@ export function kernelRoutes(options: { records: () => PluginRecord[]; openapi: 
       tags: ['kernel'],
       responses: { '200': { description: 'The plugins', schema: { type: 'object', properties: { items: { type: 'array', items: PLUGIN_SCHEMA } } } } },
       handler: () => ({ body: { items: options.records().map(publicPluginRecord) } }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/me',
+      operationId: 'getIdentity',
+      summary: 'The identity this request acts as (the labelled guest in dev mode)',
+      tags: ['kernel'],
+      responses: {
+        '200': {
+          description: 'The identity',
+          schema: { type: 'object', required: ['id', 'kind', 'displayName', 'teams', 'isGuest'], properties: { id: { type: 'string' }, kind: { enum: ['user', 'token', 'guest'] }, displayName: { type: 'string' }, teams: { type: 'array', items: { type: 'string' } }, isGuest: { type: 'boolean' } } },
+        },
+      },
+      handler: ({ identity }) => ({ body: identity }),
     }),
     defineRoute({
       method: 'get',
