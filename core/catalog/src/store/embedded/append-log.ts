@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -22,7 +22,14 @@ export class AppendLog {
   /** Every complete record; a torn last line (a write cut by a crash, never acknowledged) is skipped. */
   read(onTornLine: (line: string) => void): unknown[] {
     if (!existsSync(this.path)) return [];
-    const text = readFileSync(this.path, 'utf8');
+    let text = readFileSync(this.path, 'utf8');
+    // A torn tail is cut off, so the next append starts on a fresh line instead of gluing onto it.
+    const end = text.lastIndexOf('\n') + 1;
+    if (end < text.length) {
+      onTornLine(text.slice(end, end + 80));
+      truncateSync(this.path, Buffer.byteLength(text.slice(0, end)));
+      text = text.slice(0, end);
+    }
     const records: unknown[] = [];
     const lines = text.split('\n');
     for (let i = 0; i < lines.length; i++) {

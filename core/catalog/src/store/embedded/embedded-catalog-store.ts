@@ -78,14 +78,14 @@ export class EmbeddedCatalogStore implements CatalogStore {
   private maybeCompact(): void {
     const live = this.entities.size + this.kinds.size;
     if (this.appended < 10_000 || this.appended < live * 2) return;
-    const self = this;
+    const { kinds, entities, index, options } = this;
     function* snapshot(): Generator<LogRecord> {
-      for (const stored of self.kinds.values()) yield { t: 'k', k: stored.kind, s: stored.source };
-      for (const [ref, entity] of self.entities) yield { t: 'p', r: ref, e: entity };
-      const timers = self.index.get(indexKeys.timers);
+      for (const stored of kinds.values()) yield { t: 'k', k: stored.kind, s: stored.source };
+      for (const [ref, entity] of entities) yield { t: 'p', r: ref, e: entity };
+      const timers = index.get(indexKeys.timers);
       // Timers already claimed stay claimed after the snapshot.
-      for (const entity of self.entities.values()) {
-        for (const entry of self.options.indexer(entity, self.kinds.get(entity.kind)?.kind)) {
+      for (const entity of entities.values()) {
+        for (const entry of options.indexer(entity, kinds.get(entity.kind)?.kind)) {
           if (entry.key === indexKeys.timers && !timers?.has(entry.member)) yield { t: 'c', m: entry.member, s: entry.score };
         }
       }

@@ -19,3 +19,31 @@ runCatalogStoreConformance('redis', async () => {
     },
   };
 });
+
+describe('redis store keys', () => {
+  it('keeps every key of a portal under its prefix and one hash tag (one cluster slot)', async () => {
+    const keyPrefix = `test:${randomBytes(6).toString('hex')}:`;
+    const catalog = (await createCatalog({ redisUrl, keyPrefix, logger: testLogger() })) as PorticoCatalog;
+    const store = await RedisCatalogStore.connect({ url: redisUrl, keyPrefix, logger: testLogger() });
+    try {
+      await catalog.registerKind({ id: 'team', title: 'Team', schema: { type: 'object', properties: { slack: { type: 'string' }, at: { type: 'string', format: 'timer' } } } }, 'test');
+      await catalog.upsert({ kind: 'team', id: 'a', title: 'Alpha team', properties: { slack: '#a', at: '2026-01-01T00:00:00Z' }, relations: {} });
+      await catalog.query({ kind: 'team', search: 'alpha', facets: ['slack'] });
+      const keys: string[] = [];
+      let cursor = '0';
+      do {
+        const [next, found] = (await (store as unknown as { redis: { scan(...a: unknown[]): Promise<[string, string[]]> } }).redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 1000));
+        cursor = next;
+        keys.push(...found);
+      } while (cursor !== '0');
+      expect(keys.length).toBeGreaterThan(10);
+      for (const key of keys) expect(key.startsWith(`${keyPrefix}{catalog}:`)).toBe(true);
+      // Temporary keys of query scripts never outlive the script.
+      expect(keys.filter((k) => k.includes(':tmp|'))).toEqual([]);
+    } finally {
+      await catalog.close();
+      await store.destroyAll();
+      await store.close();
+    }
+  });
+});
