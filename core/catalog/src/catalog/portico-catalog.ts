@@ -333,7 +333,8 @@ export class PorticoCatalog implements Catalog {
 
   /** A query answer as JSON text; stored documents are spliced in as they are when nothing is computed on read. */
   async queryJson(query: EntityQuery): Promise<string> {
-    const plain = query && typeof query === 'object' && typeof query.kind === 'string' && this.servedAsStored(query.kind);
+    const plain =
+      !!query && typeof query === 'object' && (typeof query.kind === 'string' ? this.servedAsStored(query.kind) : query.kind === undefined && [...this.kinds.keys()].every((k) => this.servedAsStored(k)));
     if (!plain) return JSON.stringify(await this.query(query));
     this.checkLimit(query);
     const related = await this.resolveRelated(relatedRules(query.filter && Array.isArray(query.filter.rules) ? query.filter : undefined));

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { buildOpenApiDocument, createApiRouter, createHttpApp } from '@portico/http';
 import { createCatalog } from '../catalog/create-catalog';
+import { RedisCatalogStore } from '../store/redis/redis-catalog-store';
 import type { PorticoCatalog } from '../catalog/portico-catalog';
 import { exampleEntities, exampleKinds, testLogger } from '../testing/example-model';
 
@@ -144,6 +146,36 @@ describe('catalog REST routes', () => {
       expect(await snapshot()).toBe(before);
       expect(({} as Record<string, unknown>).admin).toBeUndefined();
     });
+  });
+
+  it.each(['embedded', 'redis'])('answers plain kinds from stored JSON exactly as the object path would (%s)', async (storeName) => {
+    const dir = mkdtempSync(join(tmpdir(), 'portico-plain-'));
+    const keyPrefix = `test:${randomBytes(6).toString('hex')}:`;
+    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const plain = (await createCatalog(storeName === 'redis' ? { redisUrl, keyPrefix, logger: testLogger() } : { dataDir: dir, logger: testLogger() })) as PorticoCatalog;
+    try {
+      await plain.registerKind({ id: 'team', title: 'Team', schema: { type: 'object', properties: { size: { type: 'integer' }, slack: { type: 'string' } } } }, 'test');
+      await plain.upsertMany(Array.from({ length: 7 }, (_, i) => ({ kind: 'team', id: `t${i}`, title: `Team ${i}`, properties: { size: i, slack: i % 2 ? '#odd' : '#even' }, relations: {} })), { actor: 'u' });
+      const plainApp = createHttpApp({ api: [{ prefix: '', router: createApiRouter(plain.routes()) }] });
+      const got = await request(plainApp).get('/api/v1/kinds/team/entities/t3').expect(200);
+      expect(got.headers.etag).toBe('W/"1"');
+      expect(got.headers['content-type']).toMatch(/application\/json/);
+      expect(got.body).toEqual(await plain.get({ kind: 'team', id: 't3' }));
+      for (const query of [{ limit: 3, facets: ['slack'] }, { kind: 'team', limit: 2, sort: { property: 'size', order: 'desc' as const } }, { search: 'team', limit: 4 }]) {
+        const viaHttp = await request(plainApp).post('/api/v1/entities/query').send(query).expect(200);
+        expect(viaHttp.body).toEqual(JSON.parse(JSON.stringify(await plain.query(query))));
+        const next = await request(plainApp).post('/api/v1/entities/query').send({ ...query, cursor: viaHttp.body.nextCursor }).expect(200);
+        expect(next.body.items[0]).toBeDefined();
+      }
+    } finally {
+      await plain.close();
+      rmSync(dir, { recursive: true, force: true });
+      if (storeName === 'redis') {
+        const store = await RedisCatalogStore.connect({ url: redisUrl, keyPrefix, logger: testLogger() });
+        await store.destroyAll();
+        await store.close();
+      }
+    }
   });
 
   it('describes exactly the routes it serves in the OpenAPI document', async () => {
