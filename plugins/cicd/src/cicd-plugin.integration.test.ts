@@ -207,6 +207,16 @@ describe('deployment push API', () => {
     expect(system.body.services.map((s: { id: string }) => s.id)).toEqual(['cart-service']);
   });
 
+  it('updates the same deployment when a CI system reports it again with its externalId', async () => {
+    const first = await push({ service: 'cart-service', environment: 'staging', version: '3.0.0', status: 'in_progress', externalId: 'build:981' });
+    const again = await push({ service: 'cart-service', environment: 'staging', version: '3.0.0', status: 'succeeded', externalId: 'build:981' });
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await entity('deployment', first.body.id)).toMatchObject({ properties: { status: 'succeeded', externalId: 'build:981' } });
+    const history = await query({ kind: 'deployment', filter: { combinator: 'and', rules: [{ property: 'externalId', operator: '=', value: 'build:981' }] }, limit: 10 });
+    expect(history).toHaveLength(1);
+  });
+
   it('needs an API token', async () => {
     const res = await push({ service: 'products-service', environment: 'staging', version: '9.9.9' }, null);
     expect(res.status).toBe(401);

@@ -17,6 +17,8 @@ export interface NewDeployment {
   source: string;
   actionRunId?: string;
   revertOf?: string;
+  /** The reporter's own id for this deployment: reporting it again updates instead of duplicating. */
+  externalId?: string;
 }
 
 /** Time-ordered and unique: `<service>.<environment>.<base36 ms><random>`. */
@@ -32,12 +34,14 @@ export function lockId(service: string, environment: string): string {
 export async function recordDeployment(catalog: CatalogAccess, deployment: NewDeployment, actor?: string): Promise<Entity> {
   const deployedAt = deployment.deployedAt ?? new Date().toISOString();
   const properties: Record<string, unknown> = { version: deployment.version, status: deployment.status, deployedAt, source: deployment.source };
-  for (const key of ['strategy', 'deployedBy', 'url', 'actionRunId', 'revertOf'] as const) {
+  for (const key of ['strategy', 'deployedBy', 'url', 'actionRunId', 'revertOf', 'externalId'] as const) {
     if (deployment[key] !== undefined) properties[key] = deployment[key];
   }
   const entity: EntityInput = {
     kind: 'deployment',
-    id: deploymentId(deployment.service, deployment.environment, new Date(deployedAt)),
+    id: deployment.externalId
+      ? `${deployment.service}.${deployment.environment}.ext-${deployment.externalId.toLowerCase().replace(/[^a-z0-9._-]/g, '-')}`
+      : deploymentId(deployment.service, deployment.environment, new Date(deployedAt)),
     title: `${deployment.service} ${deployment.version} → ${deployment.environment}`,
     properties,
     relations: { service: deployment.service, environment: deployment.environment },

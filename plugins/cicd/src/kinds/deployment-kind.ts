@@ -20,6 +20,7 @@ export const deploymentKind: KindDefinition = {
       actionRunId: { type: 'string', title: 'Portico run' },
       workflowRunId: { type: 'number', title: 'Workflow run' },
       revertOf: { type: 'string', title: 'Reverts deployment' },
+      externalId: { type: 'string', title: 'Reporter id', description: "The CI system's id of this deployment (push API)." },
     },
   },
   relations: {

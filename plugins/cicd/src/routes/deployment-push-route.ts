@@ -3,7 +3,7 @@ import { recordDeployment, type DeploymentStatus, type DeploymentStrategy } from
 
 const STRATEGIES = ['canary', 'blue-green', 'rolling', 'recreate'];
 const STATUSES = ['in_progress', 'succeeded', 'failed', 'cancelled'];
-const FIELDS = new Set(['service', 'environment', 'version', 'strategy', 'status', 'deployedAt', 'url', 'deployedBy']);
+const FIELDS = new Set(['service', 'environment', 'version', 'strategy', 'status', 'deployedAt', 'url', 'deployedBy', 'externalId']);
 
 interface PushBody {
   service: string;
@@ -14,6 +14,7 @@ interface PushBody {
   deployedAt?: string;
   url?: string;
   deployedBy?: string;
+  externalId?: string;
 }
 
 function check(body: unknown): PushBody {
@@ -35,6 +36,9 @@ function check(body: unknown): PushBody {
   if (b.deployedAt !== undefined && (typeof b.deployedAt !== 'string' || Number.isNaN(Date.parse(b.deployedAt)))) problems.push({ pointer: '/deployedAt', message: 'must be a date-time' });
   if (b.url !== undefined && (typeof b.url !== 'string' || !/^https?:\/\//.test(b.url))) problems.push({ pointer: '/url', message: 'must be an http(s) URL' });
   if (b.deployedBy !== undefined && typeof b.deployedBy !== 'string') problems.push({ pointer: '/deployedBy', message: 'must be a string' });
+  if (b.externalId !== undefined && (typeof b.externalId !== 'string' || !/^[A-Za-z0-9._:-]{1,100}$/.test(b.externalId))) {
+    problems.push({ pointer: '/externalId', message: 'must be 1 to 100 letters, digits, ".", "_", ":" or "-"' });
+  }
   if (problems.length > 0) throw new ValidationError(`The deployment is invalid: ${problems[0].pointer} ${problems[0].message}.`, problems);
   return b as unknown as PushBody;
 }
@@ -42,6 +46,7 @@ function check(body: unknown): PushBody {
 /**
  * `POST /api/v1/plugins/cicd/deployments`: any CI system reports "service X version Y
  * reached environment Z" with an API token; the deployment then shows in every matrix.
+ * With `externalId`, a retried report (or a status update) changes the same deployment.
  */
 export function deploymentPushRoute(deps: { catalog: CatalogService }): HttpRoute {
   return {
@@ -66,6 +71,7 @@ export function deploymentPushRoute(deps: { catalog: CatalogService }): HttpRout
           url: body.url,
           deployedBy: body.deployedBy ?? req.identity.displayName,
           source: 'api',
+          externalId: body.externalId,
         },
         req.identity.id,
       );
