@@ -44,9 +44,10 @@ export class AppendLog {
     return records;
   }
 
+  /** Records are objects, or JSON text already serialised by the caller. */
   append(records: unknown[]): void {
     if (records.length === 0) return;
-    const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    const text = records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
     writeSync(this.fd, text);
     if (this.fsync) fsyncSync(this.fd);
   }
@@ -57,7 +58,7 @@ export class AppendLog {
     const fd = openSync(tmp, 'w');
     let chunk: string[] = [];
     for (const record of records) {
-      chunk.push(JSON.stringify(record));
+      chunk.push(typeof record === 'string' ? record : JSON.stringify(record));
       if (chunk.length >= 1000) {
         writeSync(fd, chunk.join('\n') + '\n');
         chunk = [];

@@ -27,6 +27,11 @@ export interface EmbeddedStoreOptions {
   fsync?: boolean;
 }
 
+/** A put record as JSON text around an already serialised document. */
+function putLine(ref: string, json: string): string {
+  return `{"t":"p","r":${JSON.stringify(ref)},"e":${json}}`;
+}
+
 function compareRefs(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -37,7 +42,9 @@ function compareRefs(a: string, b: string): number {
  * when it grows to more than twice the live data. One process owns a data directory.
  */
 export class EmbeddedCatalogStore implements CatalogStore {
-  private readonly entities = new Map<string, Entity>();
+  /** Documents as JSON text: a third of the memory of live objects, and served to HTTP as is. */
+  private readonly entities = new Map<string, string>();
+  private readonly versionOf = new Map<string, number>();
   private readonly kinds = new Map<string, StoredKind>();
   private readonly index = new Map<string, Map<string, number>>();
   private readonly registries = new Map<string, Set<string>>();
@@ -61,11 +68,19 @@ export class EmbeddedCatalogStore implements CatalogStore {
     for (const record of records as LogRecord[]) {
       if (record.t === 'k') this.kinds.set(record.k.id, { kind: record.k, source: record.s });
       else if (record.t === 'dk') this.kinds.delete(record.id);
-      else if (record.t === 'p') this.entities.set(record.r, record.e);
-      else if (record.t === 'd') this.entities.delete(record.r);
+      else if (record.t === 'p') {
+        this.entities.set(record.r, JSON.stringify(record.e));
+        this.versionOf.set(record.r, record.e.meta.version);
+      } else if (record.t === 'd') {
+        this.entities.delete(record.r);
+        this.versionOf.delete(record.r);
+      }
       else if (record.t === 'c') claims.set(record.m, record.s);
     }
-    for (const entity of this.entities.values()) this.apply(this.options.indexer(entity, this.kinds.get(entity.kind)?.kind), []);
+    for (const json of this.entities.values()) {
+      const entity = JSON.parse(json) as Entity;
+      this.apply(this.options.indexer(entity, this.kinds.get(entity.kind)?.kind), []);
+    }
     // A claim holds while the timer keeps the value it was claimed at; a changed value re-arms it.
     for (const [member, score] of claims) {
       const timers = this.index.get(indexKeys.timers);
@@ -79,12 +94,14 @@ export class EmbeddedCatalogStore implements CatalogStore {
     const live = this.entities.size + this.kinds.size;
     if (this.appended < 10_000 || this.appended < live * 2) return;
     const { kinds, entities, index, options } = this;
-    function* snapshot(): Generator<LogRecord> {
+    function* snapshot(): Generator<LogRecord | string> {
       for (const stored of kinds.values()) yield { t: 'k', k: stored.kind, s: stored.source };
-      for (const [ref, entity] of entities) yield { t: 'p', r: ref, e: entity };
+      for (const [ref, json] of entities) yield putLine(ref, json);
       const timers = index.get(indexKeys.timers);
       // Timers already claimed stay claimed after the snapshot.
-      for (const entity of entities.values()) {
+      for (const json of entities.values()) {
+        if (!timers) break;
+        const entity = JSON.parse(json) as Entity;
         for (const entry of options.indexer(entity, kinds.get(entity.kind)?.kind)) {
           if (entry.key === indexKeys.timers && !timers?.has(entry.member)) yield { t: 'c', m: entry.member, s: entry.score };
         }
@@ -152,11 +169,18 @@ export class EmbeddedCatalogStore implements CatalogStore {
   }
 
   async getMany(refs: string[]): Promise<Array<Entity | null>> {
-    return refs.map((ref) => this.entities.get(ref) ?? null);
+    return refs.map((ref) => {
+      const json = this.entities.get(ref);
+      return json === undefined ? null : (JSON.parse(json) as Entity);
+    });
+  }
+
+  async getRaw(ref: string): Promise<string | null> {
+    return this.entities.get(ref) ?? null;
   }
 
   async versions(refs: string[]): Promise<Array<number | null>> {
-    return refs.map((ref) => this.entities.get(ref)?.meta.version ?? null);
+    return refs.map((ref) => this.versionOf.get(ref) ?? null);
   }
 
   async members(keys: string[]): Promise<string[][]> {
@@ -169,7 +193,7 @@ export class EmbeddedCatalogStore implements CatalogStore {
     const accepted: EntityWrite[] = [];
     const pending = new Map<string, number>();
     for (const write of writes) {
-      const current = pending.has(write.ref) ? pending.get(write.ref)! : (this.entities.get(write.ref)?.meta.version ?? 0);
+      const current = pending.has(write.ref) ? pending.get(write.ref)! : (this.versionOf.get(write.ref) ?? 0);
       if (current !== write.expectedVersion) {
         outcomes.push('conflict');
         continue;
@@ -179,14 +203,20 @@ export class EmbeddedCatalogStore implements CatalogStore {
       accepted.push(write);
     }
     // Durable first: nothing is visible or acknowledged before it is in the log.
-    this.log.append(accepted.map((w): LogRecord => (w.entity ? { t: 'p', r: w.ref, e: w.entity } : { t: 'd', r: w.ref })));
+    const docs = accepted.map((w) => (w.entity ? JSON.stringify(w.entity) : null));
+    this.log.append(accepted.map((w, i) => (docs[i] !== null ? putLine(w.ref, docs[i]!) : ({ t: 'd', r: w.ref } as LogRecord))));
     this.appended += accepted.length;
-    for (const write of accepted) {
-      if (write.entity) this.entities.set(write.ref, write.entity);
-      else this.entities.delete(write.ref);
+    accepted.forEach((write, i) => {
+      if (write.entity) {
+        this.entities.set(write.ref, docs[i]!);
+        this.versionOf.set(write.ref, write.entity.meta.version);
+      } else {
+        this.entities.delete(write.ref);
+        this.versionOf.delete(write.ref);
+      }
       this.apply(write.add, write.remove);
       if (write.event) this.publish({ entity: write.event });
-    }
+    });
     this.maybeCompact();
     return outcomes;
   }

@@ -47,3 +47,9 @@ describe('redis store keys', () => {
     }
   });
 });
+
+describe('redis store connection', () => {
+  it('fails fast and clearly when Redis cannot be reached', async () => {
+    await expect(createCatalog({ redisUrl: 'redis://127.0.0.1:1', logger: testLogger() })).rejects.toThrow(/Cannot use Redis at redis:\/\/127\.0\.0\.1:1 for the catalog: .*ECONNREFUSED/);
+  });
+});

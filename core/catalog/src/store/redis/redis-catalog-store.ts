@@ -32,12 +32,20 @@ export class RedisCatalogStore implements CatalogStore {
   private closed = false;
   private lastEventId = '0-0';
   private loop: Promise<void> | null = null;
+  private lastError: Error | null = null;
 
   private constructor(private readonly options: RedisStoreOptions) {
     const retryStrategy = (times: number): number | null => (times > 20 ? null : Math.min(times * 100, 2000));
     this.redis = new Redis(options.url, { retryStrategy, lazyConnect: true });
     this.reader = new Redis(options.url, { retryStrategy, lazyConnect: true, maxRetriesPerRequest: null });
     this.base = `${options.keyPrefix ?? 'portico:'}{catalog}:`;
+    // Connection errors are reported here (ioredis reconnects on its own); without a handler ioredis prints them raw.
+    for (const client of [this.redis, this.reader]) {
+      client.on('error', (error: Error) => {
+        this.lastError = error;
+        if (!this.closed && this.loop) options.logger.warn('Catalog Redis connection error', { error: error.message });
+      });
+    }
     this.redis.defineCommand('porticoWrite', { numberOfKeys: 1, lua: WRITE_SCRIPT });
     this.redis.defineCommand('porticoQuery', { numberOfKeys: 1, lua: QUERY_SCRIPT });
     this.redis.defineCommand('porticoCandidates', { numberOfKeys: 1, lua: CANDIDATES_SCRIPT });
@@ -53,7 +61,7 @@ export class RedisCatalogStore implements CatalogStore {
     } catch (error) {
       store.redis.disconnect();
       store.reader.disconnect();
-      throw new Error(`Cannot use Redis at ${options.url.replace(/\/\/[^@]*@/, '//***@')} for the catalog: ${(error as Error).message}`);
+      throw new Error(`Cannot use Redis at ${options.url.replace(/\/\/[^@]*@/, '//***@')} for the catalog: ${(store.lastError ?? (error as Error)).message}`);
     }
     store.loop = store.readEvents();
     return store;
