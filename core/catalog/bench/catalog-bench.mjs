@@ -198,6 +198,14 @@ function percentile(sorted, p) {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 100) / 100;
 }
 
+/** Merges rounds of one scenario: requests and time add up, percentiles over all latencies. */
+function combine(rounds) {
+  const latencies = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = rounds.reduce((a, r) => a + r.seconds, 0);
+  const errors = rounds.reduce((a, r) => a + r.errors, 0);
+  return { rps: Math.round(latencies.length / seconds), p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, errors };
+}
+
 async function load(port, makeRequest, durationMs = DURATION_MS) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const latencies = [];
@@ -236,7 +244,11 @@ async function load(port, makeRequest, durationMs = DURATION_MS) {
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { rps: Math.round(latencies.length / seconds), p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, errors, ...(firstError ? { firstError } : {}) };
+  const result = { rps: Math.round(latencies.length / seconds), p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, errors, ...(firstError ? { firstError } : {}) };
+  // Kept out of the printed figures, used to merge rounds.
+  Object.defineProperty(result, 'latencies', { value: latencies, enumerable: false });
+  Object.defineProperty(result, 'seconds', { value: seconds, enumerable: false });
+  return result;
 }
 
 async function bulkOverHttp(port, entities) {
@@ -295,10 +307,19 @@ async function benchStore(store) {
   const figures = { store, entities: COUNT };
   figures.ingestStore = { entities: ready.viaStore, perSecond: Math.round(ready.viaStore / ready.storeSeconds) };
   figures.ingestHttpBulk = httpBulk;
-  await load(ready.barePort, () => ({ method: 'GET', path: '/entity' }), 1000);
-  figures.bareExpress = await load(ready.barePort, () => ({ method: 'GET', path: '/entity' }));
-  await load(ready.port, () => ({ method: 'GET', path: `/api/v1/kinds/component/entities/${randomComponent()}` }), 1000);
-  figures.entityById = await load(ready.port, () => ({ method: 'GET', path: `/api/v1/kinds/component/entities/${randomComponent()}` }));
+  // Bare express and entity-by-id alternate in short rounds, so both see the same machine load.
+  const byId = () => ({ method: 'GET', path: `/api/v1/kinds/component/entities/${randomComponent()}` });
+  const bareRequest = () => ({ method: 'GET', path: '/entity' });
+  await load(ready.barePort, bareRequest, 500);
+  await load(ready.port, byId, 500);
+  const bareRounds = [];
+  const byIdRounds = [];
+  for (let round = 0; round < 4; round++) {
+    bareRounds.push(await load(ready.barePort, bareRequest, DURATION_MS / 4));
+    byIdRounds.push(await load(ready.port, byId, DURATION_MS / 4));
+  }
+  figures.bareExpress = combine(bareRounds);
+  figures.entityById = combine(byIdRounds);
   figures.entityById.ofBare = Math.round((figures.entityById.rps / figures.bareExpress.rps) * 100) / 100;
   figures.filteredQuery = await load(ready.port, () => ({
     method: 'POST',
