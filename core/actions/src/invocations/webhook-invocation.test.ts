@@ -11,6 +11,9 @@ import { testCatalog } from '../__fixtures__/test-catalog';
 import { REDIS_URL, deleteKeys, testLogger, testPrefix, testSecrets, waitFor } from '../__fixtures__/test-services';
 import { verifyWebhookSignature } from './webhook-signature';
 
+// Generous: these tests wait for real Redis and worker round trips on a shared 2-core machine.
+jest.setTimeout(45_000);
+
 const agentToken: Identity = { id: 'token:receiver', kind: 'token', displayName: 'Receiver', teams: [], isGuest: false };
 const human: Identity = { id: 'user:ann', kind: 'user', displayName: 'Ann', teams: [], isGuest: false };
 

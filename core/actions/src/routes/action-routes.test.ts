@@ -8,6 +8,9 @@ import type { PorticoActionRunner } from '../runner/portico-action-runner';
 import { testCatalog } from '../__fixtures__/test-catalog';
 import { REDIS_URL, deleteKeys, testLogger, testPrefix, testSecrets, waitFor } from '../__fixtures__/test-services';
 
+// Generous: these tests wait for real Redis and worker round trips on a shared 2-core machine.
+jest.setTimeout(45_000);
+
 const identities: Record<string, Identity> = {
   ann: { id: 'user:ann', kind: 'user', displayName: 'Ann', teams: ['team:sre'], isGuest: false },
   bob: { id: 'user:bob', kind: 'user', displayName: 'Bob', teams: [], isGuest: false },

@@ -8,13 +8,16 @@ import { testCatalog } from '../__fixtures__/test-catalog';
 import { REDIS_URL, deleteKeys, testLogger, testPrefix, testSecrets, waitFor } from '../__fixtures__/test-services';
 import { REDACTED } from '../runs/run-inputs';
 
+// Generous: these tests wait for real Redis and worker round trips on a shared 2-core machine.
+jest.setTimeout(45_000);
+
 const user = (name: string, teams: string[] = []): Identity => ({ id: `user:${name}`, kind: 'user', displayName: name, teams, isGuest: false });
 
 function action(id: string, handler: (ctx: ActionContext) => Promise<void> | void, extra: Partial<ActionDefinition> = {}): ActionDefinition {
   return { id, title: id, operation: 'create', inputSchema: { type: 'object', properties: {} }, invocation: { type: 'handler', handler }, ...extra };
 }
 
-async function ended(runner: PorticoActionRunner, id: string, timeoutMs = 10_000): Promise<Run> {
+async function ended(runner: PorticoActionRunner, id: string, timeoutMs = 20_000): Promise<Run> {
   return waitFor(async () => {
     const run = await runner.getRun(id);
     return run && ['succeeded', 'failed', 'cancelled', 'declined', 'timed_out'].includes(run.status) ? run : null;
