@@ -336,7 +336,11 @@ describe('embedded mode restarted while a run is running', () => {
   it('lets go of a hung attempt on close and recovers the run per its retry policy on restart', async () => {
     const catalog = await testCatalog();
     const dataDir = mkdtempSync(join(tmpdir(), 'portico-actions-'));
-    const hang = () => new Promise<void>(() => undefined);
+    const signals: AbortSignal[] = [];
+    const hang = (ctx: ActionContext) => {
+      signals.push(ctx.signal);
+      return new Promise<void>(() => undefined);
+    };
     const first = await createActionRunner({ dataDir, catalog, logger: testLogger(), secrets: testSecrets(), closeGraceMs: 100 });
     first.registerAction(action('retried', hang, { retry: { attempts: 2 } }), 'p');
     first.registerAction(action('single', hang), 'p');
@@ -344,6 +348,8 @@ describe('embedded mode restarted while a run is running', () => {
     const single = await first.startRun({ actionId: 'single', inputs: {}, actor: 'a' });
     await waitFor(async () => (await first.getRun(retried.id))?.status === 'running' && (await first.getRun(single.id))?.status === 'running', 'both to run');
     await first.close();
+    // The handlers that ignored the grace are told to stop; their runs are left for recovery.
+    expect(signals.map((s) => s.aborted)).toEqual([true, true]);
     const second = await createActionRunner({ dataDir, catalog, logger: testLogger(), secrets: testSecrets() });
     try {
       second.registerAction(action('retried', () => undefined, { retry: { attempts: 2 } }), 'p');

@@ -359,6 +359,7 @@ export class PorticoActionRunner implements ActionRunnerService {
     this.automations.stop();
     this.executor.stop();
     await this.parts.queue.close(this.parts.closeGraceMs);
+    this.executor.abandon();
     await this.parts.store.close();
   }
 }

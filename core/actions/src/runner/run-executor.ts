@@ -17,7 +17,7 @@ const DEFAULT_TIMEOUT_MS = 60 * 60 * 1000;
 const ACTION_WAIT_MS = 30_000;
 
 class AbortReason extends Error {
-  constructor(readonly kind: 'cancel' | 'timeout') {
+  constructor(readonly kind: 'cancel' | 'timeout' | 'shutdown') {
     super(kind);
   }
 }
@@ -48,6 +48,16 @@ export class RunExecutor {
     // Running attempts are left to finish: closing the queue waits for them (a graceful stop).
     this.stopping = true;
     this.unsubscribeCancel?.();
+  }
+
+  /**
+   * After the close grace: fire the AbortSignal of attempts still running and stop their
+   * timeout timers. Their runs stay `running`, so the next worker recovers them per their
+   * retry policy, as it would after a crash.
+   */
+  abandon(): void {
+    for (const controller of this.active.values()) controller.abort(new AbortReason('shutdown'));
+    this.active.clear();
   }
 
   private log(runId: string, level: 'info' | 'warn' | 'error', message: string): Promise<unknown> {
@@ -127,6 +137,7 @@ export class RunExecutor {
       clearTimeout(timer);
       this.active.delete(run.id);
     }
+    if (controller.signal.aborted && (controller.signal.reason as AbortReason).kind === 'shutdown') return;
     await logger.flush();
     const merge = (r: Run): Run => ({
       ...r,
