@@ -1,5 +1,5 @@
 // A `portico worker` process for the fault test: it takes runs and hangs in them until the
-// test SIGKILLs it. Run with `node --require core/actions/bench/ts-register.cjs`.
+// test SIGKILLs it. Run with `node --require core/build-config/src/ts-register.cjs`.
 import { runWorker } from '../worker/run-worker';
 import { testCatalog } from './test-catalog';
 import { testLogger, testSecrets } from './test-services';

@@ -35,7 +35,7 @@ describe('a worker process killed mid-run (SIGKILL)', () => {
   it('retries the run on another worker, or fails it when no attempts are left, within 30 s', async () => {
     const root = resolve(__dirname, '..', '..');
     child = fork(join(__dirname, '..', '__fixtures__', 'crashing-worker.ts'), [], {
-      execArgv: ['--require', join(root, 'bench', 'ts-register.cjs')],
+      execArgv: ['--require', join(root, '..', 'build-config', 'src', 'ts-register.cjs')],
       env: { ...process.env, REDIS_URL, KEY_PREFIX: prefix, CATALOG_DIR: childCatalogDir },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

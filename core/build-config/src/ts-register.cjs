@@ -1,5 +1,5 @@
-// Lets plain `node` run this package's TypeScript (the benchmark and the fault-test worker
-// fixture) without a build: `.ts` files are compiled by SWC on require, and `@portico/*`
+// Lets plain `node` run the repository's TypeScript (benchmarks and fault-test worker
+// fixtures) without a build: `.ts` files are compiled by SWC on require, and `@portico/*`
 // resolves to each workspace package's `src/index.ts`, as in the jest preset.
 const Module = require('node:module');
 const { existsSync, readFileSync } = require('node:fs');
