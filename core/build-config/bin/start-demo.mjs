@@ -26,6 +26,6 @@ if (stale.length > 0) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const args = [join(repoRoot, 'core/kernel/dist/portico.mjs'), 'start', '--config', join(repoRoot, 'app-template/portico.config.yaml'), ...process.argv.slice(2)];
-const child = spawn(process.execPath, args, { stdio: 'inherit', env: { PORT: '7007', ...process.env } });
+const child = spawn(process.execPath, args, { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

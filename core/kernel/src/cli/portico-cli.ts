@@ -2,11 +2,13 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { startPortal } from '../portal/start-portal';
 import { startWorker } from '../portal/start-worker';
+import { resolvePort } from './resolve-port';
 
 const USAGE = `Usage:
   portico start  [--config portico.config.yaml] [--port 7007] [--strict]
   portico worker [--config portico.config.yaml] [--strict]
 
+The port comes from --port, else PORT, else portal.port in the config (default 7007).
 Without REDIS_URL, "start" uses the embedded store (data in .portico-data next to the config).
 "worker" executes queued action runs and needs REDIS_URL.`;
 
@@ -38,9 +40,9 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`Config file ${configPath} not found: create one (see app-template/portico.config.yaml) or pass --config <file>.\n`);
     return 2;
   }
-  const port = parsed.values.port !== undefined ? Number(parsed.values.port) : undefined;
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-    process.stderr.write(`--port must be a number from 0 to 65535 (got "${parsed.values.port}").\n`);
+  const { port, error: portError } = resolvePort(parsed.values.port, process.env.PORT);
+  if (portError) {
+    process.stderr.write(`${portError}\n`);
     return 2;
   }
   let stop: () => Promise<void>;
