@@ -639,7 +639,8 @@ export class PorticoCatalog implements Catalog {
           results.set(item.index, { index: item.index, kind: item.kind, id: item.id, status: 'unchanged', version: before.meta.version });
           return;
         }
-        const { add, remove } = diffEntries(before ? this.entries(before) : [], this.entries(entity));
+        // A new entity has nothing to remove: its entries are all additions, with no diff to compute.
+        const { add, remove } = before ? diffEntries(this.entries(before), this.entries(entity)) : { add: this.entries(entity), remove: [] };
         writes.push({ ref: item.ref, expectedVersion: before?.meta.version ?? 0, entity, add, remove, event: { type: before ? 'updated' : 'created', kind: item.kind, id: item.id, before, after: entity, actor, at: now } });
         writing.push(item);
       });

@@ -3,7 +3,9 @@
  * embedded-catalog-store.test.ts against real Redis and a real log file.
  */
 import type { Entity, EntityEvent, EntityQuery, QueryResult } from '@portico/plugin-api';
-import type { PorticoCatalog } from '../catalog/portico-catalog';
+import { PorticoCatalog } from '../catalog/portico-catalog';
+import { diffEntries } from '../index/index-entry';
+import type { EntityWrite } from './catalog-store';
 import { exampleEntities, exampleKinds } from '../testing/example-model';
 
 export interface StoreHarness {
@@ -124,6 +126,35 @@ export function runCatalogStoreConformance(name: string, makeHarness: () => Prom
         expect(bad.map((r) => r.error!.errors?.[0]?.pointer)).toEqual(['/0/properties/replicas', '/1/relations/system', '/2/kind', '/3/relations/system', '/4/id', '/5/properties/__proto__', '/6/owner']);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         expect((await q({ kind: 'component', limit: 100 })).total).toBe(4);
+      });
+
+      it('applies the other writes of one store call when some conflict, and a ref written twice in one call in order', async () => {
+        const kind = (await catalog.getKind('team'))!;
+        const team = (id: string, slack: string, version: number): Entity => ({
+          kind: 'team', id, title: id, properties: { slack }, relations: {},
+          meta: { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', createdBy: 'u', updatedBy: 'u', version },
+        });
+        const create = (entity: Entity): EntityWrite => ({ ref: `team/${entity.id}`, expectedVersion: 0, entity, add: PorticoCatalog.indexer(entity, kind), remove: [], event: null });
+        const update = (before: Entity, after: Entity, expectedVersion = before.meta.version): EntityWrite => ({
+          ref: `team/${after.id}`, expectedVersion, entity: after, ...diffEntries(PorticoCatalog.indexer(before, kind), PorticoCatalog.indexer(after, kind)), event: null,
+        });
+        const existing = (await catalog.get({ kind: 'team', id: 't-cart' }))!;
+        const stale = update(existing, { ...existing, properties: { slack: '#stale' }, meta: { ...existing.meta, version: existing.meta.version + 1 } }, existing.meta.version + 5);
+        const v1 = team('tw-twice', '#first', 1);
+        const v2 = team('tw-twice', '#second', 2);
+        const outcomes = await catalog.store.write([create(team('tw-a', '#a', 1)), stale, create(v1), update(v1, v2), create(team('tw-b', '#b', 1))]);
+        expect(outcomes).toEqual(['ok', 'conflict', 'ok', 'ok', 'ok']);
+        const slack = async (value: string): Promise<string[]> => ids(await q({ kind: 'team', filter: { combinator: 'and', rules: [{ property: 'slack', operator: '=', value }] } }));
+        expect(await slack('#a')).toEqual(['tw-a']);
+        expect(await slack('#b')).toEqual(['tw-b']);
+        expect(await slack('#stale')).toEqual([]);
+        expect(await slack('#first')).toEqual([]);
+        expect(await slack('#second')).toEqual(['tw-twice']);
+        expect((await catalog.get({ kind: 'team', id: 'tw-twice' }))!.meta.version).toBe(2);
+        expect(await catalog.get({ kind: 'team', id: 't-cart' })).toEqual(existing);
+        const facets = (await q({ kind: 'team', facets: ['slack'], limit: 1 })).facets!.slack;
+        expect(facets['#first']).toBeUndefined();
+        expect(facets['#second']).toBe(1);
       });
 
       it('lets exactly one of two concurrent writers with the same If-Match version win; the other gets 412', async () => {

@@ -6,74 +6,103 @@
  */
 
 /**
- * Writes entities. ARGV: maxlen, ops JSON, then doc and event per write ('' for none).
- * ops: [[ref, expectedVersion, newVersion (0 deletes), adds, removes], ...] with
- * adds [[key, member, score, valuesKey?, value?], ...] and removes [[key, member, valuesKey?, value?], ...].
- * Versions are checked first; the accepted writes' index additions are then grouped per key
- * (one ZADD per key instead of one per entry). Returns 1 (applied) or 0 (version conflict) per write.
+ * Writes a batch of entities with distinct refs, each atomic (the whole script is).
+ * The caller has already grouped the batch's index changes per key, so the script does
+ * one variadic command per key and never decodes JSON.
+ * ARGV[1]: maxlen; ARGV[2]: one MessagePack array of strings (one argument rather than
+ * thousands, which is far cheaper for the client and the server to pass):
+ * n, removeGroups, addGroups, then per write (5 items) ref, expectedVersion,
+ * newVersion ('0' deletes), doc, event ('' for none); then remove groups
+ * (key, valuesKey or '', value, count, members...), then add groups
+ * (key, valuesKey or '', value, count, then count score/member pairs).
+ * Versions are checked first: if any write's expected version does not match, nothing is
+ * written and the script returns {0, positions...} of the mismatches (the caller drops those
+ * as conflicts and sends the rest again); otherwise it writes everything and returns {1}.
+ * Refs are distinct within a call, so one (key, member) pair is either removed or added,
+ * never both, and removals can run before additions.
  */
 export const WRITE_SCRIPT = `
 local base = KEYS[1]
 local maxlen = ARGV[1]
-local ops = cjson.decode(ARGV[2])
-local out = {}
-local adds = {}
-local addOrder = {}
-local registry = {}
+local a = cmsgpack.unpack(ARGV[2])
+local n = tonumber(a[1])
+local removeGroups = tonumber(a[2])
+local addGroups = tonumber(a[3])
 local vers = base .. 'vers'
-for w, op in ipairs(ops) do
-  local ref = op[1]
-  local current = tonumber(redis.call('ZSCORE', vers, ref) or '0')
-  if current == op[2] then
-    out[w] = 1
-    local doc = ARGV[1 + 2 * w]
-    local event = ARGV[2 + 2 * w]
-    if op[3] == 0 then
-      redis.call('DEL', base .. 'x|' .. ref)
-      redis.call('ZREM', vers, ref)
-    else
-      redis.call('SET', base .. 'x|' .. ref, doc)
-      redis.call('ZADD', vers, op[3], ref)
-    end
-    for _, e in ipairs(op[5]) do
-      local key = base .. e[1]
-      redis.call('ZREM', key, e[2])
-      if e[3] and redis.call('EXISTS', key) == 0 then
-        redis.call('ZREM', base .. e[3], e[4])
-      end
-    end
-    for _, e in ipairs(op[4]) do
-      local key = e[1]
-      local list = adds[key]
-      if not list then
-        list = {}
-        adds[key] = list
-        addOrder[#addOrder + 1] = key
-        if e[4] then registry[key] = e end
-      end
-      list[#list + 1] = e[3]
-      list[#list + 1] = e[2]
-    end
-    if event ~= '' then
-      redis.call('XADD', base .. 'events', 'MAXLEN', '~', maxlen, '*', 'e', event)
-    end
+local refs = {}
+for w = 1, n do refs[w] = a[5 * w - 1] end
+local current = redis.call('ZMSCORE', vers, unpack(refs))
+local conflicts = {0}
+for w = 1, n do
+  if tonumber(current[w] or '0') ~= tonumber(a[5 * w]) then conflicts[#conflicts + 1] = w end
+end
+if #conflicts > 1 then return conflicts end
+local sets = {}
+local versAdd = {}
+local dels = {}
+local versDel = {}
+for w = 1, n do
+  local o = 5 * w - 1
+  local ref = a[o]
+  if a[o + 2] == '0' then
+    dels[#dels + 1] = base .. 'x|' .. ref
+    versDel[#versDel + 1] = ref
   else
-    out[w] = 0
+    sets[#sets + 1] = base .. 'x|' .. ref
+    sets[#sets + 1] = a[o + 3]
+    versAdd[#versAdd + 1] = a[o + 2]
+    versAdd[#versAdd + 1] = ref
+  end
+  if #sets >= 200 then redis.call('MSET', unpack(sets)); sets = {} end
+  if #versAdd >= 400 then redis.call('ZADD', vers, unpack(versAdd)); versAdd = {} end
+end
+if #sets > 0 then redis.call('MSET', unpack(sets)) end
+if #versAdd > 0 then redis.call('ZADD', vers, unpack(versAdd)) end
+if #dels > 0 then
+  redis.call('DEL', unpack(dels))
+  redis.call('ZREM', vers, unpack(versDel))
+end
+local i = 5 * n + 4
+for _ = 1, removeGroups do
+  local key = base .. a[i]
+  local count = tonumber(a[i + 3])
+  redis.call('ZREM', key, unpack(a, i + 4, i + 3 + count))
+  if a[i + 1] ~= '' and redis.call('EXISTS', key) == 0 then
+    redis.call('ZREM', base .. a[i + 1], a[i + 2])
+  end
+  i = i + 4 + count
+end
+local registry = {}
+local registryOrder = {}
+for _ = 1, addGroups do
+  local key = base .. a[i]
+  local count = tonumber(a[i + 3])
+  if a[i + 1] ~= '' and redis.call('EXISTS', key) == 0 then
+    local reg = a[i + 1]
+    local list = registry[reg]
+    if not list then
+      list = {}
+      registry[reg] = list
+      registryOrder[#registryOrder + 1] = reg
+    end
+    list[#list + 1] = 0
+    list[#list + 1] = a[i + 2]
+  end
+  redis.call('ZADD', key, unpack(a, i + 4, i + 3 + 2 * count))
+  i = i + 4 + 2 * count
+end
+for _, reg in ipairs(registryOrder) do
+  local list = registry[reg]
+  for j = 1, #list, 400 do
+    redis.call('ZADD', base .. reg, unpack(list, j, math.min(j + 399, #list)))
   end
 end
-if #addOrder > 0 or #ops > 0 then redis.call('INCR', base .. 'wv') end
-for _, key in ipairs(addOrder) do
-  local list = adds[key]
-  local full = base .. key
-  local reg = registry[key]
-  if reg and redis.call('EXISTS', full) == 0 then
-    redis.call('ZADD', base .. reg[4], 0, reg[5])
-  end
-  for i = 1, #list, 400 do
-    redis.call('ZADD', full, unpack(list, i, math.min(i + 399, #list)))
-  end
+for w = 1, n do
+  local event = a[5 * w + 3]
+  if event ~= '' then redis.call('XADD', base .. 'events', 'MAXLEN', '~', maxlen, '*', 'e', event) end
 end
-return out
+redis.call('INCR', base .. 'wv')
+return {1}
 `;
 
 /** Shared by the query scripts: evaluates a plan node into a sorted set (scores 0 unless ranged). */

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { createCatalog } from '../../catalog/create-catalog';
 import type { PorticoCatalog } from '../../catalog/portico-catalog';
 import { testLogger } from '../../testing/example-model';
 import { runCatalogStoreConformance } from '../catalog-store.conformance';
+import { packStrings } from './pack-strings';
 import { RedisCatalogStore } from './redis-catalog-store';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -51,5 +53,17 @@ describe('redis store keys', () => {
 describe('redis store connection', () => {
   it('fails fast and clearly when Redis cannot be reached', async () => {
     await expect(createCatalog({ redisUrl: 'redis://127.0.0.1:1', logger: testLogger() })).rejects.toThrow(/Cannot use Redis at redis:\/\/127\.0\.0\.1:1 for the catalog: .*ECONNREFUSED/);
+  });
+});
+
+describe('redis write arguments', () => {
+  it('packs strings of every MessagePack length class so that Lua unpacks them unchanged', async () => {
+    const redis = new Redis(redisUrl, { retryStrategy: () => null });
+    try {
+      const items = ['', 'a', 'x'.repeat(31), 'y'.repeat(32), 'z'.repeat(255), 'w'.repeat(256), 'é漢😀'.repeat(100), 'q'.repeat(65535), 'p'.repeat(65536), '😀'.repeat(30000)];
+      expect(await redis.eval('return cmsgpack.unpack(ARGV[1])', 0, packStrings(items))).toEqual(items);
+    } finally {
+      redis.disconnect();
+    }
   });
 });

@@ -1,8 +1,10 @@
 import { Redis } from 'ioredis';
 import type { Entity, EntityEvent, LoggerService } from '@portico/plugin-api';
+import type { IndexEntry } from '../../index/index-entry';
 import { formatScore } from '../../index/index-keys';
 import type { PlanNode, StoreQuery, StoreQueryResult } from '../../query/plan';
 import type { BusMessage, CatalogStore, DueTimer, EntityWrite, StoredKind, WriteOutcome } from '../catalog-store';
+import { packStrings } from './pack-strings';
 import { CANDIDATES_SCRIPT, CLAIM_TIMERS_SCRIPT, QUERY_SCRIPT, WRITE_SCRIPT } from './lua-scripts';
 
 export interface RedisStoreOptions {
@@ -14,8 +16,23 @@ export interface RedisStoreOptions {
   streamMaxLength?: number;
 }
 
-type ScriptFn = (...args: Array<string | number>) => Promise<unknown>;
+type ScriptFn = (...args: Array<string | number | Buffer>) => Promise<unknown>;
 const WRITES_PER_SCRIPT = 250;
+/** Members per variadic ZADD/ZREM (Lua's unpack has a stack limit). */
+const MEMBERS_PER_COMMAND = 500;
+
+/**
+ * An event as JSON. Events of entity writes carry the new document as `after`: its JSON
+ * (already made for the write) is spliced in rather than serialised a second time.
+ */
+function eventJson(write: EntityWrite, doc: string): string {
+  const event = write.event;
+  if (!event) return '';
+  if (doc !== '' && event.after === write.entity && event.before !== undefined && typeof event.actor === 'string' && typeof event.at === 'string' && Object.keys(event).join(',') === 'type,kind,id,before,after,actor,at') {
+    return `{"type":${JSON.stringify(event.type)},"kind":${JSON.stringify(event.kind)},"id":${JSON.stringify(event.id)},"before":${JSON.stringify(event.before)},"after":${doc},"actor":${JSON.stringify(event.actor)},"at":${JSON.stringify(event.at)}}`;
+  }
+  return JSON.stringify(event);
+}
 
 /**
  * The production store. Each entity is one JSON string key; versions live in one sorted
@@ -158,23 +175,92 @@ export class RedisCatalogStore implements CatalogStore {
   }
 
   async write(writes: EntityWrite[]): Promise<WriteOutcome[]> {
-    const write = this.script('porticoWrite');
-    const chunks: Array<Promise<unknown>> = [];
-    for (let i = 0; i < writes.length; i += WRITES_PER_SCRIPT) {
-      const chunk = writes.slice(i, i + WRITES_PER_SCRIPT);
-      const ops = chunk.map((w) => [
-        w.ref,
-        w.expectedVersion,
-        w.entity ? w.entity.meta.version : 0,
-        w.add.map((e) => (e.valuesKey ? [e.key, e.member, formatScore(e.score), e.valuesKey, e.value] : [e.key, e.member, formatScore(e.score)])),
-        w.remove.map((e) => (e.valuesKey ? [e.key, e.member, e.valuesKey, e.value] : [e.key, e.member])),
-      ]);
-      const args: Array<string | number> = [this.base, this.maxLen(), JSON.stringify(ops)];
-      for (const w of chunk) args.push(w.entity ? JSON.stringify(w.entity) : '', w.event ? JSON.stringify(w.event) : '');
-      chunks.push(write(...args));
+    const outcomes: WriteOutcome[] = new Array<WriteOutcome>(writes.length);
+    // Batches of distinct refs (a ref written twice starts a new batch, so its writes stay in order).
+    const batches: number[][] = [];
+    let batch: number[] = [];
+    let refs = new Set<string>();
+    writes.forEach((w, i) => {
+      if (batch.length >= WRITES_PER_SCRIPT || refs.has(w.ref)) {
+        batches.push(batch);
+        batch = [];
+        refs = new Set();
+      }
+      batch.push(i);
+      refs.add(w.ref);
+    });
+    if (batch.length) batches.push(batch);
+    // Batches are sent together; one that repeats a ref of a batch in flight waits for those
+    // (a batch whose conflicts are dropped is sent again, so only batches of distinct refs commute).
+    let inFlight: Array<Promise<void>> = [];
+    let inFlightRefs = new Set<string>();
+    for (const b of batches) {
+      if (b.some((i) => inFlightRefs.has(writes[i].ref))) {
+        await Promise.all(inFlight);
+        inFlight = [];
+        inFlightRefs = new Set();
+      }
+      inFlight.push(this.writeBatch(writes, b, outcomes));
+      for (const i of b) inFlightRefs.add(writes[i].ref);
     }
-    const results = (await Promise.all(chunks)) as number[][];
-    return results.flat().map((r) => (r === 1 ? 'ok' : 'conflict'));
+    await Promise.all(inFlight);
+    return outcomes;
+  }
+
+  /** One batch of distinct refs: sent until every write is applied or reported as a conflict. */
+  private async writeBatch(writes: EntityWrite[], batch: number[], outcomes: WriteOutcome[]): Promise<void> {
+    const writeScript = this.script('porticoWrite');
+    const docs = batch.map((i) => (writes[i].entity ? JSON.stringify(writes[i].entity) : ''));
+    const events = batch.map((i, j) => eventJson(writes[i], docs[j]));
+    let pending = batch.map((_, j) => j);
+    while (pending.length) {
+      const items: string[] = [String(pending.length), '', ''];
+      const removes = new Map<string, { entry: IndexEntry; members: string[] }>();
+      const adds = new Map<string, { entry: IndexEntry; pairs: string[] }>();
+      for (const j of pending) {
+        const w = writes[batch[j]];
+        items.push(w.ref, String(w.expectedVersion), w.entity ? String(w.entity.meta.version) : '0', docs[j], events[j]);
+        for (const e of w.remove) {
+          const group = removes.get(e.key);
+          if (group) group.members.push(e.member);
+          else removes.set(e.key, { entry: e, members: [e.member] });
+        }
+        for (const e of w.add) {
+          const group = adds.get(e.key);
+          if (group) group.pairs.push(formatScore(e.score), e.member);
+          else adds.set(e.key, { entry: e, pairs: [formatScore(e.score), e.member] });
+        }
+      }
+      let removeGroups = 0;
+      for (const [key, { entry, members }] of removes) {
+        for (let k = 0; k < members.length; k += MEMBERS_PER_COMMAND) {
+          const end = Math.min(members.length, k + MEMBERS_PER_COMMAND);
+          items.push(key, entry.valuesKey ?? '', entry.value ?? '', String(end - k));
+          for (let m = k; m < end; m++) items.push(members[m]);
+          removeGroups++;
+        }
+      }
+      let addGroups = 0;
+      for (const [key, { entry, pairs }] of adds) {
+        for (let k = 0; k < pairs.length; k += 2 * MEMBERS_PER_COMMAND) {
+          const end = Math.min(pairs.length, k + 2 * MEMBERS_PER_COMMAND);
+          items.push(key, entry.valuesKey ?? '', entry.value ?? '', String((end - k) / 2));
+          for (let m = k; m < end; m++) items.push(pairs[m]);
+          addGroups++;
+        }
+      }
+      items[1] = String(removeGroups);
+      items[2] = String(addGroups);
+      const reply = (await writeScript(this.base, this.maxLen(), packStrings(items))) as number[];
+      if (reply[0] === 1) {
+        for (const j of pending) outcomes[batch[j]] = 'ok';
+        return;
+      }
+      // Nothing was written: the mismatched writes are conflicts, the others go again.
+      const conflicted = new Set(reply.slice(1).map((position) => pending[position - 1]));
+      for (const j of conflicted) outcomes[batch[j]] = 'conflict';
+      pending = pending.filter((j) => !conflicted.has(j));
+    }
   }
 
   async query(query: StoreQuery): Promise<StoreQueryResult> {
