@@ -4,12 +4,12 @@ import type { Entity, SlotId } from '@portico/plugin-api';
 import { SlotWidget } from './slot-widget';
 import { useSlotWidgets } from './use-slot-widgets';
 
-/** A grid of the widgets in a card slot (`home.widgets`, `entity.cards`). */
+/** A grid of the widgets in a card slot (`home.widgets`, `entity.cards`); a lone widget spans the row. */
 export function CardSlot({ slot, entity }: { slot: SlotId; entity?: Entity }): ReactElement | null {
   const widgets = useSlotWidgets(slot, entity);
   if (widgets.length === 0) return null;
   return (
-    <Box data-slot={slot} sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))' }}>
+    <Box data-slot={slot} sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))' }}>
       {widgets.map((widget) => (
         <Box key={`${widget.pluginId}:${widget.id}`} data-widget={widget.id}>
           <SlotWidget widget={widget} entity={entity} />

@@ -26,6 +26,13 @@ export function RunsTable({ query = '', label = 'Runs' }: { query?: string; labe
         </TableRow>
       </TableHead>
       <TableBody>
+        {data && data.items.length === 0 && (
+          <TableRow>
+            <TableCell colSpan={5} sx={{ color: 'text.secondary' }}>
+              No runs yet. Start one from an entity's actions or from Self-service.
+            </TableCell>
+          </TableRow>
+        )}
         {(data?.items ?? []).map((run) => (
           <TableRow key={run.id}>
             <TableCell>
