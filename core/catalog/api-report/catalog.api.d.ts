@@ -434,6 +434,8 @@ declare class RedisCatalogStore implements CatalogStore {
     versions(refs: string[]): Promise<Array<number | null>>;
     members(keys: string[]): Promise<string[][]>;
     write(writes: EntityWrite[]): Promise<WriteOutcome[]>;
+    /** One batch of distinct refs: sent until every write is applied or reported as a conflict. */
+    private writeBatch;
     query(query: StoreQuery): Promise<StoreQueryResult>;
     candidates(node: PlanNode, max: number): Promise<{
         count: number;

@@ -140,7 +140,7 @@ declare function requestId(): RequestHandler;
 /** Sets `req.identity`; a request the authenticator refuses gets a 401 problem. */
 declare function authenticate(resolve: (authorization: string | undefined) => Promise<Identity | null>): RequestHandler;
 
-/** The dev-mode identity: every request without a token acts as this guest, clearly labelled. */
+/** The dev-mode identity: every request without a token acts as this guest, clearly labelled, with every permission. */
 declare const GUEST_IDENTITY: Identity;
 
 export { GUEST_IDENTITY, SchemaValidator, authenticate, buildOpenApiDocument, createApiRouter, createHttpApp, defineRoute, jsonBody, notFoundHandler, problemHandler, requestId, sendProblem, toExpressPath, toFieldProblems };

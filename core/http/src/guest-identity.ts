@@ -1,10 +1,11 @@
 import type { Identity } from '@portico/plugin-api';
 
-/** The dev-mode identity: every request without a token acts as this guest, clearly labelled. */
+/** The dev-mode identity: every request without a token acts as this guest, clearly labelled, with every permission. */
 export const GUEST_IDENTITY: Identity = Object.freeze({
   id: 'guest',
   kind: 'guest' as const,
   displayName: 'Guest (dev mode, no sign-in)',
   teams: [],
   isGuest: true,
+  permissions: ['*'],
 });

@@ -51,6 +51,8 @@ interface ApiToken {
     /** `token` for machines (CI systems, agents), `user` for people. */
     kind?: 'token' | 'user';
     teams?: string[];
+    /** Permissions actions may require (`cicd.deploy`, `cicd.*`, `*`); none by default. */
+    permissions?: string[];
 }
 interface PorticoConfig {
     portal?: {

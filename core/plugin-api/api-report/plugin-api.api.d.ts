@@ -313,6 +313,11 @@ interface Identity {
     teams: string[];
     /** True for the dev-mode guest identity. */
     isGuest: boolean;
+    /**
+     * What this identity may do beyond actions that need no permission: names such as
+     * `cicd.deploy`, a family such as `cicd.*`, or `*` for everything. Missing means none.
+     */
+    permissions?: string[];
 }
 interface IdentityService {
     /** Resolve an `Authorization` header value; returns the guest in dev mode, null otherwise. */
@@ -366,6 +371,12 @@ declare const coreServices: Readonly<{
     lifecycle: ServiceRef<LifecycleService>;
     pluginMetadata: ServiceRef<PluginMetadataService>;
 }>;
+
+/**
+ * Whether `identity` holds `permission`: granted by the exact name, by `*`, or by a
+ * family ending in `.*` (`cicd.*` grants `cicd.deploy`). No permission needed → true.
+ */
+declare function hasPermission(identity: Pick<Identity, 'permissions'>, permission: string | undefined): boolean;
 
 /** A batch of changes from a provider: upserts and deletes applied atomically per entity. */
 interface EntityMutation {
@@ -543,5 +554,5 @@ declare function readPluginManifest(packageJson: unknown): {
     problems: string[];
 };
 
-export { ConflictError, ExtensionPoint, ForbiddenError, JsonSchema, NotFoundError, PorticoError, PreconditionFailedError, ServiceRef, UnauthorizedError, ValidationError, coreExtensionPoints, coreServices, isPorticoError, readPluginManifest };
+export { ConflictError, ExtensionPoint, ForbiddenError, JsonSchema, NotFoundError, PorticoError, PreconditionFailedError, ServiceRef, UnauthorizedError, ValidationError, coreExtensionPoints, coreServices, hasPermission, isPorticoError, readPluginManifest };
 export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, CalculationProperty, CatalogService, ConfigService, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, FieldProblem, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };

@@ -12,7 +12,7 @@ import { REDIS_URL, deleteKeys, testLogger, testPrefix, testSecrets, waitFor } f
 jest.setTimeout(45_000);
 
 const identities: Record<string, Identity> = {
-  ann: { id: 'user:ann', kind: 'user', displayName: 'Ann', teams: ['team:sre'], isGuest: false },
+  ann: { id: 'user:ann', kind: 'user', displayName: 'Ann', teams: ['team:sre'], isGuest: false, permissions: ['ops.*'] },
   bob: { id: 'user:bob', kind: 'user', displayName: 'Bob', teams: [], isGuest: false },
   agent: { id: 'token:agent', kind: 'token', displayName: 'Agent', teams: [], isGuest: false },
 };
@@ -60,6 +60,7 @@ describe('action runner REST API (Redis)', () => {
       },
       'demo',
     );
+    runner.registerAction({ id: 'purge', title: 'Purge caches', operation: 'create', permission: 'ops.purge', inputSchema: { type: 'object' }, invocation: { type: 'handler', handler: () => undefined } }, 'ops');
     app = createHttpApp({
       api: [{ prefix: '', router: createApiRouter(runner.routes()) }],
       authenticate: async (authorization) => identities[(authorization ?? '').replace('Bearer ', '')] ?? identities.bob,
@@ -121,6 +122,19 @@ describe('action runner REST API (Redis)', () => {
     const list = await request(app).get('/api/v1/runs?entity=service:cart&limit=1').expect(200);
     expect(list.body.items.map((r: { id: string }) => r.id)).toEqual([created.body.id]);
     await request(app).post(`/api/v1/runs/${created.body.id}/cancel`).expect(409);
+  });
+
+  it('refuses a run without the permission the action needs, and creates none', async () => {
+    const refused = await request(app).post('/api/v1/actions/purge/runs').send({ inputs: {} }).expect(403);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body.detail).toBe(
+      'Running "Purge caches" (purge) needs the permission "ops.purge", which user:bob does not have. Grant it, or the family "ops.*", in the token\'s permissions under auth.tokens in portico.config.yaml.',
+    );
+    expect((await request(app).get('/api/v1/runs?actionId=purge').expect(200)).body.items).toEqual([]);
+    const granted = await request(app).post('/api/v1/actions/purge/runs').set('authorization', 'Bearer ann').send({ inputs: {} }).expect(201);
+    await request(app).post(`/api/v1/runs/${granted.body.id}/rerun`).send({}).expect(403);
+    await request(app).post(`/api/v1/runs/${granted.body.id}/rerun`).set('authorization', 'Bearer ann').send({}).expect(201);
+    expect((await request(app).get('/api/v1/runs?actionId=purge').expect(200)).body.items).toHaveLength(2);
   });
 
   it('streams the log over SSE: replay, live lines, then an end event', async () => {

@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError, ValidationError, type ActionDefinition, type EntityRef, type JsonSchema, type RunStatus } from '@portico/plugin-api';
+import { ForbiddenError, NotFoundError, ValidationError, hasPermission, type ActionDefinition, type Identity, type EntityRef, type JsonSchema, type RunStatus } from '@portico/plugin-api';
 import { defineRoute, type ApiRoute } from '@portico/http';
 import type { PorticoActionRunner, RunReport } from '../runner/portico-action-runner';
 import { ALL_STATUSES } from '../runs/run-status';
@@ -20,6 +20,18 @@ function parseEntity(value: unknown, name: string): EntityRef | undefined {
 
 function requireToken(identity: { kind: string; id: string }): void {
   if (identity.kind !== 'token') throw new ForbiddenError(`Reports on runs come from webhook receivers and agents with an API token; ${identity.id} is not one.`);
+}
+
+/** Refuses a run of an action whose permission the caller lacks, saying which and where it is granted. */
+async function requirePermission(runner: PorticoActionRunner, actionId: string, identity: Identity): Promise<void> {
+  const action = await runner.resolveAction(actionId);
+  const permission = action?.definition.permission;
+  if (!action || hasPermission(identity, permission)) return; // unknown actions get their 404 from the runner
+  const family = `${permission!.split('.')[0]}.*`;
+  throw new ForbiddenError(
+    `Running "${action.definition.title}" (${actionId}) needs the permission "${permission}", which ${identity.id} does not have. ` +
+      `Grant it, or the family "${family}", in the token's permissions under auth.tokens in portico.config.yaml.`,
+  );
 }
 
 /** The runner's REST API, relative to /api/v1; the OpenAPI document is built from the same objects. */
@@ -73,10 +85,12 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
         '201': { description: 'Run created', schema: runSchema },
         '200': { description: 'The run created earlier with this idempotency key', schema: runSchema },
         '400': problem('Invalid inputs, or the action is not offered on this entity'),
+        '403': problem('The caller lacks the permission the action needs'),
         '404': problem('Unknown action or entity'),
       },
       handler: async ({ params, body, identity, req }) => {
         const idempotencyKey = body.idempotencyKey ?? req.get('idempotency-key') ?? undefined;
+        await requirePermission(runner, params.id, identity);
         const { run, created } = await runner.startRunDetailed({ actionId: params.id, entity: body.entity ?? null, inputs: body.inputs ?? {}, actor: identity.id, idempotencyKey });
         return { status: created ? 201 : 200, headers: { location: `/api/v1/runs/${run.id}` }, body: run };
       },
@@ -270,8 +284,10 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       summary: 'Run the action again with the same inputs (secret inputs must be given again)',
       tags: ['runs'],
       body: { type: 'object', additionalProperties: false, properties: { inputs: { type: 'object' }, idempotencyKey: { type: 'string', minLength: 1, maxLength: 200 } } },
-      responses: { '201': { description: 'The new run', schema: runSchema }, '404': problem('Unknown run') },
+      responses: { '201': { description: 'The new run', schema: runSchema }, '403': problem('The caller lacks the permission the action needs'), '404': problem('Unknown run') },
       handler: async ({ params, body, identity }) => {
+        const previous = await runner.getRun(params.id);
+        if (previous) await requirePermission(runner, previous.actionId, identity);
         const { run, created } = await runner.rerun(params.id, identity.id, body.inputs ?? {}, body.idempotencyKey);
         return { status: created ? 201 : 200, headers: { location: `/api/v1/runs/${run.id}` }, body: run };
       },

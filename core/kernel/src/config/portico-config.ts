@@ -20,6 +20,8 @@ export interface ApiToken {
   /** `token` for machines (CI systems, agents), `user` for people. */
   kind?: 'token' | 'user';
   teams?: string[];
+  /** Permissions actions may require (`cicd.deploy`, `cicd.*`, `*`); none by default. */
+  permissions?: string[];
 }
 
 export interface PorticoConfig {
@@ -78,6 +80,7 @@ const CONFIG_SCHEMA: JsonSchema = {
               sha256: { type: 'string', pattern: '^[a-f0-9]{64}$' },
               kind: { enum: ['token', 'user'] },
               teams: { type: 'array', items: { type: 'string' } },
+              permissions: { type: 'array', items: { type: 'string', pattern: '^(\\*|[a-zA-Z0-9_-]+(\\.[a-zA-Z0-9_-]+)*(\\.\\*)?)$' } },
             },
           },
         },

@@ -50,7 +50,7 @@ export function kernelRoutes(options: { records: () => PluginRecord[]; openapi: 
       responses: {
         '200': {
           description: 'The identity',
-          schema: { type: 'object', required: ['id', 'kind', 'displayName', 'teams', 'isGuest'], properties: { id: { type: 'string' }, kind: { enum: ['user', 'token', 'guest'] }, displayName: { type: 'string' }, teams: { type: 'array', items: { type: 'string' } }, isGuest: { type: 'boolean' } } },
+          schema: { type: 'object', required: ['id', 'kind', 'displayName', 'teams', 'isGuest'], properties: { id: { type: 'string' }, kind: { enum: ['user', 'token', 'guest'] }, displayName: { type: 'string' }, teams: { type: 'array', items: { type: 'string' } }, isGuest: { type: 'boolean' }, permissions: { type: 'array', items: { type: 'string' } } } },
         },
       },
       handler: ({ identity }) => ({ body: identity }),

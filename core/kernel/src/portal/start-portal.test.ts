@@ -95,7 +95,7 @@ describe('a portal with a plugin using every extension point', () => {
     expect(guest.headers['content-type']).toMatch(/problem\+json/);
     expect(guest.body.detail).toMatch(/needs an API token/);
     const me = await request(portal.url).get('/api/v1/me').expect(200);
-    expect(me.body).toEqual({ id: 'guest', kind: 'guest', displayName: 'Guest (dev mode, no sign-in)', teams: [], isGuest: true });
+    expect(me.body).toEqual({ id: 'guest', kind: 'guest', displayName: 'Guest (dev mode, no sign-in)', teams: [], isGuest: true, permissions: ['*'] });
     const asToken = await request(portal.url).get('/api/v1/me').set('authorization', 'Bearer s3cret-token').expect(200);
     expect(asToken.body).toMatchObject({ id: 'token:ci', isGuest: false });
     const ok = await request(portal.url).post('/api/v1/plugins/good/private').set('authorization', 'Bearer s3cret-token').send({}).expect(201);

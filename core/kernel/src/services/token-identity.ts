@@ -32,6 +32,7 @@ export class TokenIdentityService implements IdentityService {
       displayName: found.token.name,
       teams: found.token.teams ?? [],
       isGuest: false,
+      permissions: found.token.permissions ?? [],
     };
   }
 }

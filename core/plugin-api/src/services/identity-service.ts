@@ -6,6 +6,11 @@ export interface Identity {
   teams: string[];
   /** True for the dev-mode guest identity. */
   isGuest: boolean;
+  /**
+   * What this identity may do beyond actions that need no permission: names such as
+   * `cicd.deploy`, a family such as `cicd.*`, or `*` for everything. Missing means none.
+   */
+  permissions?: string[];
 }
 
 export interface IdentityService {

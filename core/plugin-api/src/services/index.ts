@@ -6,5 +6,6 @@ export type { ActionRunnerService, StartRunRequest } from './action-runner-servi
 export type { SchedulerService, ScheduledTask } from './scheduler-service';
 export type { SecretsService } from './secrets-service';
 export type { IdentityService, Identity } from './identity-service';
+export { hasPermission } from './has-permission';
 export type { LifecycleService } from './lifecycle-service';
 export type { PluginMetadataService } from './plugin-metadata-service';
