@@ -378,6 +378,63 @@ declare const coreServices: Readonly<{
  */
 declare function hasPermission(identity: Pick<Identity, 'permissions'>, permission: string | undefined): boolean;
 
+type AutomationTrigger = 'entity.created' | 'entity.updated' | 'entity.deleted' | 'run.finished' | 'timer.expired';
+/** What an automation's condition and inputs see. */
+interface AutomationEvent {
+    type: AutomationTrigger;
+    /** Entity kind and id (entity and timer events; for `run.finished` the run's entity, if any). */
+    kind?: string;
+    id?: string;
+    before: Entity | null;
+    after: Entity | null;
+    /** For `run.finished`. */
+    run?: Run;
+    /** For `timer.expired`: the timer property and when it was due. */
+    timer?: {
+        property: string;
+        at: string;
+    };
+    at: string;
+}
+type ConditionOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'notIn' | 'contains' | 'beginsWith' | 'endsWith' | 'isEmpty' | 'isNotEmpty' | 'changed';
+/**
+ * A declarative condition over the event, so automations can be plain JSON: `path` is a dot
+ * path into the event (`after.properties.status`, `run.status`, `timer.property`);
+ * `changed` compares the entity before and after at `path` (`properties.ttlDays`, or
+ * `after.properties.ttlDays`: the `after.`/`before.` prefix is optional).
+ */
+type EventCondition = {
+    all: EventCondition[];
+} | {
+    any: EventCondition[];
+} | {
+    not: EventCondition;
+} | {
+    path: string;
+    operator: ConditionOperator;
+    value?: unknown;
+};
+/**
+ * Runs an action when something happens in the portal: an entity created, updated or
+ * deleted, a run finished, or a `timer` property expired. Contributed by plugins through
+ * `coreExtensionPoints.actions.addAutomation`, or created through `POST /api/v1/automations`.
+ */
+interface AutomationDefinition {
+    id: string;
+    on: AutomationTrigger;
+    /** Only events about entities of this kind. */
+    kind?: string;
+    /** For `run.finished`: only runs of this action. */
+    actionId?: string;
+    condition?: EventCondition | ((event: AutomationEvent) => boolean);
+    /** The action to run; it targets the event's entity when the action applies to a kind. */
+    action: string;
+    /** Inputs: a JSON template over the event (`{{after.properties.owner}}`), or a function. */
+    inputs?: Record<string, unknown> | ((event: AutomationEvent) => Record<string, unknown>);
+    /** Recorded as the run's actor; default `automation:<id>`. */
+    actor?: string;
+}
+
 /** A batch of changes from a provider: upserts and deletes applied atomically per entity. */
 interface EntityMutation {
     upsert?: EntityInput[];
@@ -462,6 +519,8 @@ interface KindsExtensionPoint {
 }
 interface ActionsExtensionPoint {
     addAction<I = any>(action: ActionDefinition<I>): Disposer;
+    /** Runs an action on entity, run or timer events (e.g. tear down a dev environment when its TTL expires). */
+    addAutomation(automation: AutomationDefinition): Disposer;
 }
 interface WidgetsExtensionPoint {
     addWidget(widget: WidgetDefinition): Disposer;
@@ -555,4 +614,4 @@ declare function readPluginManifest(packageJson: unknown): {
 };
 
 export { ConflictError, ExtensionPoint, ForbiddenError, JsonSchema, NotFoundError, PorticoError, PreconditionFailedError, ServiceRef, UnauthorizedError, ValidationError, coreExtensionPoints, coreServices, hasPermission, isPorticoError, readPluginManifest };
-export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, CalculationProperty, CatalogService, ConfigService, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, FieldProblem, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
+export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };

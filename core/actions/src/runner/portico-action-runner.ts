@@ -110,8 +110,9 @@ export class PorticoActionRunner implements ActionRunnerService {
     return this.registry.register(definition, pluginId);
   }
 
-  registerAutomation(definition: AutomationDefinition): () => void {
-    return this.automations.register(definition);
+  /** `owner` (a plugin id) is named when another registration uses the same automation id. */
+  registerAutomation(definition: AutomationDefinition, owner?: string): () => void {
+    return this.automations.register(definition, owner);
   }
 
   /** Creates (or replaces) a webhook or agent action through the API; it is stored so every instance sees it. */

@@ -1,4 +1,4 @@
-import type { ActionDefinition, ActionRunnerService, CatalogService, EntityMutation, KindDefinition } from '@portico/plugin-api';
+import type { ActionDefinition, ActionRunnerService, AutomationDefinition, CatalogService, EntityMutation, KindDefinition } from '@portico/plugin-api';
 
 /** What the kernel needs of the catalog (implemented by @portico/catalog). */
 export interface KernelCatalog extends CatalogService {
@@ -9,4 +9,5 @@ export interface KernelCatalog extends CatalogService {
 /** What the kernel needs of the action runner (implemented by @portico/actions). */
 export interface KernelActionRunner extends ActionRunnerService {
   registerAction(definition: ActionDefinition, pluginId: string): () => void;
+  registerAutomation(definition: AutomationDefinition, owner: string): () => void;
 }

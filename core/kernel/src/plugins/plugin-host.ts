@@ -7,6 +7,7 @@ import {
   coreServices,
   PLUGIN_API_VERSION,
   type ActionDefinition,
+  type AutomationDefinition,
   type EntityProvider,
   type HttpRoute,
   type KindDefinition,
@@ -49,6 +50,7 @@ interface Candidate {
 interface Pending {
   kinds: KindDefinition[];
   actions: ActionDefinition[];
+  automations: AutomationDefinition[];
   widgets: WidgetDefinition[];
   providers: EntityProvider[];
   routes: HttpRoute[];
@@ -203,7 +205,7 @@ export class PluginHost {
 
   private async initialise({ pkg, internals, record }: Candidate): Promise<void> {
     const id = record.id;
-    const pending: Pending = { kinds: [], actions: [], widgets: [], providers: [], routes: [] };
+    const pending: Pending = { kinds: [], actions: [], automations: [], widgets: [], providers: [], routes: [] };
     const child = new Container({ parent: this.container });
     const logger = this.options.logger.child({ plugin: id });
     const lifecycle = {
@@ -232,7 +234,10 @@ export class PluginHost {
         },
       });
       child.bind(coreExtensionPoints.kinds.id).toConstantValue({ addKind: (k: KindDefinition) => (pending.kinds.push(k), withdraw(pending.kinds, k)) });
-      child.bind(coreExtensionPoints.actions.id).toConstantValue({ addAction: (a: ActionDefinition) => (pending.actions.push(a), withdraw(pending.actions, a)) });
+      child.bind(coreExtensionPoints.actions.id).toConstantValue({
+        addAction: (a: ActionDefinition) => (pending.actions.push(a), withdraw(pending.actions, a)),
+        addAutomation: (a: AutomationDefinition) => (pending.automations.push(a), withdraw(pending.automations, a)),
+      });
       child.bind(coreExtensionPoints.widgets.id).toConstantValue({ addWidget: (w: WidgetDefinition) => (pending.widgets.push(w), withdraw(pending.widgets, w)) });
       child.bind(coreExtensionPoints.entityProviders.id).toConstantValue({ addProvider: (p: EntityProvider) => (pending.providers.push(p), withdraw(pending.providers, p)) });
       child.bind(coreExtensionPoints.httpRoutes.id).toConstantValue({ addRoute: (r: HttpRoute) => (pending.routes.push(r), withdraw(pending.routes, r)) });
@@ -337,6 +342,7 @@ export class PluginHost {
     const disposers: Array<() => void> = [];
     try {
       for (const action of pending.actions) disposers.push(this.options.actionRunner.registerAction(action, record.id));
+      for (const automation of pending.automations) disposers.push(this.options.actionRunner.registerAutomation(automation, record.id));
     } catch (error) {
       disposers.forEach((dispose) => dispose());
       throw error;
@@ -347,6 +353,7 @@ export class PluginHost {
     record.contributions = {
       kinds: pending.kinds.map((k) => k.id),
       actions: pending.actions.map((a) => a.id),
+      automations: pending.automations.map((a) => a.id),
       widgets: pending.widgets.map((w) => ({ ...w, pluginId: record.id })),
       routes: pending.routes.map((r) => `${r.method} /api/v1/plugins/${record.id}${r.path}`),
       providers: pending.providers.map((p) => p.id),

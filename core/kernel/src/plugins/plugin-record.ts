@@ -3,6 +3,7 @@ import type { EntityProvider, HttpRoute, WidgetDefinition } from '@portico/plugi
 export interface PluginContributions {
   kinds: string[];
   actions: string[];
+  automations: string[];
   widgets: Array<WidgetDefinition & { pluginId: string }>;
   routes: string[];
   providers: string[];
@@ -25,5 +26,5 @@ export interface PluginRecord {
 }
 
 export function emptyContributions(): PluginContributions {
-  return { kinds: [], actions: [], widgets: [], routes: [], providers: [] };
+  return { kinds: [], actions: [], automations: [], widgets: [], routes: [], providers: [] };
 }

@@ -60,6 +60,7 @@ describe('a portal with a plugin using every extension point', () => {
       contributions: {
         kinds: ['gizmo'],
         actions: ['good.hello'],
+        automations: ['good.greet-new-gizmo'],
         widgets: [expect.objectContaining({ id: 'good.card', slot: 'entity.cards', pluginId: 'good' })],
         routes: ['GET /api/v1/plugins/good/greetings', 'POST /api/v1/plugins/good/private', 'POST /api/v1/plugins/good/hook'],
         providers: ['good.sample'],
@@ -73,6 +74,19 @@ describe('a portal with a plugin using every extension point', () => {
     expect(kind.body).toMatchObject({ id: 'gizmo', title: 'Gizmo' });
     const actions = await request(portal.url).get('/api/v1/actions').expect(200);
     expect(JSON.stringify(actions.body)).toContain('good.hello');
+  });
+
+  it("runs the plugin's automation on the events its condition accepts", async () => {
+    await request(portal.url).post('/api/v1/kinds/gizmo/entities').send({ id: 'small', title: 'Small', properties: { size: 1 } }).expect(201);
+    await request(portal.url).post('/api/v1/kinds/gizmo/entities').send({ id: 'big', title: 'Big', properties: { size: 9 } }).expect(201);
+    let runs: Array<{ actor: string; entity: { id: string } }> = [];
+    for (let i = 0; i < 100 && runs.length === 0; i++) {
+      runs = (await request(portal.url).get('/api/v1/runs?actionId=good.hello&entity=gizmo:big').expect(200)).body.items;
+      if (runs.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(runs).toEqual([expect.objectContaining({ actor: 'automation:good.greet-new-gizmo', entity: { kind: 'gizmo', id: 'big' } })]);
+    const small = await request(portal.url).get('/api/v1/runs?actionId=good.hello&entity=gizmo:small').expect(200);
+    expect(small.body.items).toEqual([]);
   });
 
   it('runs entity providers into the catalog', async () => {

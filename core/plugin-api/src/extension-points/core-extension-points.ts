@@ -1,5 +1,6 @@
 import { createExtensionPoint } from '../refs/extension-point';
 import type { ActionDefinition } from '../model/action';
+import type { AutomationDefinition } from '../model/automation';
 import type { EntityProvider } from '../model/entity-provider';
 import type { HttpRoute } from '../model/http-route';
 import type { KindDefinition } from '../model/kind';
@@ -15,6 +16,8 @@ export interface KindsExtensionPoint {
 export interface ActionsExtensionPoint {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   addAction<I = any>(action: ActionDefinition<I>): Disposer;
+  /** Runs an action on entity, run or timer events (e.g. tear down a dev environment when its TTL expires). */
+  addAutomation(automation: AutomationDefinition): Disposer;
 }
 
 export interface WidgetsExtensionPoint {

@@ -34,3 +34,4 @@ export type {
 export type { WidgetDefinition, WidgetCondition, SlotId } from './widget';
 export type { EntityProvider, EntityProviderContext, EntityMutation } from './entity-provider';
 export type { HttpRoute, HttpRequest, HttpResponse, HttpMethod } from './http-route';
+export type { AutomationDefinition, AutomationEvent, AutomationTrigger, EventCondition, ConditionOperator } from './automation';

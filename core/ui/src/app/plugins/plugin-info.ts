@@ -8,6 +8,6 @@ export interface PluginInfo {
   status: 'running' | 'failed';
   error?: string;
   warnings?: string[];
-  contributions: { kinds: string[]; actions: string[]; widgets: PlacedWidget[]; routes: string[]; providers: string[] };
+  contributions: { kinds: string[]; actions: string[]; automations?: string[]; widgets: PlacedWidget[]; routes: string[]; providers: string[] };
   ui: { url: string; uiApi: string | null } | null;
 }

@@ -30,6 +30,7 @@ export default definePlugin({
       inputSchema: { type: 'object', properties: {} },
       invocation: { type: 'handler', handler: ({ logger }) => logger.info(config.get<{ greeting: string }>().greeting) },
     });
+    actions.addAutomation({ id: 'good.greet-new-gizmo', on: 'entity.created', kind: 'gizmo', condition: { path: 'after.properties.size', operator: '>', value: 5 }, action: 'good.hello' });
     widgets.addWidget({ id: 'good.card', slot: 'entity.cards', title: 'Good card', component: 'GoodCard', condition: { kind: 'gizmo' } });
     routes.addRoute({ method: 'GET', path: '/greetings', handler: () => ({ body: { greeting: config.get<{ greeting: string }>().greeting, greetings, lifecycleEvents } }) });
     routes.addRoute({ method: 'POST', path: '/private', auth: 'token', handler: (req) => ({ status: 201, body: { by: req.identity.id } }) });

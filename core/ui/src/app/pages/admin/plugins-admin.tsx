@@ -38,7 +38,7 @@ export function PluginsAdmin(): ReactElement {
                 {plugin.error && <div role="note">{plugin.error}</div>}
               </TableCell>
               <TableCell>
-                {c.kinds.length} kinds, {c.actions.length} actions, {c.widgets.length} widgets, {c.routes.length} routes, {c.providers.length} providers
+                {c.kinds.length} kinds, {c.actions.length} actions, {c.automations?.length ?? 0} automations, {c.widgets.length} widgets, {c.routes.length} routes, {c.providers.length} providers
               </TableCell>
               <TableCell>{!bundle ? '—' : bundle.compatible ? `ui-api ${bundle.uiApi ?? 'any'}` : <Chip size="small" color="error" label="refused" title={bundle.problem} />}</TableCell>
             </TableRow>
