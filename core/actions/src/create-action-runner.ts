@@ -27,6 +27,8 @@ export interface ActionRunnerOptions {
   lockDurationMs?: number;
   /** How long `close` waits for running attempts before letting go of them (default 10 s). */
   closeGraceMs?: number;
+  /** Redis: how often (and after how long) a queued run without a job gets one back (default 30 s). */
+  strandedRunCheckMs?: number;
 }
 
 export interface ActionRunner extends ActionRunnerService {
@@ -60,6 +62,7 @@ export async function createActionRunner(options: ActionRunnerOptions): Promise<
   });
   await runner.init();
   if (!options.redisUrl) await runner.recoverEmbedded();
+  else runner.startStrandedRunSweep(options.strandedRunCheckMs ?? 30_000);
   if (options.inProcessWorker ?? true) await runner.startWorker();
   return runner;
 }

@@ -22,9 +22,11 @@ function connection(url: string): Redis {
   return redis;
 }
 
-function jobId(job: RunJob, delayMs: number): string {
-  // BullMQ refuses ':' in custom ids. Deadlines get the attempt in their id so each attempt has its own.
-  return job.type === 'execute' ? `${job.runId}-x-${Date.now()}-${delayMs}` : `${job.runId}-d-${job.attempt ?? 0}`;
+function jobId(job: RunJob): string {
+  // BullMQ refuses ':' in custom ids. A run is enqueued for execution once (retries are
+  // attempts of the same job), so its id is the run's: adding it again is a no-op. Deadlines
+  // get the attempt in their id so each attempt has its own.
+  return job.type === 'execute' ? `${job.runId}-x` : `${job.runId}-d-${job.attempt ?? 0}`;
 }
 
 /** Runs on BullMQ: the API enqueues, any number of worker processes consume. */
@@ -45,13 +47,20 @@ export class BullmqRunQueue implements RunQueue {
 
   async enqueue(job: RunJob, options: EnqueueOptions = {}): Promise<void> {
     await this.queue.add(job.type, job, {
-      jobId: jobId(job, options.delayMs ?? 0),
+      jobId: jobId(job),
       delay: options.delayMs,
       attempts: job.type === 'execute' ? MAX_JOB_ATTEMPTS : 1,
       backoff: options.backoffMs ? { type: 'fixed', delay: options.backoffMs } : undefined,
       removeOnComplete: { count: 1000 },
       removeOnFail: { count: 5000 },
     });
+  }
+
+  async ensureExecuteJob(runId: string, options: EnqueueOptions = {}): Promise<boolean> {
+    const job: RunJob = { type: 'execute', runId };
+    if (await this.queue.getJob(jobId(job))) return false;
+    await this.enqueue(job, options);
+    return true;
   }
 
   async process(processor: RunJobProcessor, options: { concurrency: number; onLost(job: RunJob, reason: string): void }): Promise<void> {

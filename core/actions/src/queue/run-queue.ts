@@ -32,6 +32,11 @@ export interface RunQueue {
   enqueue(job: RunJob, options?: EnqueueOptions): Promise<void>;
   /** Starts consuming in this process; `onLost` hears of jobs the queue gave up on (stalled too often). */
   process(processor: RunJobProcessor, options: { concurrency: number; onLost(job: RunJob, reason: string): void }): Promise<void>;
+  /**
+   * Shared queues only: enqueues the run's execute job unless the queue holds it already
+   * (waiting, delayed, running or recently finished); true when it had to enqueue it.
+   */
+  ensureExecuteJob?(runId: string, options?: EnqueueOptions): Promise<boolean>;
   /** Puts work on a named queue that an agent outside the portal consumes. */
   enqueueAgentJob(queue: string, payload: Record<string, unknown>): Promise<void>;
   /** Stops taking jobs and waits up to `graceMs` for running ones before letting go of them. */

@@ -66,6 +66,8 @@ export class PorticoActionRunner implements ActionRunnerService {
   private readonly executor: RunExecutor;
   private workerStarted = false;
   private closed = false;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private sweeping = false;
 
   constructor(readonly parts: RunnerParts) {
     this.registry = new ActionRegistry(parts.validator);
@@ -104,6 +106,46 @@ export class PorticoActionRunner implements ActionRunnerService {
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
     }
+  }
+
+  /**
+   * Shared queues: a run is recorded, then enqueued; an API process that stops in between
+   * leaves it queued with no job. Every `everyMs`, queued runs older than that get their job
+   * back (adding a job the queue already holds is a no-op, so instances may overlap).
+   */
+  startStrandedRunSweep(everyMs: number): void {
+    if (!this.parts.queue.ensureExecuteJob || this.sweepTimer || this.closed) return;
+    this.sweepTimer = setInterval(() => {
+      if (this.sweeping) return;
+      this.sweeping = true;
+      this.sweepStrandedRuns(everyMs)
+        .catch((error: unknown) => this.parts.logger.warn('Could not check for stranded queued runs', { error: String(error) }))
+        .finally(() => (this.sweeping = false));
+    }, everyMs);
+    this.sweepTimer.unref();
+  }
+
+  /** Enqueues queued runs older than `olderThanMs` that have no job; returns how many. */
+  async sweepStrandedRuns(olderThanMs: number): Promise<number> {
+    const ensure = this.parts.queue.ensureExecuteJob?.bind(this.parts.queue);
+    if (!ensure) return 0;
+    const cutoff = Date.now() - olderThanMs;
+    let requeued = 0;
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 50; pages++) {
+      const page = await this.parts.store.list({ status: 'queued', limit: 200, cursor });
+      for (const run of page.items) {
+        if (Date.parse(run.createdAt) > cutoff) continue;
+        const action = await this.resolveAction(run.actionId);
+        if (await ensure(run.id, { backoffMs: action?.definition.retry?.backoffMs })) {
+          requeued++;
+          this.parts.logger.warn('Queued run had no job (the process that recorded it stopped before enqueueing it); enqueued it now', { runId: run.id, actionId: run.actionId });
+        }
+      }
+      cursor = page.nextCursor ?? undefined;
+      if (!cursor) break;
+    }
+    return requeued;
   }
 
   registerAction(definition: ActionDefinition, pluginId: string): () => void {
@@ -357,6 +399,7 @@ export class PorticoActionRunner implements ActionRunnerService {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     this.automations.stop();
     this.executor.stop();
     await this.parts.queue.close(this.parts.closeGraceMs);
