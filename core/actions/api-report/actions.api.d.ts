@@ -153,6 +153,11 @@ interface RunQueue {
         concurrency: number;
         onLost(job: RunJob, reason: string): void;
     }): Promise<void>;
+    /**
+     * Shared queues only: enqueues the run's execute job unless the queue holds it already
+     * (waiting, delayed, running or recently finished); true when it had to enqueue it.
+     */
+    ensureExecuteJob?(runId: string, options?: EnqueueOptions): Promise<boolean>;
     /** Puts work on a named queue that an agent outside the portal consumes. */
     enqueueAgentJob(queue: string, payload: Record<string, unknown>): Promise<void>;
     /** Stops taking jobs and waits up to `graceMs` for running ones before letting go of them. */
@@ -249,6 +254,8 @@ declare class PorticoActionRunner implements ActionRunnerService {
     private readonly executor;
     private workerStarted;
     private closed;
+    private sweepTimer;
+    private sweeping;
     constructor(parts: RunnerParts);
     /** Loads API-created actions; starts the timer poller and entity-event subscription. */
     init(): Promise<void>;
@@ -257,6 +264,14 @@ declare class PorticoActionRunner implements ActionRunnerService {
      * running are queued again (a running one counts as an interrupted attempt).
      */
     recoverEmbedded(): Promise<void>;
+    /**
+     * Shared queues: a run is recorded, then enqueued; an API process that stops in between
+     * leaves it queued with no job. Every `everyMs`, queued runs older than that get their job
+     * back (adding a job the queue already holds is a no-op, so instances may overlap).
+     */
+    startStrandedRunSweep(everyMs: number): void;
+    /** Enqueues queued runs older than `olderThanMs` that have no job; returns how many. */
+    sweepStrandedRuns(olderThanMs: number): Promise<number>;
     registerAction(definition: ActionDefinition, pluginId: string): () => void;
     /** `owner` (a plugin id) is named when another registration uses the same automation id. */
     registerAutomation(definition: AutomationDefinition, owner?: string): () => void;
@@ -333,6 +348,8 @@ interface ActionRunnerOptions {
     lockDurationMs?: number;
     /** How long `close` waits for running attempts before letting go of them (default 10 s). */
     closeGraceMs?: number;
+    /** Redis: how often (and after how long) a queued run without a job gets one back (default 30 s). */
+    strandedRunCheckMs?: number;
 }
 interface ActionRunner extends ActionRunnerService {
     /** From plugins (pluginId) or the API ('api'). Duplicate id: ConflictError naming both owners. Invalid: ValidationError. */
