@@ -1,60 +1,60 @@
-/** Strings up to this length are measured and copied in JS when ASCII (cheaper than a call into the Buffer API each). */
-const SHORT = 64;
+/**
+ * Writes a MessagePack array of strings (what the write script unpacks with cmsgpack)
+ * straight into a growing buffer: one native UTF-8 write per string, its header sized by
+ * the string's worst-case byte length and filled in after the write (MessagePack readers
+ * accept a wider header than needed), so no string is measured or copied twice.
+ */
+export class StringPacker {
+  private buffer: Buffer;
+  private offset = 5;
+  private count = 0;
 
-function header(length: number): number {
-  return length < 32 ? 1 : length < 256 ? 2 : length < 65536 ? 3 : 5;
+  constructor(capacity = 1 << 16) {
+    this.buffer = Buffer.allocUnsafe(Math.max(capacity, 64));
+  }
+
+  private ensure(bytes: number): void {
+    if (this.offset + bytes <= this.buffer.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.offset + bytes));
+    this.buffer.copy(next, 0, 0, this.offset);
+    this.buffer = next;
+  }
+
+  add(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    const max = 3 * text.length;
+    const header = max < 32 ? 1 : max < 256 ? 2 : max < 65536 ? 3 : 5;
+    this.ensure(header + max);
+    const start = this.offset;
+    const length = text.length === 0 ? 0 : this.buffer.write(text, start + header, 'utf8');
+    const b = this.buffer;
+    if (header === 1) b[start] = 0xa0 | length;
+    else if (header === 2) {
+      b[start] = 0xd9;
+      b[start + 1] = length;
+    } else if (header === 3) {
+      b[start] = 0xda;
+      b.writeUInt16BE(length, start + 1);
+    } else {
+      b[start] = 0xdb;
+      b.writeUInt32BE(length, start + 1);
+    }
+    this.offset = start + header + length;
+    this.count++;
+  }
+
+  /** The packed array (a view of the buffer: add nothing after this). */
+  finish(): Buffer {
+    this.buffer[0] = 0xdd;
+    this.buffer.writeUInt32BE(this.count, 1);
+    return this.buffer.subarray(0, this.offset);
+  }
 }
 
-/** A MessagePack array of strings (what the write script unpacks with cmsgpack). */
 export function packStrings(items: string[]): Buffer {
-  const lengths = new Array<number>(items.length);
-  let size = 5;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    let length = -1;
-    if (item.length <= SHORT) {
-      length = item.length;
-      for (let c = 0; c < item.length; c++) {
-        if (item.charCodeAt(c) > 0x7f) {
-          length = -1;
-          break;
-        }
-      }
-    }
-    // -1 - n marks a string written with Buffer.write (n bytes).
-    if (length < 0) {
-      const bytes = Buffer.byteLength(item);
-      lengths[i] = -1 - bytes;
-      size += bytes + header(bytes);
-    } else {
-      lengths[i] = length;
-      size += length + header(length);
-    }
-  }
-  const buffer = Buffer.allocUnsafe(size);
-  buffer[0] = 0xdd;
-  buffer.writeUInt32BE(items.length, 1);
-  let offset = 5;
-  for (let i = 0; i < items.length; i++) {
-    const ascii = lengths[i] >= 0;
-    const length = ascii ? lengths[i] : -1 - lengths[i];
-    if (length < 32) buffer[offset++] = 0xa0 | length;
-    else if (length < 256) {
-      buffer[offset++] = 0xd9;
-      buffer[offset++] = length;
-    } else if (length < 65536) {
-      buffer[offset++] = 0xda;
-      buffer.writeUInt16BE(length, offset);
-      offset += 2;
-    } else {
-      buffer[offset++] = 0xdb;
-      buffer.writeUInt32BE(length, offset);
-      offset += 4;
-    }
-    if (ascii) {
-      const item = items[i];
-      for (let c = 0; c < length; c++) buffer[offset++] = item.charCodeAt(c);
-    } else offset += buffer.write(items[i], offset, length, 'utf8');
-  }
-  return buffer;
+  let capacity = 5;
+  for (const item of items) capacity += 3 * item.length + 5;
+  const packer = new StringPacker(capacity);
+  for (const item of items) packer.add(item);
+  return packer.finish();
 }

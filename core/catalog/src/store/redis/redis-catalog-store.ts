@@ -4,7 +4,7 @@ import type { IndexEntry } from '../../index/index-entry';
 import { formatScore } from '../../index/index-keys';
 import type { PlanNode, StoreQuery, StoreQueryResult } from '../../query/plan';
 import type { BusMessage, CatalogStore, DueTimer, EntityWrite, StoredKind, WriteOutcome } from '../catalog-store';
-import { packStrings } from './pack-strings';
+import { StringPacker } from './pack-strings';
 import { CANDIDATES_SCRIPT, CLAIM_TIMERS_SCRIPT, QUERY_SCRIPT, WRITE_SCRIPT } from './lua-scripts';
 
 export interface RedisStoreOptions {
@@ -214,44 +214,69 @@ export class RedisCatalogStore implements CatalogStore {
     const events = batch.map((i, j) => eventJson(writes[i], docs[j]));
     let pending = batch.map((_, j) => j);
     while (pending.length) {
-      const items: string[] = [String(pending.length), '', ''];
-      const removes = new Map<string, { entry: IndexEntry; members: string[] }>();
-      const adds = new Map<string, { entry: IndexEntry; pairs: string[] }>();
+      const removes = new Map<string, IndexEntry[]>();
+      const adds = new Map<string, IndexEntry[]>();
+      let capacity = 64;
       for (const j of pending) {
         const w = writes[batch[j]];
-        items.push(w.ref, String(w.expectedVersion), w.entity ? String(w.entity.meta.version) : '0', docs[j], events[j]);
+        capacity += 3 * (docs[j].length + events[j].length) + 100;
         for (const e of w.remove) {
           const group = removes.get(e.key);
-          if (group) group.members.push(e.member);
-          else removes.set(e.key, { entry: e, members: [e.member] });
+          if (group) group.push(e);
+          else removes.set(e.key, [e]);
         }
         for (const e of w.add) {
           const group = adds.get(e.key);
-          if (group) group.pairs.push(formatScore(e.score), e.member);
-          else adds.set(e.key, { entry: e, pairs: [formatScore(e.score), e.member] });
+          if (group) group.push(e);
+          else adds.set(e.key, [e]);
         }
       }
       let removeGroups = 0;
-      for (const [key, { entry, members }] of removes) {
-        for (let k = 0; k < members.length; k += MEMBERS_PER_COMMAND) {
-          const end = Math.min(members.length, k + MEMBERS_PER_COMMAND);
-          items.push(key, entry.valuesKey ?? '', entry.value ?? '', String(end - k));
-          for (let m = k; m < end; m++) items.push(members[m]);
-          removeGroups++;
-        }
+      for (const [key, group] of removes) {
+        removeGroups += Math.ceil(group.length / MEMBERS_PER_COMMAND);
+        capacity += 3 * key.length + 50 + group.length * 64;
       }
       let addGroups = 0;
-      for (const [key, { entry, pairs }] of adds) {
-        for (let k = 0; k < pairs.length; k += 2 * MEMBERS_PER_COMMAND) {
-          const end = Math.min(pairs.length, k + 2 * MEMBERS_PER_COMMAND);
-          items.push(key, entry.valuesKey ?? '', entry.value ?? '', String((end - k) / 2));
-          for (let m = k; m < end; m++) items.push(pairs[m]);
-          addGroups++;
+      for (const [key, group] of adds) {
+        addGroups += Math.ceil(group.length / MEMBERS_PER_COMMAND);
+        capacity += 3 * key.length + 50 + group.length * 96;
+      }
+      const packer = new StringPacker(capacity);
+      packer.add(String(pending.length));
+      packer.add(String(removeGroups));
+      packer.add(String(addGroups));
+      for (const j of pending) {
+        const w = writes[batch[j]];
+        packer.add(w.ref);
+        packer.add(String(w.expectedVersion));
+        packer.add(w.entity ? String(w.entity.meta.version) : '0');
+        packer.add(docs[j]);
+        packer.add(events[j]);
+      }
+      for (const [key, group] of removes) {
+        for (let k = 0; k < group.length; k += MEMBERS_PER_COMMAND) {
+          const end = Math.min(group.length, k + MEMBERS_PER_COMMAND);
+          packer.add(key);
+          packer.add(group[k].valuesKey ?? '');
+          packer.add(group[k].value ?? '');
+          packer.add(String(end - k));
+          for (let m = k; m < end; m++) packer.add(group[m].member);
         }
       }
-      items[1] = String(removeGroups);
-      items[2] = String(addGroups);
-      const reply = (await writeScript(this.base, this.maxLen(), packStrings(items))) as number[];
+      for (const [key, group] of adds) {
+        for (let k = 0; k < group.length; k += MEMBERS_PER_COMMAND) {
+          const end = Math.min(group.length, k + MEMBERS_PER_COMMAND);
+          packer.add(key);
+          packer.add(group[k].valuesKey ?? '');
+          packer.add(group[k].value ?? '');
+          packer.add(String(end - k));
+          for (let m = k; m < end; m++) {
+            packer.add(formatScore(group[m].score));
+            packer.add(group[m].member);
+          }
+        }
+      }
+      const reply = (await writeScript(this.base, this.maxLen(), packer.finish())) as number[];
       if (reply[0] === 1) {
         for (const j of pending) outcomes[batch[j]] = 'ok';
         return;
