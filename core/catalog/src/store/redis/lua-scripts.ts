@@ -77,7 +77,8 @@ local registryOrder = {}
 for _ = 1, addGroups do
   local key = base .. a[i]
   local count = tonumber(a[i + 3])
-  if a[i + 1] ~= '' and redis.call('EXISTS', key) == 0 then
+  -- Re-adding a value the registry holds is a no-op, and cheaper than asking EXISTS per key.
+  if a[i + 1] ~= '' then
     local reg = a[i + 1]
     local list = registry[reg]
     if not list then
