@@ -1,4 +1,5 @@
 import { ApiError } from './api-error';
+import { preloadKey, takePreloaded } from './take-preloaded';
 
 export interface ApiFetchOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -17,13 +18,12 @@ export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptio
   const url = /^https?:\/\//.test(path) || path.startsWith('/api/') ? path : `/api/v1${path.startsWith('/') ? '' : '/'}${path}`;
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(url, {
-    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    signal: options.signal,
-    credentials: 'same-origin',
-  });
+  const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
+  const request = (): Promise<Response> =>
+    fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: options.signal, credentials: 'same-origin' });
+  // A request index.html started while the JavaScript loaded (plain requests only).
+  const preloaded = options.headers === undefined && (method === 'GET' || method === 'POST') ? takePreloaded(preloadKey(method, url, options.body)) : undefined;
+  const response = preloaded ? await preloaded.catch(request) : await request();
   const text = await response.text();
   let parsed: unknown = undefined;
   if (text) {

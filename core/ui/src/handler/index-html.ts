@@ -19,6 +19,27 @@ function scriptJson(value: unknown): string {
 }
 
 /**
+ * Starts, before any module loads, the requests the shell makes first: kinds and plugins on
+ * every page, and on `/catalog/<kind>` the table's first page (as the catalog page asks for
+ * it: sorted by id, 100 rows). The shell's `apiFetch` takes these answers (see
+ * @portico/ui-api's take-preloaded), so data and JavaScript load side by side.
+ */
+const PRELOAD_SCRIPT = `(function () {
+  var preload = (globalThis.__porticoPreload = {});
+  function start(method, url, body) {
+    var init = { method: method, headers: { accept: 'application/json' }, credentials: 'same-origin' };
+    if (body !== undefined) { init.headers['content-type'] = 'application/json'; init.body = body; }
+    preload[method + ' ' + url + ' ' + (body === undefined ? '' : body)] = { at: Date.now(), response: fetch(url, init) };
+  }
+  start('GET', '/api/v1/kinds');
+  start('GET', '/api/v1/plugins');
+  var catalog = /^\\/catalog\\/([^/]+)$/.exec(location.pathname);
+  if (catalog && !location.search) {
+    start('POST', '/api/v1/entities/query', JSON.stringify({ kind: decodeURIComponent(catalog[1]), limit: 100, sort: { order: 'asc', property: 'id' } }));
+  }
+})();`;
+
+/**
  * The one HTML page of the SPA. The import map points every shared specifier at the shell's
  * own module instances, and `@mui/material/<Name>` deep imports at small re-export modules,
  * so plugin bundles loaded later resolve to the same React and MUI the shell renders with.
@@ -34,6 +55,7 @@ export function renderIndexHtml(manifest: AppManifest, boot: BootData): string {
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${escapeHtml(boot.title)}</title>
+    <script>${PRELOAD_SCRIPT}</script>
     <script type="importmap">${scriptJson({ imports })}</script>
     <script type="application/json" id="portico-boot">${scriptJson(boot)}</script>
     ${preloads}

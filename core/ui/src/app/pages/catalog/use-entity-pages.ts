@@ -31,13 +31,23 @@ export function useEntityPages(query: EntityQuery | null): EntityPages {
       const mine = generation.current;
       inFlight.current = true;
       setState((previous) => ({ ...previous, loading: true, error: undefined }));
-      apiFetch<QueryResult<Entity>>('/entities/query', { method: 'POST', body: { ...query, limit: PAGE, ...(cursor ? { cursor } : {}), ...(reset ? {} : { facets: undefined }) } })
+      // Rows and facet counts are asked for apart: the rows (and the total) show first, and
+      // the first page of an unfiltered table is the request index.html preloads.
+      const { facets, ...rowsQuery } = query;
+      if (reset && facets && facets.length > 0) {
+        apiFetch<QueryResult<Entity>>('/entities/query', { method: 'POST', body: { ...rowsQuery, facets, limit: 1 } })
+          .then((result) => {
+            if (mine === generation.current) setState((previous) => ({ ...previous, facets: result.facets ?? {} }));
+          })
+          .catch(() => undefined); // the rows request reports errors; facets are a convenience
+      }
+      apiFetch<QueryResult<Entity>>('/entities/query', { method: 'POST', body: { ...rowsQuery, limit: PAGE, ...(cursor ? { cursor } : {}) } })
         .then((result) => {
           if (mine !== generation.current) return;
           setState((previous) => ({
             rows: reset ? result.items : [...previous.rows, ...result.items],
             total: result.total,
-            facets: reset ? (result.facets ?? {}) : previous.facets,
+            facets: previous.facets,
             loading: false,
             error: undefined,
             cursor: result.nextCursor,
