@@ -139,6 +139,14 @@ test("finds it through the catalog table's filter and facets", async () => {
   await size.getByRole('button').click();
   await page.waitForFunction(() => document.querySelector('[role="row"][data-row-index="0"]')?.textContent?.includes('Rocket Gadget'));
   expect(await size.getAttribute('aria-sort')).toBe('descending');
+  // Titles sort too: Blue Widget, Red Sprocket, Rocket Gadget, then the other way round.
+  const title = page.getByRole('columnheader', { name: 'Title' });
+  await title.getByRole('button').click();
+  await page.waitForFunction(() => document.querySelector('[role="row"][data-row-index="0"]')?.textContent?.includes('Blue Widget'));
+  expect(await title.getAttribute('aria-sort')).toBe('ascending');
+  await title.getByRole('button').click();
+  await page.waitForFunction(() => document.querySelector('[role="row"][data-row-index="0"]')?.textContent?.includes('Rocket Gadget'));
+  expect(await table.locator('[role="row"][data-row-index]').allInnerTexts()).toEqual([expect.stringContaining('Rocket Gadget'), expect.stringContaining('Red Sprocket'), expect.stringContaining('Blue Widget')]);
 });
 
 test("opens its page and sees the test plugin's card and tab, with the broken widget isolated", async () => {

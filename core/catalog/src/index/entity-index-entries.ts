@@ -4,6 +4,7 @@ import { toRef } from '../model/ids';
 import type { IndexEntry } from './index-entry';
 import { encodeValue, indexKeys } from './index-keys';
 import { indexTokens } from './tokenize';
+import { titleScore } from './title-score';
 
 const MAX_EQ_LENGTH = 512;
 
@@ -47,6 +48,7 @@ export function entityIndexEntries(entity: Entity, info: KindInfo): IndexEntry[]
     { key: indexKeys.kind(kind), member: ref, score: 0 },
     { key: indexKeys.all, member: ref, score: 0 },
     { key: indexKeys.updatedAt, member: ref, score: dateScore(entity.meta.updatedAt) ?? 0 },
+    { key: indexKeys.title, member: ref, score: titleScore(entity.title || entity.id) },
   ];
   const eq = (field: string, value: unknown): void => {
     const encoded = encodeValue(value);

@@ -13,6 +13,8 @@ export const indexKeys = {
   has: (kind: string, field: string): string => `h|${kind}|${field}`,
   numeric: (kind: string, field: string): string => `n|${kind}|${field}`,
   updatedAt: 'n|*|@updatedAt',
+  /** Every entity by `titleScore` of its title: sorting by title needs no kind. */
+  title: 'n|*|@title',
   /** Entities pointing at `targetRef` through `sourceKind.relation`. */
   inverse: (targetRef: string, sourceKind: string, relation: string): string => `i|${targetRef}|${sourceKind}.${relation}`,
   token: (token: string): string => `t|${token}`,

@@ -407,10 +407,11 @@ function compileSort(query: EntityQuery, kinds: Map<string, KindInfo>): SortSpec
   const label = `${sort.property}:${desc ? 'desc' : 'asc'}`;
   if (sort.property === 'id') return { key: null, desc, label };
   if (sort.property === 'meta.updatedAt') return { key: indexKeys.updatedAt, desc, label };
+  if (sort.property === 'title') return { key: indexKeys.title, desc, label };
   const name = sort.property.startsWith('properties.') ? sort.property.slice('properties.'.length) : sort.property;
   const info = query.kind ? kinds.get(query.kind)?.properties.get(name) : undefined;
   if (!info || (info.cls !== 'number' && info.cls !== 'date')) {
-    throw bad('/sort/property', 'can be "id", "meta.updatedAt" or a number or date-time property of the queried kind (set "kind")');
+    throw bad('/sort/property', 'can be "id", "title", "meta.updatedAt" or a number or date-time property of the queried kind (set "kind")');
   }
   return { key: indexKeys.numeric(query.kind!, name), desc, label };
 }

@@ -299,10 +299,18 @@ export function runCatalogStoreConformance(name: string, makeHarness: () => Prom
         expect(ids(await q({ kind: 'component', sort: { property: 'id', order: 'desc' } }))).toEqual(['products-service', 'core-payment', 'core-kafka', 'cart-service']);
       });
 
+      it('sorts by title, case-insensitively, with or without a kind', async () => {
+        await catalog.patch({ kind: 'component', id: 'core-kafka' }, { title: 'apache Kafka' });
+        expect(ids(await q({ kind: 'component', sort: { property: 'title' } }))).toEqual(['core-kafka', 'cart-service', 'core-payment', 'products-service']);
+        expect(ids(await q({ kind: 'component', sort: { property: 'title', order: 'desc' } }))).toEqual(['products-service', 'core-payment', 'cart-service', 'core-kafka']);
+        const all = await q({ sort: { property: 'title' }, limit: 3 });
+        expect(all.items.map((e) => e.title)).toEqual(['apache Kafka', 'Cart service', 'Cart system']);
+      });
+
       it('pages with cursors that stay stable under concurrent writes', async () => {
         const many = Array.from({ length: 40 }, (_, i) => ({ kind: 'team', id: `p-${String(i).padStart(2, '0')}`, title: `Team ${i}`, properties: { slack: i % 2 ? '#odd' : '#even' }, relations: {} }));
         await catalog.upsertMany(many, { actor: 'u' });
-        for (const sort of [undefined, { property: 'meta.updatedAt', order: 'desc' as const }]) {
+        for (const sort of [undefined, { property: 'meta.updatedAt', order: 'desc' as const }, { property: 'title' }]) {
           const stable = new Set(ids(await q({ kind: 'team', filter: { combinator: 'and', rules: [{ property: 'id', operator: 'beginsWith', value: 'p-' }] }, limit: 500 })));
           expect(stable.size).toBeGreaterThan(30);
           const seen: string[] = [];
@@ -313,7 +321,7 @@ export function runCatalogStoreConformance(name: string, makeHarness: () => Prom
             seen.push(...ids(page));
             cursor = page.nextCursor ?? undefined;
             // Concurrent writers: a new entity, and one already-seen deleted.
-            await catalog.upsert({ kind: 'team', id: `p-new-${round}-${sort ? 's' : 'i'}`, title: 'new', properties: {}, relations: {} });
+            await catalog.upsert({ kind: 'team', id: `p-new-${round}-${sort ? sort.property : 'id'}`, title: 'new', properties: {}, relations: {} });
             const seenStable = seen.filter((s) => stable.has(s));
             const victim = seenStable[0];
             if (victim) {

@@ -21,7 +21,7 @@ const kind: KindDefinition = {
 
 test('columns come from the schema: scalars only, sortable where the catalog can sort', () => {
   expect(catalogColumns(kind).map((c) => [c.property, c.title, c.sortable])).toEqual([
-    ['title', 'Title', false],
+    ['title', 'Title', true],
     ['id', 'Id', true],
     ['owner', 'Owner', false],
     ['lifecycle', 'lifecycle', false],

@@ -20,7 +20,7 @@ const SCALAR = new Set(['string', 'number', 'integer', 'boolean']);
 /** Columns from the kind's schema: title, id and owner first, then up to six scalar properties. */
 export function catalogColumns(kind: KindDefinition): CatalogColumn[] {
   const columns: CatalogColumn[] = [
-    { property: 'title', title: 'Title', width: 240, sortable: false },
+    { property: 'title', title: 'Title', width: 240, sortable: true },
     { property: 'id', title: 'Id', width: 180, sortable: true },
   ];
   if (kind.ownerKind) columns.push({ property: 'owner', title: 'Owner', width: 140, schema: { format: 'team' }, sortable: false });
