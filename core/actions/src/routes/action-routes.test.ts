@@ -125,6 +125,11 @@ describe('action runner REST API (Redis)', () => {
   });
 
   it('refuses a run without the permission the action needs, and creates none', async () => {
+    const listed = (await request(app).get('/api/v1/actions').expect(200)).body.items as Array<{ id: string; allowed: boolean }>;
+    expect(listed.find((a) => a.id === 'purge')).toMatchObject({ permission: 'ops.purge', allowed: false });
+    expect(listed.find((a) => a.id === 'stream')).toMatchObject({ allowed: true });
+    const forAnn = (await request(app).get('/api/v1/actions').set('authorization', 'Bearer ann').expect(200)).body.items as Array<{ id: string; allowed: boolean }>;
+    expect(forAnn.find((a) => a.id === 'purge')).toMatchObject({ allowed: true });
     const refused = await request(app).post('/api/v1/actions/purge/runs').send({ inputs: {} }).expect(403);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(refused.body.detail).toBe(

@@ -41,15 +41,15 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       method: 'get',
       path: '/actions',
       operationId: 'listActions',
-      summary: 'List actions, optionally only those for a kind or offered on one entity',
+      summary: 'List actions, optionally only those for a kind or offered on one entity; `allowed` says whether the caller may start each',
       tags: ['actions'],
       query: { kind: { schema: { type: 'string' } }, entity: { description: '`<kind>:<id>`: only actions offered on this entity', schema: { type: 'string' } } },
       responses: { '200': { description: 'Actions', schema: { type: 'object', properties: { items: { type: 'array' } } } }, '404': problem('Unknown entity') },
-      handler: async ({ query }) => {
+      handler: async ({ query, identity }) => {
         const entity = parseEntity(query.entity, 'entity');
         const kind = query.kind ? String(query.kind) : undefined;
         const items = entity || kind ? await runner.listActionsFor({ kind, entity }) : await runner.listActions();
-        return { body: { items } };
+        return { body: { items: items.map((action) => ({ ...action, allowed: hasPermission(identity, action.permission) })) } };
       },
     }),
     defineRoute<ActionDefinition>({

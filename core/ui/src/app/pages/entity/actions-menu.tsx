@@ -9,7 +9,7 @@ import { navigate, useApi } from '@portico/ui-api';
 /** The actions offered for this entity (the server applies each action's kind and condition). */
 export function ActionsMenu({ entity }: { entity: EntityRef }): ReactElement {
   const ref = `${entity.kind}:${entity.id}`;
-  const { data, error } = useApi<{ items: ActionDefinition[] }>(`/actions?kind=${encodeURIComponent(entity.kind)}&entity=${encodeURIComponent(ref)}`);
+  const { data, error } = useApi<{ items: Array<ActionDefinition & { allowed?: boolean }> }>(`/actions?kind=${encodeURIComponent(entity.kind)}&entity=${encodeURIComponent(ref)}`);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const menuId = useId();
   const actions = data?.items ?? [];
@@ -24,12 +24,13 @@ export function ActionsMenu({ entity }: { entity: EntityRef }): ReactElement {
         {actions.map((action) => (
           <MenuItem
             key={action.id}
+            disabled={action.allowed === false}
             onClick={() => {
               setAnchor(null);
               navigate(`/self-service/${encodeURIComponent(action.id)}?entity=${encodeURIComponent(ref)}`);
             }}
           >
-            <ListItemText primary={action.title} secondary={action.description} />
+            <ListItemText primary={action.title} secondary={action.allowed === false ? `Needs the permission "${action.permission}"` : action.description} />
           </MenuItem>
         ))}
       </Menu>

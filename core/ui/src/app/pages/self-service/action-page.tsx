@@ -36,6 +36,11 @@ export function ActionPage({ actionId }: { actionId: string }): ReactElement {
       </Typography>
       {action.description && <Typography color="text.secondary">{action.description}</Typography>}
       {action.approval && <Alert severity="info">Runs of this action wait for approval before they start.</Alert>}
+      {action.allowed === false && (
+        <Alert severity="warning">
+          Starting this action needs the permission "{action.permission}", which you do not have: ask a portal admin to grant it (auth.tokens[].permissions in portico.config.yaml).
+        </Alert>
+      )}
       <Paper variant="outlined" sx={{ p: 2 }}>
         {needsEntity && (
           <Stack spacing={1} sx={{ mb: 2 }}>

@@ -59,6 +59,7 @@ export function SelfServicePage(): ReactElement {
                         <Stack direction="row" spacing={0.5} sx={{ mt: 1 }}>
                           <Chip size="small" label={action.operation} />
                           {action.approval && <Chip size="small" color="warning" label="needs approval" />}
+                          {action.allowed === false && <Chip size="small" color="error" variant="outlined" label={`needs permission ${action.permission}`} />}
                         </Stack>
                       </CardContent>
                     </CardActionArea>
