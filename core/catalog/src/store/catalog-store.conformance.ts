@@ -310,7 +310,7 @@ export function runCatalogStoreConformance(name: string, makeHarness: () => Prom
       it('pages with cursors that stay stable under concurrent writes', async () => {
         const many = Array.from({ length: 40 }, (_, i) => ({ kind: 'team', id: `p-${String(i).padStart(2, '0')}`, title: `Team ${i}`, properties: { slack: i % 2 ? '#odd' : '#even' }, relations: {} }));
         await catalog.upsertMany(many, { actor: 'u' });
-        for (const sort of [undefined, { property: 'meta.updatedAt', order: 'desc' as const }, { property: 'title' }]) {
+        for (const [pass, sort] of [undefined, { property: 'meta.updatedAt', order: 'desc' as const }, { property: 'title' }].entries()) {
           const stable = new Set(ids(await q({ kind: 'team', filter: { combinator: 'and', rules: [{ property: 'id', operator: 'beginsWith', value: 'p-' }] }, limit: 500 })));
           expect(stable.size).toBeGreaterThan(30);
           const seen: string[] = [];
@@ -321,7 +321,7 @@ export function runCatalogStoreConformance(name: string, makeHarness: () => Prom
             seen.push(...ids(page));
             cursor = page.nextCursor ?? undefined;
             // Concurrent writers: a new entity, and one already-seen deleted.
-            await catalog.upsert({ kind: 'team', id: `p-new-${round}-${sort ? sort.property : 'id'}`, title: 'new', properties: {}, relations: {} });
+            await catalog.upsert({ kind: 'team', id: `p-new-${round}-${pass}`, title: 'new', properties: {}, relations: {} });
             const seenStable = seen.filter((s) => stable.has(s));
             const victim = seenStable[0];
             if (victim) {
