@@ -315,6 +315,10 @@ describe('deploy, lock and revert', () => {
 describe('force-merge', () => {
   it('waits for approval by a configured approver, then merges', async () => {
     github.addPullRequest('example-org/cart-service', 41, { title: 'Hotfix: null cart' });
+    // Only identities holding cicd.force-merge may ask (alice's token has no permissions; the dev guest has all).
+    const refused = await api('POST', '/actions/cicd.force-merge-pr/runs', { entity: { kind: 'component', id: 'cart-service' }, inputs: { pullRequest: 41, reason: 'checkout is down' } }, { authorization: `Bearer ${ALICE_TOKEN}` });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toContain('needs the permission "cicd.force-merge"');
     const run = await startRun('cicd.force-merge-pr', 'cart-service', { pullRequest: 41, reason: 'checkout is down' });
     expect(run.status).toBe('waiting_for_approval');
     expect(github.repository('example-org/cart-service').pulls.get(41)!.merged).toBe(false);

@@ -12,6 +12,7 @@ export function addSecretAction(deps: CicdActionDeps): ActionDefinition<{ name: 
     icon: 'key',
     kind: 'component',
     operation: 'day-2',
+    permission: 'cicd.secrets',
     inputSchema: {
       type: 'object',
       additionalProperties: false,

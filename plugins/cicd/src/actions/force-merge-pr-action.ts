@@ -15,6 +15,7 @@ export function forceMergePrAction(deps: CicdActionDeps): ActionDefinition<{ pul
     icon: 'merge',
     kind: 'component',
     operation: 'day-2',
+    permission: 'cicd.force-merge',
     approval: { users, teams, mode: 'any' },
     inputSchema: {
       type: 'object',
