@@ -1,18 +1,21 @@
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import Alert from '@mui/material/Alert';
 import { usePortalLocation } from '@portico/ui-api';
-import { AdminPage } from '../pages/admin/admin-page';
 import { CatalogPage } from '../pages/catalog/catalog-page';
-import { EntityPage } from '../pages/entity/entity-page';
 import { HomePage } from '../pages/home/home-page';
-import { RunPage } from '../pages/run/run-page';
 import { RunsPage } from '../pages/run/runs-page';
-import { ActionPage } from '../pages/self-service/action-page';
-import { SelfServicePage } from '../pages/self-service/self-service-page';
 import { usePluginRegistry } from '../plugins/plugin-registry';
 import { SlotWidget } from '../slots/slot-widget';
 import { useSlotWidgets } from '../slots/use-slot-widgets';
 import { matchRoute } from './match-route';
+
+// Home and Catalog, where people land, are in the shell's first load; the other pages load
+// when first opened, so the first page has less JavaScript to compile.
+const EntityPage = lazy(() => import('../pages/entity/entity-page').then((m) => ({ default: m.EntityPage })));
+const SelfServicePage = lazy(() => import('../pages/self-service/self-service-page').then((m) => ({ default: m.SelfServicePage })));
+const ActionPage = lazy(() => import('../pages/self-service/action-page').then((m) => ({ default: m.ActionPage })));
+const RunPage = lazy(() => import('../pages/run/run-page').then((m) => ({ default: m.RunPage })));
+const AdminPage = lazy(() => import('../pages/admin/admin-page').then((m) => ({ default: m.AdminPage })));
 
 function PluginPage({ path }: { path: string }): ReactElement {
   const pages = useSlotWidgets('pages');
@@ -24,6 +27,14 @@ function PluginPage({ path }: { path: string }): ReactElement {
 
 /** The page for the current location. */
 export function PortalRoutes(): ReactElement {
+  return (
+    <Suspense fallback={<span aria-busy="true" />}>
+      <CurrentPage />
+    </Suspense>
+  );
+}
+
+function CurrentPage(): ReactElement {
   const { pathname } = usePortalLocation();
   const route = matchRoute(pathname);
   switch (route.page) {
