@@ -1,5 +1,6 @@
 import type { AppManifest } from './app-files';
 import type { PluginUiBundleStatus } from './plugin-bundle';
+import { CATALOG_PAGE_SIZE, DEFAULT_CATALOG_SORT } from '../app/pages/catalog/first-page';
 
 export interface BootData {
   title: string;
@@ -21,7 +22,7 @@ function scriptJson(value: unknown): string {
 /**
  * Starts, before any module loads, the requests the shell makes first: kinds and plugins on
  * every page, and on `/catalog/<kind>` the table's first page (as the catalog page asks for
- * it: sorted by id, 100 rows). The shell's `apiFetch` takes these answers (see
+ * it: see first-page.ts). The shell's `apiFetch` takes these answers (see
  * @portico/ui-api's take-preloaded), so data and JavaScript load side by side.
  */
 const PRELOAD_SCRIPT = `(function () {
@@ -35,7 +36,8 @@ const PRELOAD_SCRIPT = `(function () {
   start('GET', '/api/v1/plugins');
   var catalog = /^\\/catalog\\/([^/]+)$/.exec(location.pathname);
   if (catalog && !location.search) {
-    start('POST', '/api/v1/entities/query', JSON.stringify({ kind: decodeURIComponent(catalog[1]), limit: 100, sort: { order: 'asc', property: 'id' } }));
+    // Keys in sorted order, as apiFetch's canonical JSON writes them.
+    start('POST', '/api/v1/entities/query', JSON.stringify({ kind: decodeURIComponent(catalog[1]), limit: ${CATALOG_PAGE_SIZE}, sort: { order: '${DEFAULT_CATALOG_SORT.order}', property: '${DEFAULT_CATALOG_SORT.property}' } }));
   }
 })();`;
 

@@ -18,6 +18,7 @@ import { usePluginRegistry } from '../../plugins/plugin-registry';
 import { catalogColumns, facetProperties } from './catalog-columns';
 import { EntityTable } from './entity-table';
 import { FilterBar } from './filter-bar';
+import { DEFAULT_CATALOG_SORT } from './first-page';
 import { describeRule } from './filter-rules';
 import { useEntityPages } from './use-entity-pages';
 
@@ -30,7 +31,7 @@ export function CatalogPage({ kindId }: { kindId?: string }): ReactElement {
   const kind = kindId ? byId.get(kindId) : undefined;
   const [text, setText] = useState(params.get('search') ?? '');
   const [rules, setRules] = useState<PropertyRule[]>([]);
-  const [sort, setSort] = useState<QuerySort>({ property: 'id', order: 'asc' });
+  const [sort, setSort] = useState<QuerySort>(DEFAULT_CATALOG_SORT);
   const [creating, setCreating] = useState(false);
   const search = useDebouncedValue(text.trim(), 250);
   // Column widgets apply per kind here; a property condition is checked per row by the table.
@@ -45,7 +46,7 @@ export function CatalogPage({ kindId }: { kindId?: string }): ReactElement {
   }, [kindId, kinds]);
   useEffect(() => {
     setRules([]);
-    setSort({ property: 'id', order: 'asc' });
+    setSort(DEFAULT_CATALOG_SORT);
   }, [kindId]);
 
   const columns = useMemo(() => (kind ? catalogColumns(kind) : []), [kind]);

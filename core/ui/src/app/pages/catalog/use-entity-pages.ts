@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Entity, EntityQuery, QueryResult } from '@portico/plugin-api';
 import { apiFetch } from '@portico/ui-api';
+import { CATALOG_PAGE_SIZE } from './first-page';
 
 export interface EntityPages {
   rows: Entity[];
@@ -13,7 +14,6 @@ export interface EntityPages {
   loadMore(): void;
 }
 
-const PAGE = 100;
 
 /**
  * A query's results, page by page through the server's cursor: a table over 100,000
@@ -41,7 +41,7 @@ export function useEntityPages(query: EntityQuery | null): EntityPages {
           })
           .catch(() => undefined); // the rows request reports errors; facets are a convenience
       }
-      apiFetch<QueryResult<Entity>>('/entities/query', { method: 'POST', body: { ...rowsQuery, limit: PAGE, ...(cursor ? { cursor } : {}) } })
+      apiFetch<QueryResult<Entity>>('/entities/query', { method: 'POST', body: { ...rowsQuery, limit: CATALOG_PAGE_SIZE, ...(cursor ? { cursor } : {}) } })
         .then((result) => {
           if (mine !== generation.current) return;
           setState((previous) => ({
