@@ -11,6 +11,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { httpLoad, percentile } from './http-load.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -193,11 +194,6 @@ async function serve() {
 }
 
 // ---------- the load generator ----------
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 100) / 100;
-}
-
 /** Merges rounds of one scenario: requests and time add up, percentiles over all latencies. */
 function combine(rounds) {
   const latencies = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
@@ -206,49 +202,8 @@ function combine(rounds) {
   return { rps: Math.round(latencies.length / seconds), p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, errors };
 }
 
-async function load(port, makeRequest, durationMs = DURATION_MS) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const latencies = [];
-  let errors = 0;
-  let firstError = null;
-  const deadline = performance.now() + durationMs;
-  const once = () =>
-    new Promise((resolve) => {
-      const { method, path, body } = makeRequest();
-      const payload = body === undefined ? undefined : JSON.stringify(body);
-      const started = performance.now();
-      const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {} }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          latencies.push(performance.now() - started);
-          if (res.statusCode >= 400) {
-            errors++;
-            firstError ??= `${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 200)}`;
-          }
-          resolve();
-        });
-      });
-      req.on('error', (e) => {
-        errors++;
-        firstError ??= e.message;
-        resolve();
-      });
-      if (payload) req.write(payload);
-      req.end();
-    });
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
-    while (performance.now() < deadline) await once();
-  }));
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const result = { rps: Math.round(latencies.length / seconds), p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, errors, ...(firstError ? { firstError } : {}) };
-  // Kept out of the printed figures, used to merge rounds.
-  Object.defineProperty(result, 'latencies', { value: latencies, enumerable: false });
-  Object.defineProperty(result, 'seconds', { value: seconds, enumerable: false });
-  return result;
+function load(port, makeRequest, durationMs = DURATION_MS) {
+  return httpLoad(port, makeRequest, durationMs, CONNECTIONS);
 }
 
 async function bulkOverHttp(port, entities) {
