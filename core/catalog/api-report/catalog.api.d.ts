@@ -144,8 +144,11 @@ interface StoreQueryResult {
         score: string;
     }>;
     hasMore: boolean;
-    /** The page's entities (read in the same atomic step as the page), as objects or as their stored JSON text. */
-    docs: Array<Entity | string | null>;
+    /**
+     * The page's entities (read in the same atomic step as the page), as objects or as their
+     * stored JSON (text, or UTF-8 bytes that HTTP answers pass on without decoding them).
+     */
+    docs: Array<Entity | string | Buffer | null>;
     /** facet name -> encoded value -> count */
     facets: Record<string, Record<string, number>>;
 }
@@ -189,8 +192,8 @@ interface CatalogStore {
     saveKind(stored: StoredKind): Promise<void>;
     deleteKind(id: string): Promise<void>;
     getMany(refs: string[]): Promise<Array<Entity | null>>;
-    /** One entity as its stored JSON text, when the store keeps text (saves a parse and a serialisation per read). */
-    getRaw?(ref: string): Promise<string | null>;
+    /** One entity as its stored JSON (text or UTF-8 bytes), when the store keeps JSON (saves a parse and a serialisation per read). */
+    getRaw?(ref: string): Promise<string | Buffer | null>;
     /** Current versions (null for none): cheap existence checks. */
     versions(refs: string[]): Promise<Array<number | null>>;
     /** Members of index keys (for graph walks and dependents). */
@@ -276,15 +279,18 @@ declare class PorticoCatalog implements Catalog {
     /** Whether entities of a kind are served exactly as stored (no computed properties to add). */
     private servedAsStored;
     /**
-     * An entity as JSON text with its version, for the HTTP layer: when the kind has no
-     * computed properties the stored text is sent as is, without parsing and re-serialising.
+     * An entity as JSON (text or UTF-8 bytes) with its version, for the HTTP layer: when the kind
+     * has no computed properties the stored JSON is sent as is, without parsing and re-serialising.
      */
     getJson(ref: EntityRef): Promise<{
-        json: string;
+        json: string | Buffer;
         version: number;
     } | null>;
-    /** A query answer as JSON text; stored documents are spliced in as they are when nothing is computed on read. */
-    queryJson(query: EntityQuery): Promise<string>;
+    /**
+     * A query answer as JSON (text or UTF-8 bytes); stored documents are spliced in as they are
+     * when nothing is computed on read.
+     */
+    queryJson(query: EntityQuery): Promise<string | Buffer>;
     private checkLimit;
     query(query: EntityQuery): Promise<QueryResult<Entity>>;
     private decodeFacets;
@@ -430,7 +436,7 @@ declare class RedisCatalogStore implements CatalogStore {
     deleteKind(id: string): Promise<void>;
     private maxLen;
     getMany(refs: string[]): Promise<Array<Entity | null>>;
-    getRaw(ref: string): Promise<string | null>;
+    getRaw(ref: string): Promise<Buffer | null>;
     versions(refs: string[]): Promise<Array<number | null>>;
     members(keys: string[]): Promise<string[][]>;
     write(writes: EntityWrite[]): Promise<WriteOutcome[]>;

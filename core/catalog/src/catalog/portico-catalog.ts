@@ -31,6 +31,7 @@ import { decodeCursor, encodeCursor } from '../query/cursor';
 import { deepEqual, entityView, matchesPlan } from '../query/match-entity';
 import type { CatalogStore, EntityWrite, StoredKind } from '../store/catalog-store';
 import { catalogRoutes } from '../routes/catalog-routes';
+import { spliceItems } from './splice-items';
 import type { Catalog, DueTimerClaim } from './catalog';
 
 export const DEFAULT_LIMIT = 50;
@@ -314,25 +315,29 @@ export class PorticoCatalog implements Catalog {
   }
 
   /**
-   * An entity as JSON text with its version, for the HTTP layer: when the kind has no
-   * computed properties the stored text is sent as is, without parsing and re-serialising.
+   * An entity as JSON (text or UTF-8 bytes) with its version, for the HTTP layer: when the kind
+   * has no computed properties the stored JSON is sent as is, without parsing and re-serialising.
    */
-  async getJson(ref: EntityRef): Promise<{ json: string; version: number } | null> {
+  async getJson(ref: EntityRef): Promise<{ json: string | Buffer; version: number } | null> {
     if (this.store.getRaw && this.servedAsStored(ref.kind)) {
       const raw = await this.store.getRaw(toRef(ref.kind, ref.id));
       if (raw === null) return null;
       // Documents are written with meta last and version last in meta.
-      const m = /"version":([0-9]+)\}\}$/.exec(raw);
+      const tail = typeof raw === 'string' ? raw.slice(-40) : raw.toString('latin1', Math.max(0, raw.length - 40));
+      const m = /"version":([0-9]+)\}\}$/.exec(tail);
       if (m) return { json: raw, version: Number(m[1]) };
-      const parsed = JSON.parse(raw) as Entity;
+      const parsed = JSON.parse(raw.toString()) as Entity;
       return { json: raw, version: parsed.meta.version };
     }
     const entity = await this.get(ref);
     return entity ? { json: JSON.stringify(entity), version: entity.meta.version } : null;
   }
 
-  /** A query answer as JSON text; stored documents are spliced in as they are when nothing is computed on read. */
-  async queryJson(query: EntityQuery): Promise<string> {
+  /**
+   * A query answer as JSON (text or UTF-8 bytes); stored documents are spliced in as they are
+   * when nothing is computed on read.
+   */
+  async queryJson(query: EntityQuery): Promise<string | Buffer> {
     const plain =
       !!query && typeof query === 'object' && (typeof query.kind === 'string' ? this.servedAsStored(query.kind) : query.kind === undefined && [...this.kinds.keys()].every((k) => this.servedAsStored(k)));
     if (!plain) return JSON.stringify(await this.query(query));
@@ -342,10 +347,10 @@ export class PorticoCatalog implements Catalog {
     if (!compiled.exact) return JSON.stringify(await this.query(query));
     const cursor = query.cursor === undefined || query.cursor === null ? null : decodeCursor(query.cursor, compiled.sort.label);
     const result = await this.store.query({ node: compiled.node, sort: compiled.sort, cursor, limit: query.limit ?? DEFAULT_LIMIT, facets: compiled.facets });
-    const items = result.docs.filter((d) => d !== null).map((d) => (typeof d === 'string' ? d : JSON.stringify(d)));
     const last = result.page[result.page.length - 1];
     const nextCursor = result.hasMore && last ? encodeCursor(compiled.sort.label, last) : null;
-    return `{"items":[${items.join(',')}],"total":${result.total},"nextCursor":${JSON.stringify(nextCursor)}${compiled.facets.length ? `,"facets":${JSON.stringify(this.decodeFacets(result.facets))}` : ''}}`;
+    const tail = `],"total":${result.total},"nextCursor":${JSON.stringify(nextCursor)}${compiled.facets.length ? `,"facets":${JSON.stringify(this.decodeFacets(result.facets))}` : ''}}`;
+    return spliceItems(result.docs, tail);
   }
 
   private checkLimit(query: EntityQuery): void {
@@ -362,7 +367,7 @@ export class PorticoCatalog implements Catalog {
     const cursor = query.cursor === undefined || query.cursor === null ? null : decodeCursor(query.cursor, compiled.sort.label);
     if (compiled.exact) {
       const result = await this.store.query({ node: compiled.node, sort: compiled.sort, cursor, limit, facets: compiled.facets });
-      const docs = result.docs.filter((d): d is Entity | string => d !== null).map((d) => (typeof d === 'string' ? (JSON.parse(d) as Entity) : d));
+      const docs = result.docs.filter((d): d is Entity | string | Buffer => d !== null).map((d) => (typeof d === 'string' || Buffer.isBuffer(d) ? (JSON.parse(d.toString()) as Entity) : d));
       const last = result.page[result.page.length - 1];
       return {
         items: await withComputed(docs, this.computeContext()),

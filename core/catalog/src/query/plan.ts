@@ -75,8 +75,11 @@ export interface StoreQueryResult {
   /** The page, in order, with each ref's sort score (Redis text form). */
   page: Array<{ ref: string; score: string }>;
   hasMore: boolean;
-  /** The page's entities (read in the same atomic step as the page), as objects or as their stored JSON text. */
-  docs: Array<Entity | string | null>;
+  /**
+   * The page's entities (read in the same atomic step as the page), as objects or as their
+   * stored JSON (text, or UTF-8 bytes that HTTP answers pass on without decoding them).
+   */
+  docs: Array<Entity | string | Buffer | null>;
   /** facet name -> encoded value -> count */
   facets: Record<string, Record<string, number>>;
 }

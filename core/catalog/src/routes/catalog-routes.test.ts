@@ -155,7 +155,8 @@ describe('catalog REST routes', () => {
     const plain = (await createCatalog(storeName === 'redis' ? { redisUrl, keyPrefix, logger: testLogger() } : { dataDir: dir, logger: testLogger() })) as PorticoCatalog;
     try {
       await plain.registerKind({ id: 'team', title: 'Team', schema: { type: 'object', properties: { size: { type: 'integer' }, slack: { type: 'string' } } } }, 'test');
-      await plain.upsertMany(Array.from({ length: 7 }, (_, i) => ({ kind: 'team', id: `t${i}`, title: `Team ${i}`, properties: { size: i, slack: i % 2 ? '#odd' : '#even' }, relations: {} })), { actor: 'u' });
+      // One title outside ASCII: stored JSON travels as UTF-8 bytes on Redis, so Content-Length and splicing must count bytes.
+      await plain.upsertMany(Array.from({ length: 7 }, (_, i) => ({ kind: 'team', id: `t${i}`, title: i === 3 ? 'Team 3 – Équipe 日本' : `Team ${i}`, properties: { size: i, slack: i % 2 ? '#odd' : '#even' }, relations: {} })), { actor: 'u' });
       const plainApp = createHttpApp({ api: [{ prefix: '', router: createApiRouter(plain.routes()) }] });
       const got = await request(plainApp).get('/api/v1/kinds/team/entities/t3').expect(200);
       expect(got.headers.etag).toBe('W/"1"');

@@ -265,11 +265,11 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
   ];
 }
 
-/** Sends prepared JSON text (the route then returns undefined: it wrote the response itself). */
-function sendJson(res: Response, json: string): undefined {
+/** Sends prepared JSON, text or UTF-8 bytes (the route then returns undefined: it wrote the response itself). */
+function sendJson(res: Response, json: string | Buffer): undefined {
   res.statusCode = 200;
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', Buffer.byteLength(json));
+  res.setHeader('content-length', typeof json === 'string' ? Buffer.byteLength(json) : json.length);
   res.end(json);
   return undefined;
 }

@@ -42,8 +42,8 @@ export interface CatalogStore {
   saveKind(stored: StoredKind): Promise<void>;
   deleteKind(id: string): Promise<void>;
   getMany(refs: string[]): Promise<Array<Entity | null>>;
-  /** One entity as its stored JSON text, when the store keeps text (saves a parse and a serialisation per read). */
-  getRaw?(ref: string): Promise<string | null>;
+  /** One entity as its stored JSON (text or UTF-8 bytes), when the store keeps JSON (saves a parse and a serialisation per read). */
+  getRaw?(ref: string): Promise<string | Buffer | null>;
   /** Current versions (null for none): cheap existence checks. */
   versions(refs: string[]): Promise<Array<number | null>>;
   /** Members of index keys (for graph walks and dependents). */

@@ -149,8 +149,8 @@ export class RedisCatalogStore implements CatalogStore {
     return docs.map((doc) => (doc ? (JSON.parse(doc) as Entity) : null));
   }
 
-  async getRaw(ref: string): Promise<string | null> {
-    return this.redis.get(this.key(`x|${ref}`));
+  async getRaw(ref: string): Promise<Buffer | null> {
+    return this.redis.getBuffer(this.key(`x|${ref}`));
   }
 
   async versions(refs: string[]): Promise<Array<number | null>> {
@@ -290,14 +290,16 @@ export class RedisCatalogStore implements CatalogStore {
 
   async query(query: StoreQuery): Promise<StoreQueryResult> {
     const options = { sortKey: query.sort.key, desc: query.sort.desc, cursor: query.cursor, limit: query.limit, facets: query.facets };
-    const reply = (await this.script('porticoQuery')(this.base, JSON.stringify(query.node), JSON.stringify(options))) as Array<string | number | null>;
-    const total = Number(reply[0]);
-    const hasMore = reply[1] === 1;
-    const pageLength = Number(reply[2]);
-    const facetsRaw = JSON.parse(reply[3] as string) as Record<string, Record<string, number> | unknown[]>;
+    // As bytes: the page's documents go to HTTP answers without a UTF-8 decode and re-encode.
+    const reply = (await this.script('porticoQueryBuffer')(this.base, JSON.stringify(query.node), JSON.stringify(options))) as Array<Buffer | number | null>;
+    const text = (value: Buffer | number | null): string => (value === null ? '' : value.toString());
+    const total = Number(text(reply[0]));
+    const hasMore = Number(text(reply[1])) === 1;
+    const pageLength = Number(text(reply[2]));
+    const facetsRaw = JSON.parse(text(reply[3])) as Record<string, Record<string, number> | unknown[]>;
     const page: Array<{ ref: string; score: string }> = [];
-    for (let i = 0; i < pageLength; i += 2) page.push({ ref: reply[4 + i] as string, score: reply[5 + i] as string });
-    const docs = reply.slice(4 + pageLength).map((doc) => (doc ? (doc as string) : null));
+    for (let i = 0; i < pageLength; i += 2) page.push({ ref: text(reply[4 + i]), score: text(reply[5 + i]) });
+    const docs = reply.slice(4 + pageLength).map((doc) => (Buffer.isBuffer(doc) && doc.length > 0 ? doc : null));
     while (docs.length < page.length) docs.push(null);
     const facets: Record<string, Record<string, number>> = {};
     // cjson encodes an empty table as {} or []: both mean no values.
