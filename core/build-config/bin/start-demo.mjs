@@ -22,7 +22,8 @@ const stale = workspacePackages().filter(({ dir, pkg }) => {
 });
 if (stale.length > 0) {
   console.log(`Building ${stale.map((s) => s.pkg.name).join(', ')} (first start, or sources changed)...`);
-  const build = spawnSync('npx', ['lerna', 'run', 'build', '--loglevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+  // Without type declarations, which a running portal never reads (`npm run build` makes them).
+  const build = spawnSync('npx', ['lerna', 'run', 'build', '--loglevel', 'warn'], { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, PORTICO_BUILD_TYPES: '0' } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const args = [join(repoRoot, 'core/kernel/dist/portico.mjs'), 'start', '--config', join(repoRoot, 'app-template/portico.config.yaml'), ...process.argv.slice(2)];

@@ -49,17 +49,19 @@ export function createRollupConfig({ dir, entries = { index: 'src/index.ts' }, u
   const input = Object.fromEntries(Object.entries(entries).map(([name, src]) => [name, join(dir, src)]));
   const configs = [];
   if (Object.keys(input).length > 0) {
-    configs.push(
-      {
-        input,
-        external,
-        plugins: [json(), nodeResolve({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] }), swcPlugin('es2022')],
-        output: [
-          { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', sourcemap: true },
-          { dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', sourcemap: true, exports: 'named' },
-        ],
-      },
-      {
+    configs.push({
+      input,
+      external,
+      plugins: [json(), nodeResolve({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] }), swcPlugin('es2022')],
+      output: [
+        { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', sourcemap: true },
+        { dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', sourcemap: true, exports: 'named' },
+      ],
+    });
+    // Declarations are for publishing and API reports; the repository's editors and tsc read the
+    // sources (tsconfig paths), and a running portal reads none, so `npm start` skips them.
+    if (process.env.PORTICO_BUILD_TYPES !== '0') {
+      configs.push({
         input,
         external,
         plugins: [json(), dts({ respectExternal: false, compilerOptions: { preserveSymlinks: false } })],
@@ -67,8 +69,8 @@ export function createRollupConfig({ dir, entries = { index: 'src/index.ts' }, u
           { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].d.mts', chunkFileNames: 'chunks/[name]-[hash].d.mts' },
           { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'chunks/[name]-[hash].d.cts' },
         ],
-      },
-    );
+      });
+    }
   }
   for (const [name, src] of Object.entries(bins)) {
     configs.push({
