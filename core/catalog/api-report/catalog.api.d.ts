@@ -442,7 +442,14 @@ declare class RedisCatalogStore implements CatalogStore {
     write(writes: EntityWrite[]): Promise<WriteOutcome[]>;
     /** One batch of distinct refs: sent until every write is applied or reported as a conflict. */
     private writeBatch;
+    /**
+     * The query script computes the page and the versions of its entities in one atomic step; the
+     * documents are then read with MGET (far cheaper for Redis than through Lua) and must carry
+     * those versions. If a write slipped in between, the query runs again reading the documents
+     * inside the script, so a page never mixes entities from two moments.
+     */
     query(query: StoreQuery): Promise<StoreQueryResult>;
+    private runQuery;
     candidates(node: PlanNode, max: number): Promise<{
         count: number;
         refs: string[] | null;

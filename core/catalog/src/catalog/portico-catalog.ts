@@ -26,6 +26,7 @@ import { decodeValue, indexKeys, parseScore } from '../index/index-keys';
 import { analyseKind, type KindInfo } from '../kinds/property-classes';
 import { validateKind } from '../kinds/validate-kind';
 import { ENTITY_ID_PATTERN, findForbiddenKey, fromRef, toRef } from '../model/ids';
+import { storedVersion } from '../model/stored-version';
 import { compileQuery, relatedRules } from '../query/compile-query';
 import { decodeCursor, encodeCursor } from '../query/cursor';
 import { deepEqual, entityView, matchesPlan } from '../query/match-entity';
@@ -321,13 +322,7 @@ export class PorticoCatalog implements Catalog {
   async getJson(ref: EntityRef): Promise<{ json: string | Buffer; version: number } | null> {
     if (this.store.getRaw && this.servedAsStored(ref.kind)) {
       const raw = await this.store.getRaw(toRef(ref.kind, ref.id));
-      if (raw === null) return null;
-      // Documents are written with meta last and version last in meta.
-      const tail = typeof raw === 'string' ? raw.slice(-40) : raw.toString('latin1', Math.max(0, raw.length - 40));
-      const m = /"version":([0-9]+)\}\}$/.exec(tail);
-      if (m) return { json: raw, version: Number(m[1]) };
-      const parsed = JSON.parse(raw.toString()) as Entity;
-      return { json: raw, version: parsed.meta.version };
+      return raw === null ? null : { json: raw, version: storedVersion(raw) };
     }
     const entity = await this.get(ref);
     return entity ? { json: JSON.stringify(entity), version: entity.meta.version } : null;

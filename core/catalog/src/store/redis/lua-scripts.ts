@@ -219,8 +219,11 @@ end
 `;
 
 /**
- * ARGV: plan node JSON, options JSON {sortKey, desc, cursor: {score, ref} | null, limit, facets}.
- * Returns {total, hasMore, page (ref, score)..., docs..., facets JSON}.
+ * ARGV: plan node JSON, options JSON {sortKey, desc, cursor: {score, ref} | null, limit, facets,
+ * versionsOnly}. Returns {total, hasMore, 2 * page length, facets JSON, page (ref, score)...,
+ * then per page ref its document or, with versionsOnly, its version}. Documents pulled through
+ * Lua cost Redis ~1.4 µs each (copied into Lua strings and out again); the caller can instead
+ * read them with MGET and check that each carries the version seen here.
  */
 export const QUERY_SCRIPT = `${EVALUATE}
 local node = cjson.decode(ARGV[1])
@@ -262,15 +265,23 @@ local step = withScores and 2 or 1
 local n = #rows / step
 local hasMore = 0
 if n > limit then hasMore = 1; n = limit end
-local docKeys = {}
+local refs = {}
 for k = 1, n do
   local ref = rows[(k - 1) * step + 1]
+  refs[k] = ref
   page[#page + 1] = ref
   page[#page + 1] = withScores and rows[(k - 1) * step + 2] or '0'
-  docKeys[#docKeys + 1] = base .. 'x|' .. ref
 end
 local docs = {}
-if #docKeys > 0 then docs = redis.call('MGET', unpack(docKeys)) end
+if n > 0 then
+  if o.versionsOnly then
+    docs = redis.call('ZMSCORE', base .. 'vers', unpack(refs))
+  else
+    local docKeys = {}
+    for k = 1, n do docKeys[k] = base .. 'x|' .. refs[k] end
+    docs = redis.call('MGET', unpack(docKeys))
+  end
+end
 -- Facet counts cost a pass per value; they are cached per plan until the next write.
 local facetsJson = '{}'
 if #o.facets > 0 then
@@ -305,7 +316,7 @@ end
 cleanup()
 local out = {total, hasMore, #page, facetsJson}
 for _, v in ipairs(page) do out[#out + 1] = v end
-for k = 1, #docKeys do out[#out + 1] = docs[k] end
+for k = 1, n do out[#out + 1] = docs[k] end
 return out
 `;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createCatalog } from '../../catalog/create-catalog';
-import type { PorticoCatalog } from '../../catalog/portico-catalog';
+import { PorticoCatalog } from '../../catalog/portico-catalog';
 import { testLogger } from '../../testing/example-model';
 import { runCatalogStoreConformance } from '../catalog-store.conformance';
 import { packStrings } from './pack-strings';
@@ -46,6 +46,41 @@ describe('redis store keys', () => {
       await catalog.close();
       await store.destroyAll();
       await store.close();
+    }
+  });
+});
+
+describe('redis query pages', () => {
+  it('never returns a page mixing two moments when a write lands between the page and its documents', async () => {
+    const keyPrefix = `test:${randomBytes(6).toString('hex')}:`;
+    const store = await RedisCatalogStore.connect({ url: redisUrl, keyPrefix, logger: testLogger() });
+    const catalog = await PorticoCatalog.create(store, testLogger());
+    try {
+      await catalog.registerKind({ id: 'team', title: 'Team', schema: { type: 'object', properties: { slack: { type: 'string' } } } }, 'test');
+      await catalog.upsertMany(['a', 'b', 'c'].map((id) => ({ kind: 'team', id, properties: { slack: '#one' }, relations: {} })), { actor: 'test' });
+      // The store reads a page's documents after the script that picked the page; make a write
+      // that takes team b out of the result land exactly in between.
+      const redis = (store as unknown as { redis: { mgetBuffer: (...keys: string[]) => Promise<Array<Buffer | null>> } }).redis;
+      const mget = redis.mgetBuffer.bind(redis);
+      let raced = false;
+      redis.mgetBuffer = async (...keys: string[]) => {
+        if (!raced) {
+          raced = true;
+          await catalog.upsert({ kind: 'team', id: 'b', title: 'b', properties: { slack: '#two' }, relations: {} });
+        }
+        return mget(...keys);
+      };
+      const result = await catalog.query({ kind: 'team', filter: { combinator: 'and', rules: [{ property: 'slack', operator: '=', value: '#one' }] } });
+      expect(raced).toBe(true);
+      expect(result.items.map((e) => [e.id, e.properties.slack])).toEqual([['a', '#one'], ['c', '#one']]);
+      expect(result.total).toBe(2);
+      const json = JSON.parse((await catalog.queryJson({ kind: 'team', filter: { combinator: 'and', rules: [{ property: 'slack', operator: '=', value: '#two' }] } })).toString()) as { items: Array<{ id: string; meta: { version: number } }>; total: number };
+      expect(json.items.map((e) => [e.id, e.meta.version])).toEqual([['b', 2]]);
+    } finally {
+      await catalog.close();
+      const cleaner = await RedisCatalogStore.connect({ url: redisUrl, keyPrefix, logger: testLogger() });
+      await cleaner.destroyAll();
+      await cleaner.close();
     }
   });
 });

@@ -4,6 +4,7 @@ import type { IndexEntry } from '../../index/index-entry';
 import { formatScore } from '../../index/index-keys';
 import type { PlanNode, StoreQuery, StoreQueryResult } from '../../query/plan';
 import type { BusMessage, CatalogStore, DueTimer, EntityWrite, StoredKind, WriteOutcome } from '../catalog-store';
+import { storedVersion } from '../../model/stored-version';
 import { StringPacker } from './pack-strings';
 import { CANDIDATES_SCRIPT, CLAIM_TIMERS_SCRIPT, QUERY_SCRIPT, WRITE_SCRIPT } from './lua-scripts';
 
@@ -288,8 +289,23 @@ export class RedisCatalogStore implements CatalogStore {
     }
   }
 
+  /**
+   * The query script computes the page and the versions of its entities in one atomic step; the
+   * documents are then read with MGET (far cheaper for Redis than through Lua) and must carry
+   * those versions. If a write slipped in between, the query runs again reading the documents
+   * inside the script, so a page never mixes entities from two moments.
+   */
   async query(query: StoreQuery): Promise<StoreQueryResult> {
-    const options = { sortKey: query.sort.key, desc: query.sort.desc, cursor: query.cursor, limit: query.limit, facets: query.facets };
+    const snapshot = await this.runQuery(query, true);
+    const versions = snapshot.docs as Array<Buffer | null>;
+    if (snapshot.page.length === 0) return { ...snapshot, docs: [] };
+    const docs = await this.redis.mgetBuffer(...snapshot.page.map((p) => this.key(`x|${p.ref}`)));
+    const current = docs.every((doc, i) => doc !== null && versions[i] !== null && storedVersion(doc) === Number(versions[i]!.toString()));
+    return current ? { ...snapshot, docs } : this.runQuery(query, false);
+  }
+
+  private async runQuery(query: StoreQuery, versionsOnly: boolean): Promise<StoreQueryResult> {
+    const options = { sortKey: query.sort.key, desc: query.sort.desc, cursor: query.cursor, limit: query.limit, facets: query.facets, versionsOnly };
     // As bytes: the page's documents go to HTTP answers without a UTF-8 decode and re-encode.
     const reply = (await this.script('porticoQueryBuffer')(this.base, JSON.stringify(query.node), JSON.stringify(options))) as Array<Buffer | number | null>;
     const text = (value: Buffer | number | null): string => (value === null ? '' : value.toString());
