@@ -443,10 +443,10 @@ declare class RedisCatalogStore implements CatalogStore {
     /** One batch of distinct refs: sent until every write is applied or reported as a conflict. */
     private writeBatch;
     /**
-     * The query script computes the page and the versions of its entities in one atomic step; the
-     * documents are then read with MGET (far cheaper for Redis than through Lua) and must carry
-     * those versions. If a write slipped in between, the query runs again reading the documents
-     * inside the script, so a page never mixes entities from two moments.
+     * The query script picks the page (and counts, and facets) in one atomic step and returns the
+     * catalog's write counter; one MGET then reads the page's documents and the counter again (far
+     * cheaper for Redis than reading documents inside Lua). If a write landed in between, the query
+     * runs again with the documents read inside the script, so a page never mixes two moments.
      */
     query(query: StoreQuery): Promise<StoreQueryResult>;
     private runQuery;

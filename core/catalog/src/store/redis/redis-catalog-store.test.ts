@@ -58,8 +58,8 @@ describe('redis query pages', () => {
     try {
       await catalog.registerKind({ id: 'team', title: 'Team', schema: { type: 'object', properties: { slack: { type: 'string' } } } }, 'test');
       await catalog.upsertMany(['a', 'b', 'c'].map((id) => ({ kind: 'team', id, properties: { slack: '#one' }, relations: {} })), { actor: 'test' });
-      // The store reads a page's documents after the script that picked the page; make a write
-      // that takes team b out of the result land exactly in between.
+      // The store reads a page's documents with MGET after the script that picked the page;
+      // make a write that takes team b out of the result land exactly in between.
       const redis = (store as unknown as { redis: { mgetBuffer: (...keys: string[]) => Promise<Array<Buffer | null>> } }).redis;
       const mget = redis.mgetBuffer.bind(redis);
       let raced = false;

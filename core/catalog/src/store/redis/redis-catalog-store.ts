@@ -4,7 +4,6 @@ import type { IndexEntry } from '../../index/index-entry';
 import { formatScore } from '../../index/index-keys';
 import type { PlanNode, StoreQuery, StoreQueryResult } from '../../query/plan';
 import type { BusMessage, CatalogStore, DueTimer, EntityWrite, StoredKind, WriteOutcome } from '../catalog-store';
-import { storedVersion } from '../../model/stored-version';
 import { StringPacker } from './pack-strings';
 import { CANDIDATES_SCRIPT, CLAIM_TIMERS_SCRIPT, QUERY_SCRIPT, WRITE_SCRIPT } from './lua-scripts';
 
@@ -290,37 +289,41 @@ export class RedisCatalogStore implements CatalogStore {
   }
 
   /**
-   * The query script computes the page and the versions of its entities in one atomic step; the
-   * documents are then read with MGET (far cheaper for Redis than through Lua) and must carry
-   * those versions. If a write slipped in between, the query runs again reading the documents
-   * inside the script, so a page never mixes entities from two moments.
+   * The query script picks the page (and counts, and facets) in one atomic step and returns the
+   * catalog's write counter; one MGET then reads the page's documents and the counter again (far
+   * cheaper for Redis than reading documents inside Lua). If a write landed in between, the query
+   * runs again with the documents read inside the script, so a page never mixes two moments.
    */
   async query(query: StoreQuery): Promise<StoreQueryResult> {
-    const snapshot = await this.runQuery(query, true);
-    const versions = snapshot.docs as Array<Buffer | null>;
-    if (snapshot.page.length === 0) return { ...snapshot, docs: [] };
-    const docs = await this.redis.mgetBuffer(...snapshot.page.map((p) => this.key(`x|${p.ref}`)));
-    const current = docs.every((doc, i) => doc !== null && versions[i] !== null && storedVersion(doc) === Number(versions[i]!.toString()));
-    return current ? { ...snapshot, docs } : this.runQuery(query, false);
+    const { result, writeCounter } = await this.runQuery(query, true);
+    if (result.page.length === 0) return result;
+    const docs = await this.redis.mgetBuffer(...result.page.map((p) => this.key(`x|${p.ref}`)), this.key('wv'));
+    const counter = docs.pop();
+    if ((counter?.toString() ?? '0') === writeCounter && docs.every((doc) => doc !== null)) return { ...result, docs };
+    return (await this.runQuery(query, false)).result;
   }
 
-  private async runQuery(query: StoreQuery, versionsOnly: boolean): Promise<StoreQueryResult> {
-    const options = { sortKey: query.sort.key, desc: query.sort.desc, cursor: query.cursor, limit: query.limit, facets: query.facets, versionsOnly };
+  private async runQuery(query: StoreQuery, docsAfter: boolean): Promise<{ result: StoreQueryResult; writeCounter: string }> {
+    const options = { sortKey: query.sort.key, desc: query.sort.desc, cursor: query.cursor, limit: query.limit, facets: query.facets, docsAfter };
     // As bytes: the page's documents go to HTTP answers without a UTF-8 decode and re-encode.
     const reply = (await this.script('porticoQueryBuffer')(this.base, JSON.stringify(query.node), JSON.stringify(options))) as Array<Buffer | number | null>;
     const text = (value: Buffer | number | null): string => (value === null ? '' : value.toString());
     const total = Number(text(reply[0]));
     const hasMore = Number(text(reply[1])) === 1;
-    const pageLength = Number(text(reply[2]));
-    const facetsRaw = JSON.parse(text(reply[3])) as Record<string, Record<string, number> | unknown[]>;
+    const n = Number(text(reply[2]));
+    const withScores = Number(text(reply[3])) === 1;
+    const facetsRaw = JSON.parse(text(reply[4])) as Record<string, Record<string, number> | unknown[]>;
+    const writeCounter = text(reply[5]);
+    const first = 6;
     const page: Array<{ ref: string; score: string }> = [];
-    for (let i = 0; i < pageLength; i += 2) page.push({ ref: text(reply[4 + i]), score: text(reply[5 + i]) });
-    const docs = reply.slice(4 + pageLength).map((doc) => (Buffer.isBuffer(doc) && doc.length > 0 ? doc : null));
-    while (docs.length < page.length) docs.push(null);
+    for (let i = 0; i < n; i++) page.push({ ref: text(reply[first + i]), score: withScores ? text(reply[first + n + i]) : '0' });
+    const docsStart = first + (withScores ? 2 * n : n);
+    const docs: Array<Buffer | null> = [];
+    if (!docsAfter) for (let i = 0; i < n; i++) docs.push(Buffer.isBuffer(reply[docsStart + i]) && (reply[docsStart + i] as Buffer).length > 0 ? (reply[docsStart + i] as Buffer) : null);
     const facets: Record<string, Record<string, number>> = {};
     // cjson encodes an empty table as {} or []: both mean no values.
     for (const [name, counts] of Object.entries(facetsRaw)) facets[name] = Array.isArray(counts) ? {} : counts;
-    return { total, page, hasMore, docs, facets };
+    return { result: { total, page, hasMore, docs, facets }, writeCounter };
   }
 
   async candidates(node: PlanNode, max: number): Promise<{ count: number; refs: string[] | null }> {
