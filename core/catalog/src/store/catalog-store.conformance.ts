@@ -338,6 +338,50 @@ export function runCatalogStoreConformance(name: string, makeHarness: () => Prom
         await expect(q({ kind: 'team', limit: 2, cursor: first.nextCursor!, sort: { property: 'id', order: 'desc' } })).rejects.toMatchObject({ status: 400 });
       });
 
+      it('pages an AND of several indexes (filters, search words) in both orders, with facets', async () => {
+        await catalog.registerKind({ id: 'probe', title: 'Probe', schema: { type: 'object', properties: { color: { type: 'string' }, shape: { type: 'string' }, zone: { type: 'string' } } } }, 'test');
+        // 1,200 entities, with matches spread out (color, shape) and bunched at one end (zone), so
+        // that pages of an AND are checked in both orders wherever they fall.
+        const probes = Array.from({ length: 1200 }, (_, i) => ({
+          kind: 'probe',
+          id: `pr-${String(i).padStart(4, '0')}`,
+          title: i % 5 === 0 ? `Probe alpha beta ${i}` : `Probe alpha gamma ${i}`,
+          properties: { color: ['red', 'green', 'blue'][i % 3], shape: ['round', 'square'][i % 2], zone: i < 1000 ? 'early' : 'late' },
+          relations: {},
+        }));
+        for (let i = 0; i < probes.length; i += 300) await catalog.upsertMany(probes.slice(i, i + 300), { actor: 'u' });
+        const pageAll = async (query: EntityQuery): Promise<string[]> => {
+          const seen: string[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await q({ ...query, cursor });
+            seen.push(...ids(page));
+            cursor = page.nextCursor ?? undefined;
+          } while (cursor && seen.length < 2000);
+          return seen;
+        };
+        const where = (rules: Array<[string, string]>) => ({ combinator: 'and' as const, rules: rules.map(([property, value]) => ({ property, operator: '=' as const, value })) });
+        const expected = (test: (p: (typeof probes)[number]) => boolean): string[] => probes.filter(test).map((p) => p.id);
+        const redRound = expected((p) => p.properties.color === 'red' && p.properties.shape === 'round');
+        expect(redRound.length).toBe(200);
+        expect(await pageAll({ kind: 'probe', filter: where([['color', 'red'], ['shape', 'round']]), limit: 40 })).toEqual(redRound);
+        expect(await pageAll({ kind: 'probe', filter: where([['color', 'red'], ['shape', 'round']]), limit: 40, sort: { property: 'id', order: 'desc' } })).toEqual([...redRound].reverse());
+        const redLate = expected((p) => p.properties.color === 'red' && p.properties.zone === 'late');
+        expect(await pageAll({ kind: 'probe', filter: where([['color', 'red'], ['zone', 'late']]), limit: 3 })).toEqual(redLate);
+        const redEarly = expected((p) => p.properties.color === 'red' && p.properties.zone === 'early');
+        expect((await q({ kind: 'probe', filter: where([['color', 'red'], ['zone', 'early']]), limit: 3, sort: { property: 'id', order: 'desc' } })).items.map((e) => e.id)).toEqual(redEarly.slice(-3).reverse());
+        const lateRound = expected((p) => p.properties.zone === 'late' && p.properties.shape === 'round' && p.properties.color === 'blue');
+        expect(await pageAll({ kind: 'probe', filter: where([['zone', 'late'], ['shape', 'round'], ['color', 'blue']]), limit: 7, sort: { property: 'id', order: 'desc' } })).toEqual([...lateRound].reverse());
+        const first = await q({ kind: 'probe', filter: where([['color', 'red'], ['shape', 'round']]), limit: 4, facets: ['color', 'shape', 'zone'] });
+        expect(first.total).toBe(200);
+        expect(first.facets).toEqual({ color: { red: 200 }, shape: { round: 200 }, zone: { early: 167, late: 33 } });
+        const beta = expected((p) => p.title.includes('beta'));
+        expect(await pageAll({ kind: 'probe', search: 'alpha bet', limit: 50 })).toEqual(beta);
+        expect(await pageAll({ kind: 'probe', search: 'alpha bet', limit: 50, sort: { property: 'id', order: 'desc' } })).toEqual([...beta].reverse());
+        expect((await q({ kind: 'probe', search: 'alpha bet', filter: where([['shape', 'square']]), limit: 50 })).total).toBe(beta.filter((id) => Number(id.slice(3)) % 2 === 1).length);
+        expect((await q({ kind: 'probe', search: 'gamma nothere', limit: 5 })).total).toBe(0);
+      });
+
       it('refuses malformed queries with pointers', async () => {
         await expect(q({ kind: 'component', filter: { combinator: 'and', rules: [{ property: 'replicas', operator: '>', value: 'x' }] } })).rejects.toMatchObject({ status: 400, errors: [{ pointer: '/filter/rules/0/value' }] });
         await expect(q({ kind: 'component', filter: { combinator: 'xor', rules: [] } as never })).rejects.toMatchObject({ errors: [{ pointer: '/filter/combinator' }] });
