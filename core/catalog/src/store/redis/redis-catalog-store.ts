@@ -34,6 +34,41 @@ function eventJson(write: EntityWrite, doc: string): string {
   return JSON.stringify(event);
 }
 
+function groupByKey(entries: IndexEntry[], into: Map<string, IndexEntry[]>): void {
+  for (const e of entries) {
+    const group = into.get(e.key);
+    if (group) group.push(e);
+    else into.set(e.key, [e]);
+  }
+}
+
+/** How many variadic commands the groups take (one per MEMBERS_PER_COMMAND members of a key). */
+function chunkCount(groups: Map<string, IndexEntry[]>): number {
+  let count = 0;
+  for (const group of groups.values()) count += Math.ceil(group.length / MEMBERS_PER_COMMAND);
+  return count;
+}
+
+/**
+ * Index changes as the write script reads them, one chunk per command: key, values registry
+ * (or ''), value (or ''), member count, then the members, each preceded by its score for additions.
+ */
+function packGroups(packer: StringPacker, groups: Map<string, IndexEntry[]>, withScores: boolean): void {
+  for (const [key, group] of groups) {
+    for (let k = 0; k < group.length; k += MEMBERS_PER_COMMAND) {
+      const end = Math.min(group.length, k + MEMBERS_PER_COMMAND);
+      packer.add(key);
+      packer.add(group[k].valuesKey ?? '');
+      packer.add(group[k].value ?? '');
+      packer.add(String(end - k));
+      for (let m = k; m < end; m++) {
+        if (withScores) packer.add(formatScore(group[m].score));
+        packer.add(group[m].member);
+      }
+    }
+  }
+}
+
 /**
  * The production store. Each entity is one JSON string key; versions live in one sorted
  * set; every index is a sorted set. Writes, their index changes and their event are one
@@ -220,27 +255,13 @@ export class RedisCatalogStore implements CatalogStore {
       for (const j of pending) {
         const w = writes[batch[j]];
         capacity += 3 * (docs[j].length + events[j].length) + 100;
-        for (const e of w.remove) {
-          const group = removes.get(e.key);
-          if (group) group.push(e);
-          else removes.set(e.key, [e]);
-        }
-        for (const e of w.add) {
-          const group = adds.get(e.key);
-          if (group) group.push(e);
-          else adds.set(e.key, [e]);
-        }
+        groupByKey(w.remove, removes);
+        groupByKey(w.add, adds);
       }
-      let removeGroups = 0;
-      for (const [key, group] of removes) {
-        removeGroups += Math.ceil(group.length / MEMBERS_PER_COMMAND);
-        capacity += 3 * key.length + 50 + group.length * 64;
-      }
-      let addGroups = 0;
-      for (const [key, group] of adds) {
-        addGroups += Math.ceil(group.length / MEMBERS_PER_COMMAND);
-        capacity += 3 * key.length + 50 + group.length * 96;
-      }
+      const removeGroups = chunkCount(removes);
+      const addGroups = chunkCount(adds);
+      for (const [key, group] of removes) capacity += 3 * key.length + 50 + group.length * 64;
+      for (const [key, group] of adds) capacity += 3 * key.length + 50 + group.length * 96;
       const packer = new StringPacker(capacity);
       packer.add(String(pending.length));
       packer.add(String(removeGroups));
@@ -253,29 +274,8 @@ export class RedisCatalogStore implements CatalogStore {
         packer.add(docs[j]);
         packer.add(events[j]);
       }
-      for (const [key, group] of removes) {
-        for (let k = 0; k < group.length; k += MEMBERS_PER_COMMAND) {
-          const end = Math.min(group.length, k + MEMBERS_PER_COMMAND);
-          packer.add(key);
-          packer.add(group[k].valuesKey ?? '');
-          packer.add(group[k].value ?? '');
-          packer.add(String(end - k));
-          for (let m = k; m < end; m++) packer.add(group[m].member);
-        }
-      }
-      for (const [key, group] of adds) {
-        for (let k = 0; k < group.length; k += MEMBERS_PER_COMMAND) {
-          const end = Math.min(group.length, k + MEMBERS_PER_COMMAND);
-          packer.add(key);
-          packer.add(group[k].valuesKey ?? '');
-          packer.add(group[k].value ?? '');
-          packer.add(String(end - k));
-          for (let m = k; m < end; m++) {
-            packer.add(formatScore(group[m].score));
-            packer.add(group[m].member);
-          }
-        }
-      }
+      packGroups(packer, removes, false);
+      packGroups(packer, adds, true);
       const reply = (await writeScript(this.base, this.maxLen(), packer.finish())) as number[];
       if (reply[0] === 1) {
         for (const j of pending) outcomes[batch[j]] = 'ok';
