@@ -19,6 +19,7 @@ import type { Catalog } from '../catalog/catalog';
 import { isApproved, isApprover } from '../approvals/approval-policy';
 import { ActionRegistry } from '../registry/action-registry';
 import { newRunId } from '../runs/run-id';
+import { queuedRun } from '../runs/queued-run';
 import { checkEntityPickers, splitSecretInputs } from '../runs/run-inputs';
 import { isTerminal } from '../runs/run-status';
 import type { RunListFilter, RunLogEntry, RunLogLevel, RunStore } from '../runs/run-store';
@@ -258,24 +259,7 @@ export class PorticoActionRunner implements ActionRunnerService {
     await checkEntityPickers(definition.inputSchema, inputs, this.parts.catalog);
     const { visible, secrets } = splitSecretInputs(definition.inputSchema, inputs);
     const now = new Date().toISOString();
-    const run: Run = {
-      id: newRunId(),
-      actionId: definition.id,
-      status: 'queued',
-      inputs: visible,
-      entity: entity ? { kind: entity.kind, id: entity.id } : null,
-      actor: request.actor,
-      createdAt: now,
-      startedAt: null,
-      endedAt: null,
-      outputs: {},
-      links: [],
-      affectedEntities: [],
-      progress: null,
-      error: null,
-      attempts: 0,
-      approvals: [],
-    };
+    const run = queuedRun({ id: newRunId(), actionId: definition.id, inputs: visible, entity: entity ? { kind: entity.kind, id: entity.id } : null, actor: request.actor, createdAt: now });
     const created = await this.parts.store.create(run, { idempotencyKey: request.idempotencyKey, secretInputs: secrets });
     if (!created.created) return created;
     await this.parts.store.appendLog(run.id, { at: now, type: 'line', level: 'info', message: `Run of "${definition.id}" requested by ${run.actor}` });

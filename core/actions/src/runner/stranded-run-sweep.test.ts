@@ -1,6 +1,7 @@
 import type { Run } from '@portico/plugin-api';
 import { createActionRunner } from '../create-action-runner';
 import type { PorticoActionRunner } from './portico-action-runner';
+import { queuedRun } from '../runs/queued-run';
 import { testCatalog } from '../__fixtures__/test-catalog';
 import { REDIS_URL, deleteKeys, testLogger, testPrefix, testSecrets, waitFor } from '../__fixtures__/test-services';
 
@@ -8,24 +9,7 @@ jest.setTimeout(45_000);
 
 /** A run as the API records it, before it enqueues the job. */
 function recordedRun(id: string, actionId: string): Run {
-  return {
-    id,
-    actionId,
-    status: 'queued',
-    inputs: {},
-    entity: null,
-    actor: 'user:ann',
-    createdAt: new Date(Date.now() - 60_000).toISOString(),
-    startedAt: null,
-    endedAt: null,
-    outputs: {},
-    links: [],
-    affectedEntities: [],
-    progress: null,
-    error: null,
-    attempts: 0,
-    approvals: [],
-  };
+  return queuedRun({ id, actionId, inputs: {}, entity: null, actor: 'user:ann', createdAt: new Date(Date.now() - 60_000).toISOString() });
 }
 
 describe('a run recorded but never enqueued (the API process stopped in between)', () => {

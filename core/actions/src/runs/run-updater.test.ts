@@ -2,9 +2,10 @@ import type { Run } from '@portico/plugin-api';
 import { MemoryRunStore } from './memory-run-store';
 import { RunUpdater } from './run-updater';
 import { newRunId } from './run-id';
+import { queuedRun } from './queued-run';
 
 function run(): Run {
-  return { id: newRunId(), actionId: 'a', status: 'queued', inputs: {}, entity: null, actor: 'x', createdAt: new Date().toISOString(), startedAt: null, endedAt: null, outputs: {}, links: [], affectedEntities: [], progress: null, error: null, attempts: 0, approvals: [] };
+  return queuedRun({ id: newRunId(), actionId: 'a', inputs: {}, entity: null, actor: 'x', createdAt: new Date().toISOString() });
 }
 
 describe('RunUpdater', () => {
