@@ -132,20 +132,18 @@ test("finds it through the catalog table's filter and facets", async () => {
   // Sorting by a column asks the server again.
   await page.getByRole('button', { name: 'color equals "red"' }).locator('svg').click();
   await page.waitForFunction(() => document.querySelector('[role="table"]')?.getAttribute('data-total') === '3');
-  const size = page.getByRole('columnheader', { name: 'Size' });
-  await size.getByRole('button').click();
-  await page.waitForFunction(() => document.querySelector('[role="row"][data-row-index="0"]')?.textContent?.includes('Blue Widget'));
-  expect(await size.getAttribute('aria-sort')).toBe('ascending');
-  await size.getByRole('button').click();
-  await page.waitForFunction(() => document.querySelector('[role="row"][data-row-index="0"]')?.textContent?.includes('Rocket Gadget'));
-  expect(await size.getAttribute('aria-sort')).toBe('descending');
+  // Clicks a column's sort button, waits for the expected first row, and checks the column's order.
+  const sortBy = async (column: string, firstRow: string, order: 'ascending' | 'descending'): Promise<void> => {
+    const header = page.getByRole('columnheader', { name: column });
+    await header.getByRole('button').click();
+    await page.waitForFunction((text) => document.querySelector('[role="row"][data-row-index="0"]')?.textContent?.includes(text), firstRow);
+    expect(await header.getAttribute('aria-sort')).toBe(order);
+  };
+  await sortBy('Size', 'Blue Widget', 'ascending');
+  await sortBy('Size', 'Rocket Gadget', 'descending');
   // Titles sort too: Blue Widget, Red Sprocket, Rocket Gadget, then the other way round.
-  const title = page.getByRole('columnheader', { name: 'Title' });
-  await title.getByRole('button').click();
-  await page.waitForFunction(() => document.querySelector('[role="row"][data-row-index="0"]')?.textContent?.includes('Blue Widget'));
-  expect(await title.getAttribute('aria-sort')).toBe('ascending');
-  await title.getByRole('button').click();
-  await page.waitForFunction(() => document.querySelector('[role="row"][data-row-index="0"]')?.textContent?.includes('Rocket Gadget'));
+  await sortBy('Title', 'Blue Widget', 'ascending');
+  await sortBy('Title', 'Rocket Gadget', 'descending');
   expect(await table.locator('[role="row"][data-row-index]').allInnerTexts()).toEqual([expect.stringContaining('Rocket Gadget'), expect.stringContaining('Red Sprocket'), expect.stringContaining('Blue Widget')]);
 });
 
