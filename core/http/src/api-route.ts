@@ -1,5 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Identity, JsonSchema } from '@portico/plugin-api';
+import type { RouteAccess } from './route-access';
+import type { AuditDetail } from './audit-detail';
 
 export interface ApiRequestContext<B = unknown> {
   req: Request;
@@ -9,6 +11,8 @@ export interface ApiRequestContext<B = unknown> {
   body: B;
   identity: Identity;
   requestId: string;
+  /** Adds the target and before/after states to this request's audit record. */
+  audit(detail: AuditDetail): void;
 }
 
 /** What a handler returns; `undefined` means the handler wrote the response itself (e.g. SSE). */
@@ -31,6 +35,8 @@ export interface ApiRoute<B = unknown> {
   operationId: string;
   summary: string;
   tags?: string[];
+  /** Who may call it; the router enforces it and the OpenAPI document states it. */
+  access: RouteAccess;
   /** Request body schema; a body that fails it is answered 400 with each bad field's pointer. */
   body?: JsonSchema;
   /** Query parameters (all strings on the wire). */

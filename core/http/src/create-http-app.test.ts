@@ -9,6 +9,7 @@ const echo = defineRoute<{ name: string; count?: number }>({
   path: '/things/{id}',
   operationId: 'createThing',
   summary: 'Echo',
+  access: { signedIn: 'test' },
   body: {
     type: 'object',
     required: ['name'],
@@ -23,6 +24,7 @@ const missing = defineRoute({
   path: '/missing',
   operationId: 'missing',
   summary: 'Always 404',
+  access: { signedIn: 'test' },
   responses: {},
   handler: () => {
     throw new NotFoundError('Thing "x" does not exist; list things at /api/v1/things.');
@@ -33,6 +35,7 @@ const crash = defineRoute({
   path: '/crash',
   operationId: 'crash',
   summary: 'Throws',
+  access: { signedIn: 'test' },
   responses: {},
   handler: () => {
     throw new Error('secret internals');

@@ -9,7 +9,11 @@ import { requestId } from './request-id';
 export interface HttpAppOptions {
   /** Routers mounted under `/api/v1`, each at its own prefix. */
   api: Array<{ prefix: string; router: Router }>;
-  authenticate?: (authorization: string | undefined) => Promise<Identity | null>;
+  /**
+   * Who the request is: from the `Authorization` header, or the request itself (a session
+   * cookie). Null refuses the request with a 401; throw an UnauthorizedError to say why.
+   */
+  authenticate?: (authorization: string | undefined, req: express.Request) => Promise<Identity | null>;
   bodyLimit?: string | number;
   onUnexpectedError?: (error: unknown, requestId: string | undefined) => void;
   /** Routers under `/api/v1` that need no identity (e.g. webhooks that check their own signature). */

@@ -1,10 +1,12 @@
 export { createHttpApp, type HttpAppOptions } from './create-http-app';
 export { createApiRouter, toExpressPath, type RequestWithContext } from './api-router';
 export { defineRoute, type ApiRoute, type ApiResult, type ApiRequestContext, type HttpVerb } from './api-route';
-export { buildOpenApiDocument, type RouteGroup } from './openapi-document';
+export { buildOpenApiDocument, SESSION_COOKIE, type RouteGroup } from './openapi-document';
 export { SchemaValidator, toFieldProblems } from './schema-validator';
 export { problemHandler, notFoundHandler, sendProblem, type Problem } from './problem-handler';
 export { jsonBody } from './json-body';
 export { requestId } from './request-id';
 export { authenticate } from './authenticate';
 export { GUEST_IDENTITY } from './guest-identity';
+export { authorize, forbidden, requiredPermission, type RouteAccess } from './route-access';
+export { addAuditDetail, auditDetailOf, type AuditDetail } from './audit-detail';

@@ -1,4 +1,28 @@
 import type { ApiRoute } from './api-route';
+import type { RouteAccess } from './route-access';
+
+/** The session cookie's name; the OpenAPI document declares it as a security scheme. */
+export const SESSION_COOKIE = 'portico_session';
+
+const PROBLEM_RESPONSE = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+
+/** The answers every route may give because of who calls it and how, beside its own. */
+function accessResponses(access: RouteAccess, hasInput: boolean): Record<string, unknown> {
+  const responses: Record<string, unknown> = {};
+  if (hasInput) responses['400'] = PROBLEM_RESPONSE('Invalid input: the problem names each bad field by its JSON pointer');
+  if (!('public' in access)) responses['401'] = PROBLEM_RESPONSE('No valid session or API token');
+  if ('permission' in access) responses['403'] = PROBLEM_RESPONSE(`The caller lacks the permission "${access.permission}"${access.orOwner ? ` and is not ${access.orOwner}` : ''}`);
+  responses['429'] = PROBLEM_RESPONSE('Too many requests: retry after the Retry-After header\'s seconds');
+  return responses;
+}
+
+/** How an operation states its access: OpenAPI `security` plus Portico's own `x-portico-access`. */
+function accessDescription(access: RouteAccess): Record<string, unknown> {
+  if ('public' in access) return { security: [], 'x-portico-access': { public: true, reason: access.public } };
+  const security = [{ sessionCookie: [] }, { bearerToken: [] }];
+  if ('signedIn' in access) return { security, 'x-portico-access': { signedIn: true, note: access.signedIn } };
+  return { security, 'x-portico-access': { permission: access.permission, ...(access.scope ? { scope: access.scope } : {}), ...(access.orOwner ? { orOwner: access.orOwner } : {}) } };
+}
 
 export interface RouteGroup {
   /** Mount prefix relative to the document's server URL, e.g. `` or `/plugins/cicd`. */
@@ -43,12 +67,15 @@ export function buildOpenApiDocument(options: { title: string; version: string; 
             : {}),
         };
       }
-      responses.default = { description: 'A problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+      const hasInput = Boolean(route.body) || queryParams.length > 0 || pathParams.length > 0;
+      for (const [status, response] of Object.entries(accessResponses(route.access, hasInput))) responses[status] ??= response;
+      responses.default = PROBLEM_RESPONSE('A problem');
       paths[path] = paths[path] ?? {};
       paths[path][route.method] = {
         operationId: route.operationId,
         summary: route.summary,
         tags: route.tags,
+        ...accessDescription(route.access),
         parameters: [...pathParams, ...queryParams],
         ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
         responses,
@@ -60,6 +87,12 @@ export function buildOpenApiDocument(options: { title: string; version: string; 
     info: { title: options.title, version: options.version },
     servers: [{ url: options.serverUrl }],
     paths,
-    components: { schemas: { Problem: PROBLEM_SCHEMA } },
+    components: {
+      schemas: { Problem: PROBLEM_SCHEMA },
+      securitySchemes: {
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The session of a person signed in through the web UI (OpenID Connect)' },
+        bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (personal or from portico.config.yaml), or a run\'s callback token' },
+      },
+    },
   };
 }

@@ -4,5 +4,6 @@ export { bootKernel, type KernelOptions, type Kernel } from './portal/boot-kerne
 export { KERNEL_VERSION } from './portal/kernel-version';
 export { runCli } from './cli/portico-cli';
 export { validateConfig, loadConfigFile, type PorticoConfig, type PluginEntry, type ApiToken } from './config';
-export { hashToken } from './services/token-identity';
+/** The SHA-256 hex of a token's value, as `auth.tokens[].sha256` lists it. */
+export { sha256Hex as hashToken } from '@portico/auth';
 export type { PluginRecord, PluginContributions } from './plugins/plugin-record';

@@ -5,3 +5,4 @@ export * from './extension-points';
 export * from './model';
 export * from './errors';
 export * from './manifest';
+export * from './access';

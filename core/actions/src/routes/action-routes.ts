@@ -1,8 +1,9 @@
-import { ForbiddenError, NotFoundError, ValidationError, hasPermission, type ActionDefinition, type Identity, type EntityRef, type JsonSchema, type RunStatus } from '@portico/plugin-api';
+import { NotFoundError, PERMISSIONS, ValidationError, hasPermission, type ActionDefinition, type Identity, type EntityRef, type JsonSchema, type Run, type RunStatus } from '@portico/plugin-api';
 import { defineRoute, type ApiRoute } from '@portico/http';
 import type { PorticoActionRunner, RunReport } from '../runner/portico-action-runner';
 import { ALL_STATUSES } from '../runs/run-status';
 import { streamRunLogs } from './stream-run-logs';
+import { authorizeRunCancel, authorizeRunReport, authorizeRunStart, canReadRun } from './run-access';
 import type { AutomationDefinition } from '../automations/automation';
 
 const entityRef: JsonSchema = { type: 'object', required: ['kind', 'id'], additionalProperties: false, properties: { kind: { type: 'string', minLength: 1 }, id: { type: 'string', minLength: 1 } } };
@@ -18,21 +19,21 @@ function parseEntity(value: unknown, name: string): EntityRef | undefined {
   return { kind: text.slice(0, at), id: text.slice(at + 1) };
 }
 
-function requireToken(identity: { kind: string; id: string }): void {
-  if (identity.kind !== 'token') throw new ForbiddenError(`Reports on runs come from webhook receivers and agents with an API token; ${identity.id} is not one.`);
+/** Checks the caller may start `actionId` (on `entity`); unknown actions and entities get their 404 from the runner. */
+async function requireStart(runner: PorticoActionRunner, actionId: string, entity: EntityRef | null, identity: Identity): Promise<void> {
+  const action = await runner.resolveAction(actionId);
+  if (!action) return;
+  authorizeRunStart(identity, action.definition, entity ? await runner.entityFor(entity) : null);
 }
 
-/** Refuses a run of an action whose permission the caller lacks, saying which and where it is granted. */
-async function requirePermission(runner: PorticoActionRunner, actionId: string, identity: Identity): Promise<void> {
-  const action = await runner.resolveAction(actionId);
-  const permission = action?.definition.permission;
-  if (!action || hasPermission(identity, permission)) return; // unknown actions get their 404 from the runner
-  const family = `${permission!.split('.')[0]}.*`;
-  throw new ForbiddenError(
-    `Running "${action.definition.title}" (${actionId}) needs the permission "${permission}", which ${identity.id} does not have. ` +
-      `Grant it, or the family "${family}", in the token's permissions under auth.tokens in portico.config.yaml.`,
-  );
+/** The run, if it exists and the caller may read it; otherwise the same 404 (so ids of others' runs reveal nothing). */
+async function readableRun(runner: PorticoActionRunner, id: string, identity: Identity): Promise<Run> {
+  const run = await runner.getRun(id);
+  if (!run || !canReadRun(identity, run)) throw new NotFoundError(`Run "${id}" does not exist, or is not one you may read.`);
+  return run;
 }
+
+const RUNNERS = 'a member of the team owning the entity, for its day-2 actions';
 
 /** The runner's REST API, relative to /api/v1; the OpenAPI document is built from the same objects. */
 export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
@@ -43,13 +44,14 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'listActions',
       summary: 'List actions, optionally only those for a kind or offered on one entity; `allowed` says whether the caller may start each',
       tags: ['actions'],
+      access: { permission: PERMISSIONS.actionsRead },
       query: { kind: { schema: { type: 'string' } }, entity: { description: '`<kind>:<id>`: only actions offered on this entity', schema: { type: 'string' } } },
       responses: { '200': { description: 'Actions', schema: { type: 'object', properties: { items: { type: 'array' } } } }, '404': problem('Unknown entity') },
       handler: async ({ query, identity }) => {
         const entity = parseEntity(query.entity, 'entity');
         const kind = query.kind ? String(query.kind) : undefined;
         const items = entity || kind ? await runner.listActionsFor({ kind, entity }) : await runner.listActions();
-        return { body: { items: items.map((action) => ({ ...action, allowed: hasPermission(identity, action.permission) })) } };
+        return { body: { items: items.map((action) => ({ ...action, allowed: hasPermission(identity, action.permission) && (hasPermission(identity, PERMISSIONS.actionsRun) || action.operation === 'day-2') })) } };
       },
     }),
     defineRoute<ActionDefinition>({
@@ -58,6 +60,7 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'createAction',
       summary: 'Create or replace a webhook or agent action',
       tags: ['actions'],
+      access: { permission: PERMISSIONS.actionsManage },
       body: { type: 'object', required: ['id', 'title', 'operation', 'inputSchema', 'invocation'], properties: { invocation: { type: 'object', required: ['type'], properties: { type: { enum: ['webhook', 'agent'] } } } } },
       responses: { '201': { description: 'Created', schema: { type: 'object' } }, '400': problem('Invalid definition'), '409': problem('Owned by a plugin') },
       handler: async ({ body }) => ({ status: 201, body: await runner.createApiAction(body) }),
@@ -68,6 +71,7 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'deleteAction',
       summary: 'Delete an action created through the API',
       tags: ['actions'],
+      access: { permission: PERMISSIONS.actionsManage },
       responses: { '204': { description: 'Deleted' }, '404': problem('Unknown action'), '409': problem('Owned by a plugin') },
       handler: async ({ params }) => {
         await runner.deleteApiAction(params.id);
@@ -80,6 +84,7 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'startRun',
       summary: 'Run an action',
       tags: ['runs'],
+      access: { permission: PERMISSIONS.actionsRun, orOwner: RUNNERS },
       body: { type: 'object', additionalProperties: false, properties: { entity: entityRef, inputs: { type: 'object', default: {} }, idempotencyKey: { type: 'string', minLength: 1, maxLength: 200 } } },
       responses: {
         '201': { description: 'Run created', schema: runSchema },
@@ -90,7 +95,7 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       },
       handler: async ({ params, body, identity, req }) => {
         const idempotencyKey = body.idempotencyKey ?? req.get('idempotency-key') ?? undefined;
-        await requirePermission(runner, params.id, identity);
+        await requireStart(runner, params.id, body.entity ?? null, identity);
         const { run, created } = await runner.startRunDetailed({ actionId: params.id, entity: body.entity ?? null, inputs: body.inputs ?? {}, actor: identity.id, idempotencyKey });
         return { status: created ? 201 : 200, headers: { location: `/api/v1/runs/${run.id}` }, body: run };
       },
@@ -101,6 +106,7 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'listRuns',
       summary: 'List runs, newest first',
       tags: ['runs'],
+      access: { signedIn: 'Lists the caller\'s own runs, or every run with runs.read' },
       query: {
         actionId: { schema: { type: 'string' } },
         status: { schema: { type: 'string', enum: [...ALL_STATUSES] } },
@@ -110,18 +116,20 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
         cursor: { schema: { type: 'string' } },
       },
       responses: { '200': { description: 'A page of runs', schema: { type: 'object', properties: { items: { type: 'array', items: runSchema }, nextCursor: { type: ['string', 'null'] } } } } },
-      handler: async ({ query }) => {
+      handler: async ({ query, identity }) => {
         const status = query.status ? String(query.status) : undefined;
         if (status && !ALL_STATUSES.includes(status as RunStatus)) throw new ValidationError(`Unknown status "${status}".`, [{ pointer: '/status', message: `must be one of ${ALL_STATUSES.join(', ')}` }]);
         const limit = query.limit === undefined ? 50 : Number(query.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new ValidationError('The limit must be an integer from 1 to 200.', [{ pointer: '/limit', message: 'must be an integer from 1 to 200' }]);
         const cursor = query.cursor ? String(query.cursor) : undefined;
         if (cursor && !/^run_[0-9a-z]+$/.test(cursor)) throw new ValidationError('The cursor is not one this API gave out.', [{ pointer: '/cursor', message: 'is invalid' }]);
+        if (!hasPermission(identity, PERMISSIONS.runsRead) && query.actor && String(query.actor) !== identity.id) return { body: { items: [], nextCursor: null } };
         const page = await runner.listRuns({
           actionId: query.actionId ? String(query.actionId) : undefined,
           status: status as RunStatus | undefined,
           entity: parseEntity(query.entity, 'entity'),
-          actor: query.actor ? String(query.actor) : undefined,
+          // Without runs.read a caller lists its own runs only.
+          actor: hasPermission(identity, PERMISSIONS.runsRead) ? (query.actor ? String(query.actor) : undefined) : identity.id,
           limit,
           cursor,
         });
@@ -134,12 +142,9 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'getRun',
       summary: 'Get a run',
       tags: ['runs'],
+      access: { signedIn: 'The caller\'s own runs, or any with runs.read' },
       responses: { '200': { description: 'The run', schema: runSchema }, '404': problem('Unknown run') },
-      handler: async ({ params }) => {
-        const run = await runner.getRun(params.id);
-        if (!run) throw new NotFoundError(`Run "${params.id}" does not exist.`);
-        return { body: run };
-      },
+      handler: async ({ params, identity }) => ({ body: await readableRun(runner, params.id, identity) }),
     }),
     defineRoute<RunReport>({
       method: 'patch',
@@ -147,6 +152,7 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'reportRun',
       summary: 'Report progress, outputs or the outcome of a run (asynchronous webhook receivers and agents)',
       tags: ['runs'],
+      access: { permission: PERMISSIONS.runsReport, orOwner: 'the run\'s callback token' },
       body: {
         type: 'object',
         additionalProperties: false,
@@ -159,9 +165,10 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
           affectedEntities: { type: 'array', items: entityRef },
         },
       },
-      responses: { '200': { description: 'The run', schema: runSchema }, '403': problem('Not a token'), '404': problem('Unknown run'), '409': problem('The run has ended') },
-      handler: async ({ params, body, identity }) => {
-        requireToken(identity);
+      responses: { '200': { description: 'The run', schema: runSchema },  '404': problem('Unknown run'), '409': problem('The run has ended') },
+      handler: async ({ params, body, identity, audit }) => {
+        authorizeRunReport(identity, params.id);
+        audit({ target: `run:${params.id}`, note: { status: body.status } });
         return { body: await runner.report(params.id, body) };
       },
     }),
@@ -171,9 +178,11 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'getRunLogs',
       summary: 'The run log: JSON, or Server-Sent Events (replay, then live) with Accept: text/event-stream',
       tags: ['runs'],
+      access: { signedIn: 'The caller\'s own runs, or any with runs.read' },
       query: { after: { description: 'Only entries after this log id', schema: { type: 'string' } } },
       responses: { '200': { description: 'Log entries', schema: { type: 'object', properties: { items: { type: 'array' } } } }, '404': problem('Unknown run') },
-      handler: async ({ params, query, req, res }) => {
+      handler: async ({ params, query, req, res, identity }) => {
+        await readableRun(runner, params.id, identity);
         const after = query.after ? String(query.after) : undefined;
         if (after !== undefined && !/^\d+-\d+$/.test(after)) throw new ValidationError('"after" must be a log entry id.', [{ pointer: '/after', message: 'must be a log entry id like 1700000000000-0' }]);
         const items = await runner.readLogs(params.id, { after });
@@ -188,6 +197,7 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'appendRunLogs',
       summary: 'Append lines to a running run log (asynchronous webhook receivers and agents)',
       tags: ['runs'],
+      access: { permission: PERMISSIONS.runsReport, orOwner: 'the run\'s callback token' },
       body: {
         type: 'object',
         additionalProperties: false,
@@ -197,9 +207,9 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
           lines: { type: 'array', maxItems: 1000, items: { type: 'object', required: ['message'], additionalProperties: false, properties: { level: { enum: ['debug', 'info', 'warn', 'error'] }, message: { type: 'string', maxLength: 10000 }, fields: { type: 'object' } } } },
         },
       },
-      responses: { '201': { description: 'Appended', schema: { type: 'object', properties: { ids: { type: 'array', items: { type: 'string' } } } } }, '403': problem('Not a token'), '409': problem('The run has ended') },
+      responses: { '201': { description: 'Appended', schema: { type: 'object', properties: { ids: { type: 'array', items: { type: 'string' } } } } },  '409': problem('The run has ended') },
       handler: async ({ params, body, identity }) => {
-        requireToken(identity);
+        authorizeRunReport(identity, params.id);
         const lines = [...(body.message !== undefined ? [{ level: body.level, message: body.message }] : []), ...(body.lines ?? [])];
         if (lines.length === 0) throw new ValidationError('Send "message" or "lines".', [{ pointer: '/lines', message: 'is required' }]);
         return { status: 201, body: { ids: await runner.appendLogs(params.id, lines) } };
@@ -211,8 +221,13 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'cancelRun',
       summary: 'Cancel a run (a running handler sees its AbortSignal fire)',
       tags: ['runs'],
+      access: { permission: PERMISSIONS.runsCancel, orOwner: 'the run\'s actor' },
       responses: { '200': { description: 'The cancelled run', schema: runSchema }, '404': problem('Unknown run'), '409': problem('The run has ended') },
-      handler: async ({ params, identity }) => ({ body: await runner.cancelRun(params.id, identity.id) }),
+      handler: async ({ params, identity, audit }) => {
+        authorizeRunCancel(identity, await readableRun(runner, params.id, identity));
+        audit({ target: `run:${params.id}` });
+        return { body: await runner.cancelRun(params.id, identity.id) };
+      },
     }),
     defineRoute<{ decision: 'approve' | 'decline'; comment?: string }>({
       method: 'post',
@@ -220,6 +235,7 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'decideRun',
       summary: 'Approve or decline a run waiting for approval',
       tags: ['runs'],
+      access: { signedIn: 'Approvers named by the action\'s approval policy' },
       body: { type: 'object', required: ['decision'], additionalProperties: false, properties: { decision: { enum: ['approve', 'decline'] }, comment: { type: 'string', maxLength: 2000 } } },
       responses: { '200': { description: 'The run', schema: runSchema }, '403': problem('Not an approver'), '404': problem('Unknown run'), '409': problem('Not waiting for approval') },
       handler: async ({ params, body, identity }) => ({ body: await runner.decide(params.id, identity, body.decision, body.comment) }),
@@ -230,6 +246,7 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'listAutomations',
       summary: 'List automations (plugin automations with function conditions show them as "function")',
       tags: ['automations'],
+      access: { permission: PERMISSIONS.automationsRead },
       responses: { '200': { description: 'Automations', schema: { type: 'object', properties: { items: { type: 'array' } } } } },
       handler: async () => {
         const items = (await runner.automations.list()).map(({ definition, owner }) => ({
@@ -247,6 +264,7 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'createAutomation',
       summary: 'Create or replace an automation: run an action on entity events, finished runs or expired timers',
       tags: ['automations'],
+      access: { permission: PERMISSIONS.automationsManage },
       body: {
         type: 'object',
         required: ['id', 'on', 'action'],
@@ -271,6 +289,7 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'deleteAutomation',
       summary: 'Delete an automation created through the API',
       tags: ['automations'],
+      access: { permission: PERMISSIONS.automationsManage },
       responses: { '204': { description: 'Deleted' }, '404': problem('Unknown automation'), '409': problem('Owned by a plugin') },
       handler: async ({ params }) => {
         await runner.automations.deleteFromApi(params.id);
@@ -283,11 +302,12 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       operationId: 'rerunRun',
       summary: 'Run the action again with the same inputs (secret inputs must be given again)',
       tags: ['runs'],
+      access: { permission: PERMISSIONS.actionsRun, orOwner: RUNNERS },
       body: { type: 'object', additionalProperties: false, properties: { inputs: { type: 'object' }, idempotencyKey: { type: 'string', minLength: 1, maxLength: 200 } } },
       responses: { '201': { description: 'The new run', schema: runSchema }, '403': problem('The caller lacks the permission the action needs'), '404': problem('Unknown run') },
       handler: async ({ params, body, identity }) => {
-        const previous = await runner.getRun(params.id);
-        if (previous) await requirePermission(runner, previous.actionId, identity);
+        const previous = await readableRun(runner, params.id, identity);
+        await requireStart(runner, previous.actionId, previous.entity, identity);
         const { run, created } = await runner.rerun(params.id, identity.id, body.inputs ?? {}, body.idempotencyKey);
         return { status: created ? 201 : 200, headers: { location: `/api/v1/runs/${run.id}` }, body: run };
       },

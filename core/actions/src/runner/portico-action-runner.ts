@@ -234,6 +234,11 @@ export class PorticoActionRunner implements ActionRunnerService {
     return found.items.length > 0;
   }
 
+  /** The catalog entity a run would act on (the routes check ownership against it). */
+  async entityFor(ref: EntityRef): Promise<Entity | null> {
+    return this.parts.catalog.get(ref);
+  }
+
   async startRun(request: StartRunRequest): Promise<Run> {
     return (await this.startRunDetailed(request)).run;
   }

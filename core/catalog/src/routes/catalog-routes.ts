@@ -1,12 +1,14 @@
-import { NotFoundError, ValidationError, type EntityQuery, type KindDefinition } from '@portico/plugin-api';
+import { NotFoundError, PERMISSIONS, ValidationError, type Entity, type EntityQuery, type Identity, type KindDefinition } from '@portico/plugin-api';
 import { defineRoute, type ApiRoute } from '@portico/http';
 import type { PorticoCatalog } from '../catalog/portico-catalog';
 import { entityInputSchema, entitySchema, kindSchema, queryResultSchema, querySchema } from './entity-schemas';
 import type { Response } from 'express';
 import { etagOf, etagOfVersion, ifMatchVersion } from './etag';
+import { EMPTY_PAGE, authorizeEntityWrite, canReadKind, restrictToReadableKinds } from './entity-access';
 
 const MAX_BULK = 1000;
 const TAGS = ['catalog'];
+const OWNERS = 'a member of the team that owns the entity';
 
 function flag(value: unknown, name: string): boolean {
   if (value === undefined) return false;
@@ -44,8 +46,9 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       operationId: 'listKinds',
       summary: 'List kinds (with the plugin or API that defines each)',
       tags: TAGS,
+      access: { signedIn: 'Lists only the kinds whose entities the caller may read' },
       responses: { '200': { description: 'The kinds', schema: { type: 'object', properties: { items: { type: 'array', items: kindSchema } } } } },
-      handler: async () => ({ body: { items: (await catalog.listKinds()).map((k) => withSource(catalog, k)) } }),
+      handler: async ({ identity }) => ({ body: { items: (await catalog.listKinds()).filter((k) => canReadKind(identity, k.id)).map((k) => withSource(catalog, k)) } }),
     }),
     defineRoute({
       method: 'post',
@@ -53,10 +56,12 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       operationId: 'createKind',
       summary: 'Create a kind',
       tags: TAGS,
+      access: { permission: PERMISSIONS.kindWrite },
       body: kindSchema,
       responses: { '201': { description: 'Created', schema: kindSchema } },
-      handler: async ({ body }) => {
+      handler: async ({ body, audit }) => {
         const kind = await catalog.createKind(body);
+        audit({ target: `kind:${kind.id}`, before: null, after: kind });
         return { status: 201, headers: { location: `/api/v1/kinds/${kind.id}` }, body: withSource(catalog, kind) };
       },
     }),
@@ -66,6 +71,7 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       operationId: 'getKind',
       summary: 'Get a kind',
       tags: TAGS,
+      access: { permission: PERMISSIONS.entityRead, scope: 'kind' },
       responses: { '200': { description: 'The kind', schema: kindSchema } },
       handler: async ({ params }) => {
         const kind = await catalog.getKind(params.kind);
@@ -79,6 +85,7 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       operationId: 'putKind',
       summary: 'Create or change a kind; existing entities are checked first (dryRun reports, breaking changes need force)',
       tags: TAGS,
+      access: { permission: PERMISSIONS.kindWrite, scope: 'kind' },
       body: { ...kindSchema, required: ['title', 'schema'] },
       query: {
         dryRun: { description: 'Only report what the change would break', schema: { type: 'string', enum: ['true', 'false'] } },
@@ -88,10 +95,12 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
         '200': { description: 'The change report (applied unless dryRun)', schema: { type: 'object', properties: { kind: { type: 'string' }, entities: { type: 'integer' }, breaking: { type: 'array' }, breakingCount: { type: 'integer' }, applied: { type: 'boolean' } } } },
         '201': { description: 'Created', schema: kindSchema },
       },
-      handler: async ({ params, body, query }) => {
+      handler: async ({ params, body, query, audit }) => {
         const dryRun = flag(query.dryRun, 'dryRun');
         const force = flag(query.force, 'force');
-        if (!(await catalog.getKind(params.kind))) {
+        const before = await catalog.getKind(params.kind);
+        if (!dryRun) audit({ target: `kind:${params.kind}`, before, after: body });
+        if (!before) {
           if (body.id !== undefined && body.id !== params.kind) throw new ValidationError(`The kind's id "${body.id}" differs from "${params.kind}" in the path.`, [{ pointer: '/id', message: `must be "${params.kind}"` }]);
           if (dryRun) return { body: { kind: params.kind, entities: 0, breaking: [], breakingCount: 0, applied: false } };
           const kind = await catalog.createKind({ ...body, id: params.kind });
@@ -106,8 +115,10 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       operationId: 'deleteKind',
       summary: 'Delete a kind that has no entities and no kinds relating to it',
       tags: TAGS,
+      access: { permission: PERMISSIONS.kindDelete, scope: 'kind' },
       responses: { '204': { description: 'Deleted' } },
-      handler: async ({ params }) => {
+      handler: async ({ params, audit }) => {
+        audit({ target: `kind:${params.kind}`, before: await catalog.getKind(params.kind), after: null });
         await catalog.deleteKind(params.kind);
         return { status: 204 };
       },
@@ -118,6 +129,7 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       operationId: 'listEntities',
       summary: 'List entities of a kind (keyset pages: pass nextCursor as cursor)',
       tags: TAGS,
+      access: { permission: PERMISSIONS.entityRead, scope: 'kind' },
       query: {
         limit: { description: 'Page size, 1-500 (default 50)', schema: { type: 'string', pattern: '^[0-9]+$' } },
         cursor: { description: 'nextCursor of the previous page' },
@@ -150,11 +162,14 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       operationId: 'createEntity',
       summary: 'Create an entity (409 if it exists)',
       tags: TAGS,
+      access: { permission: PERMISSIONS.entityWrite, scope: 'kind', orOwner: OWNERS },
       body: entityInputSchema,
       responses: { '201': { description: 'Created', schema: entitySchema } },
-      handler: async ({ params, body, identity }) => {
-        catalogKind(catalog, params.kind);
+      handler: async ({ params, body, identity, audit }) => {
+        const kind = await kindOf(catalog, params.kind);
+        authorizeEntityWrite({ identity, kind, before: null, next: body, ref: `${params.kind}/${String(body.id ?? '')}` });
         const entity = await catalog.create(params.kind, body, { actor: identity.id });
+        audit({ target: `${entity.kind}:${entity.id}`, before: null, after: entity });
         return { status: 201, headers: { etag: etagOf(entity), location: `/api/v1/kinds/${entity.kind}/entities/${entity.id}` }, body: entity };
       },
     }),
@@ -164,6 +179,7 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       operationId: 'bulkUpsertEntities',
       summary: `Create or replace up to ${MAX_BULK} entities; atomic per entity, with a result per item`,
       tags: TAGS,
+      access: { permission: PERMISSIONS.entityWrite, scope: 'kind' },
       body: { type: 'object', required: ['entities'], additionalProperties: false, properties: { entities: { type: 'array', maxItems: MAX_BULK, items: { type: 'object' } } } },
       responses: {
         '200': {
@@ -171,8 +187,10 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
           schema: { type: 'object', properties: { results: { type: 'array' }, created: { type: 'integer' }, updated: { type: 'integer' }, unchanged: { type: 'integer' }, failed: { type: 'integer' } } },
         },
       },
-      handler: async ({ params, body, identity }) => {
-        catalogKind(catalog, params.kind);
+      handler: async ({ params, body, identity, audit }) => {
+        const kind = await kindOf(catalog, params.kind);
+        await refuseManagedInBulk(catalog, identity, kind, body.entities);
+        audit({ target: `kind:${params.kind}`, note: { bulk: body.entities.length } });
         const results = await catalog.upsertMany(body.entities, { actor: identity.id, path: { kind: params.kind }, pointerPrefix: undefined });
         const count = (status: string): number => results.filter((r) => r.status === status).length;
         return { body: { results, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), failed: count('error') } };
@@ -184,6 +202,7 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       operationId: 'getEntity',
       summary: 'Get an entity (ETag from meta.version)',
       tags: TAGS,
+      access: { permission: PERMISSIONS.entityRead, scope: 'kind' },
       responses: { '200': { description: 'The entity', schema: entitySchema } },
       handler: async ({ params, res }) => {
         catalogKind(catalog, params.kind);
@@ -199,12 +218,16 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       operationId: 'putEntity',
       summary: 'Create or replace an entity (If-Match honoured)',
       tags: TAGS,
+      access: { permission: PERMISSIONS.entityWrite, scope: 'kind', orOwner: OWNERS },
       body: entityInputSchema,
       responses: { '200': { description: 'Replaced', schema: entitySchema }, '201': { description: 'Created', schema: entitySchema } },
-      handler: async ({ params, body, identity, req }) => {
-        catalogKind(catalog, params.kind);
+      handler: async ({ params, body, identity, req, audit }) => {
+        const kind = await kindOf(catalog, params.kind);
+        const before = await catalog.get({ kind: params.kind, id: params.id });
+        authorizeEntityWrite({ identity, kind, before, next: { properties: {}, relations: {}, ...body }, ref: `${params.kind}/${params.id}` });
         const entity = await catalog.put({ kind: params.kind, id: params.id }, body, { actor: identity.id, ifVersion: ifMatchVersion(req.get('if-match')) });
-        return { status: entity.meta.version === 1 ? 201 : 200, headers: { etag: etagOf(entity) }, body: entity };
+        audit({ target: `${entity.kind}:${entity.id}`, before, after: entity });
+        return { status: before ? 200 : 201, headers: { etag: etagOf(entity) }, body: entity };
       },
     }),
     defineRoute({
@@ -213,16 +236,21 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       operationId: 'patchEntity',
       summary: 'Change some fields (JSON merge patch on properties and relations; If-Match honoured)',
       tags: TAGS,
+      access: { permission: PERMISSIONS.entityWrite, scope: 'kind', orOwner: OWNERS },
       body: entityInputSchema,
       responses: { '200': { description: 'Changed', schema: entitySchema } },
-      handler: async ({ params, body, identity, req }) => {
-        catalogKind(catalog, params.kind);
+      handler: async ({ params, body, identity, req, audit }) => {
+        const kind = await kindOf(catalog, params.kind);
         for (const key of ['kind', 'id'] as const) {
           if (body[key] !== undefined && body[key] !== params[key]) throw new ValidationError(`/${key} cannot be changed by a patch.`, [{ pointer: `/${key}`, message: `must be "${params[key]}" or left out` }]);
         }
         const { kind: _kind, id: _id, meta: _meta, computed: _computed, ...patch } = body;
         void [_kind, _id, _meta, _computed];
+        const before = await catalog.get({ kind: params.kind, id: params.id });
+        if (!before) throw entityNotFound(params.kind, params.id);
+        authorizeEntityWrite({ identity, kind, before, next: patch, ref: `${params.kind}/${params.id}` });
         const entity = await catalog.patch({ kind: params.kind, id: params.id }, patch, { actor: identity.id, ifVersion: ifMatchVersion(req.get('if-match')) });
+        audit({ target: `${entity.kind}:${entity.id}`, before, after: entity });
         return { headers: { etag: etagOf(entity) }, body: entity };
       },
     }),
@@ -232,10 +260,15 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       operationId: 'deleteEntity',
       summary: 'Delete an entity; refused while others require it unless cascade=true (If-Match honoured)',
       tags: TAGS,
+      access: { permission: PERMISSIONS.entityDelete, scope: 'kind', orOwner: OWNERS },
       query: { cascade: { description: 'Also delete the entities that require this one', schema: { type: 'string', enum: ['true', 'false'] } } },
       responses: { '204': { description: 'Deleted' } },
-      handler: async ({ params, query, identity, req }) => {
-        catalogKind(catalog, params.kind);
+      handler: async ({ params, query, identity, req, audit }) => {
+        const kind = await kindOf(catalog, params.kind);
+        const before = await catalog.get({ kind: params.kind, id: params.id });
+        if (!before) throw entityNotFound(params.kind, params.id);
+        authorizeEntityWrite({ identity, kind, before, ref: `${params.kind}/${params.id}` });
+        audit({ target: `${before.kind}:${before.id}`, before, after: null });
         await catalog.delete({ kind: params.kind, id: params.id }, { actor: identity.id, cascade: flag(query.cascade, 'cascade'), ifVersion: ifMatchVersion(req.get('if-match')) });
         return { status: 204 };
       },
@@ -246,9 +279,13 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       operationId: 'queryEntities',
       summary: 'Query entities: filter (and/or rules, relatedTo), search, sort, keyset pages, facets',
       tags: TAGS,
+      access: { signedIn: 'Answers only from the kinds the caller may read' },
       body: querySchema,
       responses: { '200': { description: 'A page of matches', schema: queryResultSchema } },
-      handler: async ({ body, res }) => sendJson(res, await catalog.queryJson(body)),
+      handler: async ({ body, res, identity }) => {
+        const query = restrictToReadableKinds(identity, body, await catalog.listKinds());
+        return query ? sendJson(res, await catalog.queryJson(query)) : { body: EMPTY_PAGE };
+      },
     }),
     defineRoute({
       method: 'get',
@@ -256,10 +293,12 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
       operationId: 'getEntityRelations',
       summary: "An entity's relations in both directions",
       tags: TAGS,
+      access: { permission: PERMISSIONS.entityRead, scope: 'kind' },
       responses: { '200': { description: 'Outgoing and incoming relations', schema: { type: 'object', properties: { outgoing: { type: 'array' }, incoming: { type: 'array' } } } } },
-      handler: async ({ params }) => {
+      handler: async ({ params, identity }) => {
         catalogKind(catalog, params.kind);
-        return { body: await catalog.relationsOf({ kind: params.kind, id: params.id }) };
+        const relations = await catalog.relationsOf({ kind: params.kind, id: params.id });
+        return { body: { outgoing: relations.outgoing.filter((r) => canReadKind(identity, r.kind)), incoming: relations.incoming.filter((r) => canReadKind(identity, r.kind)) } };
       },
     }),
   ];
@@ -280,6 +319,27 @@ function catalogNotFound(kind: string): Error {
 
 function entityNotFound(kind: string, id: string): Error {
   return new NotFoundError(`Entity ${kind}/${id} does not exist.`);
+}
+
+/** A bulk write may not carry changes people cannot make to plugin-written entities; the whole request is refused, naming the item. */
+async function refuseManagedInBulk(catalog: PorticoCatalog, identity: Identity, kind: KindDefinition, items: unknown[]): Promise<void> {
+  for (const [index, item] of items.entries()) {
+    const id = (item as { id?: unknown })?.id;
+    if (typeof id !== 'string') continue;
+    const before: Entity | null = await catalog.get({ kind: kind.id, id });
+    if (!before?.meta.createdBy.startsWith('plugin:')) continue;
+    try {
+      authorizeEntityWrite({ identity, kind, before, next: { properties: {}, relations: {}, ...(item as Partial<Entity>) }, ref: `${kind.id}/${id}` });
+    } catch (error) {
+      throw Object.assign(error as Error, { message: `/entities/${index}: ${(error as Error).message}` });
+    }
+  }
+}
+
+async function kindOf(catalog: PorticoCatalog, id: string): Promise<KindDefinition> {
+  const kind = await catalog.getKind(id);
+  if (!kind) throw catalogNotFound(id);
+  return kind;
 }
 
 function catalogKind(catalog: PorticoCatalog, kind: string): void {

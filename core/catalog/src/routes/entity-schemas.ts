@@ -54,6 +54,7 @@ export const kindSchema: JsonSchema = {
     schema: { type: 'object' },
     relations: { type: 'object' },
     ownerKind: { type: 'string' },
+    editable: { type: 'array', items: { type: 'string', maxLength: 200 }, maxItems: 200 },
     mirror: { type: 'object' },
     calculation: { type: 'object' },
     aggregation: { type: 'object' },

@@ -4,6 +4,6 @@ export {
   interpolateEnv,
   type PorticoConfig,
   type PluginEntry,
-  type ApiToken,
   type LoadedConfig,
 } from './portico-config';
+export type { ConfigToken as ApiToken } from '@portico/auth';

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { SchemaValidator } from '@portico/http';
 import { ValidationError, type JsonSchema } from '@portico/plugin-api';
+import { AUTH_CONFIG_SCHEMA, type AuthConfig } from '@portico/auth';
 
 /** One plugin to load: an npm package name (resolved from the config's folder) or a local folder. */
 export interface PluginEntry {
@@ -13,25 +14,11 @@ export interface PluginEntry {
   enabled?: boolean;
 }
 
-export interface ApiToken {
-  name: string;
-  /** Hex SHA-256 of the token; the token itself never appears in config or logs. */
-  sha256: string;
-  /** `token` for machines (CI systems, agents), `user` for people. */
-  kind?: 'token' | 'user';
-  teams?: string[];
-  /** Permissions actions may require (`cicd.deploy`, `cicd.*`, `*`); none by default. */
-  permissions?: string[];
-}
-
 export interface PorticoConfig {
   portal?: { title?: string; port?: number; publicUrl?: string };
   plugins: PluginEntry[];
-  auth?: {
-    /** Dev mode: requests without a token act as a clearly-labelled guest. Default true. */
-    guest?: boolean;
-    tokens?: ApiToken[];
-  };
+  /** Who may do what: the guest, tokens, roles, sign-in, sessions, the audit log (docs/security.md). */
+  auth?: AuthConfig;
   /** Secret values by name; `${ENV_VAR}` is replaced from the environment. */
   secrets?: Record<string, string>;
   redis?: { url?: string; keyPrefix?: string };
@@ -64,28 +51,7 @@ const CONFIG_SCHEMA: JsonSchema = {
         },
       },
     },
-    auth: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        guest: { type: 'boolean' },
-        tokens: {
-          type: 'array',
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['name', 'sha256'],
-            properties: {
-              name: { type: 'string', pattern: '^[a-zA-Z0-9._-]+$' },
-              sha256: { type: 'string', pattern: '^[a-f0-9]{64}$' },
-              kind: { enum: ['token', 'user'] },
-              teams: { type: 'array', items: { type: 'string' } },
-              permissions: { type: 'array', items: { type: 'string', pattern: '^(\\*|[a-zA-Z0-9_-]+(\\.[a-zA-Z0-9_-]+)*(\\.\\*)?)$' } },
-            },
-          },
-        },
-      },
-    },
+    auth: AUTH_CONFIG_SCHEMA,
     secrets: { type: 'object', additionalProperties: { type: 'string' } },
     redis: { type: 'object', additionalProperties: false, properties: { url: { type: 'string' }, keyPrefix: { type: 'string' } } },
     dataDir: { type: 'string' },

@@ -38,6 +38,7 @@ export function kernelRoutes(options: { records: () => PluginRecord[]; openapi: 
       operationId: 'listPlugins',
       summary: 'Installed plugins with their version, contributions and status',
       tags: ['kernel'],
+      access: { signedIn: 'Every signed-in identity sees what the portal runs' },
       responses: { '200': { description: 'The plugins', schema: { type: 'object', properties: { items: { type: 'array', items: PLUGIN_SCHEMA } } } } },
       handler: () => ({ body: { items: options.records().map(publicPluginRecord) } }),
     }),
@@ -47,10 +48,11 @@ export function kernelRoutes(options: { records: () => PluginRecord[]; openapi: 
       operationId: 'getIdentity',
       summary: 'The identity this request acts as (the labelled guest in dev mode)',
       tags: ['kernel'],
+      access: { signedIn: 'Everyone may see who they are' },
       responses: {
         '200': {
           description: 'The identity',
-          schema: { type: 'object', required: ['id', 'kind', 'displayName', 'teams', 'isGuest'], properties: { id: { type: 'string' }, kind: { enum: ['user', 'token', 'guest'] }, displayName: { type: 'string' }, teams: { type: 'array', items: { type: 'string' } }, isGuest: { type: 'boolean' }, permissions: { type: 'array', items: { type: 'string' } } } },
+          schema: { type: 'object', required: ['id', 'kind', 'displayName', 'teams', 'isGuest'], properties: { id: { type: 'string' }, kind: { enum: ['user', 'token', 'guest', 'plugin', 'run'] }, displayName: { type: 'string' }, teams: { type: 'array', items: { type: 'string' } }, isGuest: { type: 'boolean' }, permissions: { type: 'array', items: { type: 'string' } }, roles: { type: 'array', items: { type: 'string' } }, via: { type: 'string' } } },
         },
       },
       handler: ({ identity }) => ({ body: identity }),
@@ -61,6 +63,7 @@ export function kernelRoutes(options: { records: () => PluginRecord[]; openapi: 
       operationId: 'getOpenApiDocument',
       summary: 'This OpenAPI 3.1 document',
       tags: ['kernel'],
+      access: { signedIn: 'The API description, for clients and the docs' },
       responses: { '200': { description: 'The document', schema: { type: 'object' } } },
       handler: () => ({ body: options.openapi() }),
     }),

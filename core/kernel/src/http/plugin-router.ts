@@ -1,17 +1,19 @@
 import { Router, type Request } from 'express';
 import { UnauthorizedError, type HttpMethod, type HttpRoute } from '@portico/plugin-api';
-import { GUEST_IDENTITY, type ApiRoute, type RequestWithContext } from '@portico/http';
+import { GUEST_IDENTITY, authorize, type ApiRoute, type RequestWithContext, type RouteAccess } from '@portico/http';
 
 /** Mounts a plugin's declarative routes; `token` routes refuse guests with a 401 problem. */
-export function createPluginRouter(routes: HttpRoute[]): Router {
+export function createPluginRouter(pluginId: string, routes: HttpRoute[]): Router {
   const router = Router();
   for (const route of routes) {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     router[method](route.path, async (req: RequestWithContext, res) => {
       const identity = req.identity ?? GUEST_IDENTITY;
-      if (route.auth === 'token' && identity.isGuest) {
-        throw new UnauthorizedError(`${route.method} ${req.originalUrl} needs an API token: send "Authorization: Bearer <token>" with a token listed in portico.config.yaml (auth.tokens).`);
+      res.locals.portico = { ...(res.locals.portico ?? {}), operationId: operationIdOf(pluginId, route) };
+      if (route.auth === 'token' && (identity.isGuest || identity.via === 'session')) {
+        throw new UnauthorizedError(`${route.method} ${req.originalUrl} needs an API token: send "Authorization: Bearer <token>" with a token of a machine identity (auth.tokens in portico.config.yaml, or a token created on the Tokens page).`);
       }
+      if (route.permission) authorize(identity, route.permission, `${route.method} ${req.originalUrl}`);
       const result = await route.handler({
         method: route.method as HttpMethod,
         path: req.path,
@@ -32,13 +34,25 @@ export function createPluginRouter(routes: HttpRoute[]): Router {
   return router;
 }
 
-/** OpenAPI entries for plugin routes (plugins describe only method and path). */
+function operationIdOf(pluginId: string, route: HttpRoute): string {
+  return `${pluginId}.${route.method.toLowerCase()}${route.path.replace(/[^A-Za-z0-9]+/g, '_')}`;
+}
+
+/** What a plugin route's `auth` and `permission` mean, in the words every API route uses. */
+export function pluginRouteAccess(route: HttpRoute): RouteAccess {
+  if (route.auth === 'public') return { public: 'The route checks the caller itself (for example a webhook signature)' };
+  if (route.permission) return { permission: route.permission };
+  return { signedIn: route.auth === 'token' ? 'API tokens only' : 'Any signed-in identity' };
+}
+
+/** OpenAPI entries for plugin routes (plugins describe only method, path, access and a summary). */
 export function describePluginRoutes(pluginId: string, routes: HttpRoute[]): ApiRoute[] {
   return routes.map((route) => ({
     method: route.method.toLowerCase() as ApiRoute['method'],
     path: route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}'),
-    operationId: `${pluginId}.${route.method.toLowerCase()}${route.path.replace(/[^A-Za-z0-9]+/g, '_')}`,
-    summary: `Route of plugin ${pluginId}`,
+    operationId: operationIdOf(pluginId, route),
+    summary: route.summary ?? `Route of plugin ${pluginId}`,
+    access: pluginRouteAccess(route),
     tags: [`plugin:${pluginId}`],
     responses: { '200': { description: 'Defined by the plugin' } },
     handler: () => undefined,

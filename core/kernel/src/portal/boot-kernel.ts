@@ -7,7 +7,7 @@ import { loadConfigFile, validateConfig, type PorticoConfig } from '../config/po
 import { createRootLogger } from '../services/pino-logger';
 import { createSecretsStore } from '../services/secrets-store';
 import { TaskScheduler } from '../services/task-scheduler';
-import { TokenIdentityService } from '../services/token-identity';
+import { createAuth } from '@portico/auth';
 import { PluginHost } from '../plugins/plugin-host';
 import { KERNEL_VERSION } from './kernel-version';
 
@@ -50,12 +50,14 @@ export async function bootKernel(options: KernelOptions) {
   };
   try {
     const secrets = createSecretsStore({ ...(config.secrets ?? {}), ...(options.secrets ?? {}) });
-    const identity = new TokenIdentityService(config.auth?.tokens ?? [], config.auth?.guest ?? true);
     const redis = redisUrl ? new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3, retryStrategy: (times) => Math.min(times * 200, 2000) }) : undefined;
     if (redis) {
       await redis.connect();
       cleanups.push(async () => void (await redis.quit()));
     }
+    const auth = await createAuth({ config: config.auth ?? {}, redis, keyPrefix, dataDir, logger: logger.child({ component: 'auth' }) });
+    cleanups.push(() => auth.close());
+    const identity = { authenticate: (authorization: string | undefined) => auth.authenticate(authorization) };
     const catalog = await createCatalog({ redisUrl, keyPrefix, dataDir, logger: logger.child({ component: 'catalog' }) });
     cleanups.push(() => catalog.close());
     const actionRunner = await createActionRunner({
@@ -73,7 +75,7 @@ export async function bootKernel(options: KernelOptions) {
     const host = new PluginHost({ baseDir, logger, catalog, actionRunner, secrets, identity, scheduler, conditions, strict: options.strict });
     cleanups.push(() => host.runShutdownHooks());
     await host.loadAll(config.plugins);
-    return { config, baseDir, logger, redis, catalog, actionRunner, scheduler, host, identity, secrets, cleanup };
+    return { config, baseDir, logger, redis, auth, catalog, actionRunner, scheduler, host, identity, secrets, cleanup };
   } catch (error) {
     await cleanup();
     throw error;

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Redis } from 'ioredis';
 import { startPortal, type Portal } from './start-portal';
-import { hashToken } from '../services/token-identity';
+import { sha256Hex as hashToken } from '@portico/auth';
 import type { PluginEntry } from '../config/portico-config';
 import { recordedLifecycle } from '../__fixtures__/plugins/good/index';
 

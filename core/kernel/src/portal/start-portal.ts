@@ -30,7 +30,7 @@ export interface Portal {
 /** Starts a portal: store, action runner, plugins, HTTP server. Used by `portico start` and tests. */
 export async function startPortal(options: StartPortalOptions = {}): Promise<Portal> {
   const kernel = await bootKernel(options);
-  const { config, logger, redis, catalog, actionRunner, scheduler, host, identity } = kernel;
+  const { config, logger, redis, auth, catalog, actionRunner, scheduler, host } = kernel;
   try {
     const running = host.records.filter((r) => r.status === 'running');
     for (const record of running) {
@@ -46,7 +46,7 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
     await host.runStartHooks();
 
     let state: 'starting' | 'ready' | 'stopping' = 'starting';
-    const apiRoutes = [...kernelRoutes({ records: () => host.records, openapi: () => openapi }), ...catalog.routes(), ...actionRunner.routes()];
+    const apiRoutes = [...kernelRoutes({ records: () => host.records, openapi: () => openapi }), ...auth.routes(), ...catalog.routes(), ...actionRunner.routes()];
     const openapi = buildOpenApiDocument({
       title: config.portal?.title ?? 'Portico',
       version: KERNEL_VERSION,
@@ -61,12 +61,15 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
     const app = createHttpApp({
       before: [requestLogger(logger), healthRoutes({ state: () => state, records: () => host.records, storePing: async () => void (await redis?.ping()) })],
       api: [
-        { prefix: '', router: createApiRouter(apiRoutes) },
-        ...running.map((r) => ({ prefix: `/plugins/${r.id}`, router: createPluginRouter(r.routes.filter((route) => route.auth !== 'public')) })),
+        { prefix: '', router: createApiRouter(apiRoutes.filter((route) => !('public' in route.access))) },
+        ...running.map((r) => ({ prefix: `/plugins/${r.id}`, router: createPluginRouter(r.id, r.routes.filter((route) => route.auth !== 'public')) })),
       ],
-      publicApi: running.map((r) => ({ prefix: `/plugins/${r.id}`, router: createPluginRouter(r.routes.filter((route) => route.auth === 'public')) })),
+      publicApi: [
+        { prefix: '', router: createApiRouter(apiRoutes.filter((route) => 'public' in route.access)) },
+        ...running.map((r) => ({ prefix: `/plugins/${r.id}`, router: createPluginRouter(r.id, r.routes.filter((route) => route.auth === 'public')) })),
+      ],
       after,
-      authenticate: (authorization) => identity.authenticate(authorization),
+      authenticate: (authorization, req) => auth.authenticate(authorization, req),
       bodyLimit: config.bodyLimit,
       onUnexpectedError: (error, requestId) => logger.error('unexpected error', { requestId, error: (error as Error)?.stack ?? String(error) }),
     });

@@ -59,8 +59,9 @@ export class PreconditionFailedError extends PorticoError {
 }
 
 export class ForbiddenError extends PorticoError {
-  constructor(detail: string) {
-    super({ status: 403, code: 'forbidden', title: 'Forbidden', detail });
+  /** `extensions` such as `{ permission }` travel in the problem, so clients can say what is missing. */
+  constructor(detail: string, extensions?: Record<string, unknown>) {
+    super({ status: 403, code: 'forbidden', title: 'Forbidden', detail, extensions });
   }
 }
 

@@ -31,7 +31,15 @@ export interface HttpRoute {
   method: HttpMethod;
   /** Express-style path, e.g. `/deployments/:id`. */
   path: string;
-  /** `user` (default): any identity, guests included in dev mode; `token`: an API token; `public`: none needed. */
+  /**
+   * `user` (default): any signed-in identity, the dev-mode guest included; `token`: an API
+   * token (machines), not a person's session or the guest; `public`: none needed (the route
+   * checks a signature itself).
+   */
   auth?: 'user' | 'token' | 'public';
+  /** The permission a caller needs (`cicd.deployments.report`); the kernel answers 403 without it. */
+  permission?: string;
+  /** One line for the API document. */
+  summary?: string;
   handler(req: HttpRequest): Promise<HttpResponse> | HttpResponse;
 }

@@ -54,6 +54,12 @@ export interface KindDefinition {
   relations?: Record<string, RelationDefinition>;
   /** Kind id of owners (usually `team`); when set, `owner` must name an entity of that kind. */
   ownerKind?: string;
+  /**
+   * Fields people may change on entities a plugin writes (its provider's or its actions'):
+   * property names, or `title`, `description`, `owner`, `relations.<name>`. Everything
+   * else on such an entity belongs to the plugin, which would overwrite it.
+   */
+  editable?: string[];
   mirror?: Record<string, MirrorProperty>;
   calculation?: Record<string, CalculationProperty>;
   aggregation?: Record<string, AggregationProperty>;

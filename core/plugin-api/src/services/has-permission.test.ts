@@ -14,6 +14,15 @@ describe('hasPermission', () => {
     expect(hasPermission({}, 'cicd.deploy')).toBe(false);
   });
 
+  it('grants a scoped permission by its scope, its unscoped name or a family, and no other scope', () => {
+    expect(hasPermission({ permissions: ['catalog.entity.write:component'] }, 'catalog.entity.write:component')).toBe(true);
+    expect(hasPermission({ permissions: ['catalog.entity.write'] }, 'catalog.entity.write:component')).toBe(true);
+    expect(hasPermission({ permissions: ['catalog.*'] }, 'catalog.entity.write:component')).toBe(true);
+    expect(hasPermission({ permissions: ['catalog.entity.write:api'] }, 'catalog.entity.write:component')).toBe(false);
+    expect(hasPermission({ permissions: ['catalog.entity.write:component'] }, 'catalog.entity.write')).toBe(false);
+    expect(hasPermission({ permissions: ['catalog.entity.write:component'] }, 'catalog.entity.delete:component')).toBe(false);
+  });
+
   it('needs nothing for an action without a permission', () => {
     expect(hasPermission({}, undefined)).toBe(true);
   });

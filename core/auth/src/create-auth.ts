@@ -1,0 +1,51 @@
+import type { Redis } from 'ioredis';
+import type { ApiRoute } from '@portico/http';
+import type { Identity, LoggerService } from '@portico/plugin-api';
+import type { AuthConfig } from './config/auth-config';
+import { ConfigTokenSource } from './identity/config-token-source';
+import type { CredentialSource } from './identity/credential-source';
+import { guestOf } from './identity/guest-of';
+import { IdentityResolver } from './identity/identity-resolver';
+import { RoleBook } from './roles/role-book';
+import { roleRoutes } from './routes/role-routes';
+import { EmbeddedStateStore } from './state/embedded-state-store';
+import { RedisStateStore } from './state/redis-state-store';
+import type { StateStore } from './state/state-store';
+
+export interface CreateAuthOptions {
+  config: AuthConfig;
+  /** The portal's Redis connection; without it state lives in `dataDir`. */
+  redis?: Redis;
+  keyPrefix?: string;
+  dataDir?: string;
+  logger: LoggerService;
+}
+
+/** Everything that decides who a caller is and what they hold, for the kernel to compose. */
+export interface PortalAuth {
+  state: StateStore;
+  roleBook: RoleBook;
+  /** The guest identity, when the config enables one. */
+  guest: Identity | null;
+  /** Who a request is; `req` adds credentials beyond the header (a session cookie). */
+  authenticate(authorization: string | undefined, req?: import('express').Request): Promise<Identity | null>;
+  /** API routes: roles and assignments (and, as they land, sign-in, tokens and the audit log). */
+  routes(): ApiRoute[];
+  close(): Promise<void>;
+}
+
+export async function createAuth(options: CreateAuthOptions): Promise<PortalAuth> {
+  const state: StateStore = options.redis ? new RedisStateStore(options.redis, options.keyPrefix ?? 'portico:') : new EmbeddedStateStore({ dataDir: options.dataDir });
+  const roleBook = new RoleBook({ roles: options.config.roles, assignments: options.config.assignments, defaultRoles: options.config.defaultRoles, store: state });
+  const guest = guestOf(options.config.guest, roleBook);
+  const sources: CredentialSource[] = [new ConfigTokenSource(options.config.tokens ?? [], roleBook)];
+  const resolver = new IdentityResolver(sources, guest);
+  return {
+    state,
+    roleBook,
+    guest,
+    authenticate: (authorization, req) => resolver.authenticate(authorization, req),
+    routes: () => [...roleRoutes(roleBook)],
+    close: () => state.close(),
+  };
+}

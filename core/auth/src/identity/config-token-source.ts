@@ -1,0 +1,53 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Identity } from '@portico/plugin-api';
+import type { RoleBook } from '../roles/role-book';
+import type { CredentialSource, Credentials } from './credential-source';
+
+/** A token listed in portico.config.yaml under `auth.tokens`, by the SHA-256 of its value. */
+export interface ConfigToken {
+  name: string;
+  sha256: string;
+  /** `token` for machines (CI systems, agents), `user` for a person's token. */
+  kind?: 'token' | 'user';
+  teams?: string[];
+  /** Granted on top of the roles assigned to `token:<name>` (or `user:<name>`). */
+  permissions?: string[];
+  roles?: string[];
+}
+
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/** Identities of the config's tokens: their own grants plus their roles. */
+export class ConfigTokenSource implements CredentialSource {
+  readonly name = 'config-token';
+  private readonly tokens: Array<{ hash: Buffer; token: ConfigToken }>;
+
+  constructor(
+    tokens: ConfigToken[],
+    private readonly roleBook: RoleBook,
+  ) {
+    this.tokens = tokens.map((token) => ({ hash: Buffer.from(token.sha256, 'hex'), token }));
+  }
+
+  async resolve({ bearer }: Credentials): Promise<Identity | undefined> {
+    if (bearer === undefined) return undefined;
+    const hash = Buffer.from(sha256Hex(bearer), 'hex');
+    const found = this.tokens.find((entry) => timingSafeEqual(entry.hash, hash));
+    if (!found) return undefined;
+    const kind = found.token.kind ?? 'token';
+    const subject = { id: `${kind}:${found.token.name}`, kind: kind === 'user' ? 'config-user' : 'token', teams: found.token.teams ?? [] };
+    const roles = [...new Set([...(found.token.roles ?? []), ...(await this.roleBook.rolesOf(subject))])];
+    return {
+      id: subject.id,
+      kind,
+      displayName: found.token.name,
+      teams: subject.teams,
+      isGuest: false,
+      permissions: [...new Set([...(found.token.permissions ?? []), ...this.roleBook.permissionsOf(roles)])],
+      roles,
+      via: 'config-token',
+    };
+  }
+}

@@ -1,0 +1,11 @@
+export { createAuth, type CreateAuthOptions, type PortalAuth } from './create-auth';
+export { AUTH_CONFIG_SCHEMA, type AuthConfig, type OidcConfig } from './config/auth-config';
+export type { StateStore } from './state/state-store';
+export { EmbeddedStateStore } from './state/embedded-state-store';
+export { RedisStateStore } from './state/redis-state-store';
+export { RoleBook, type RoleBookOptions } from './roles/role-book';
+export { BUILT_IN_ROLES, type RoleDefinition } from './roles/built-in-roles';
+export type { RoleAssignment } from './roles/role-assignment';
+export { IdentityResolver } from './identity/identity-resolver';
+export type { CredentialSource, Credentials } from './identity/credential-source';
+export { ConfigTokenSource, sha256Hex, type ConfigToken } from './identity/config-token-source';

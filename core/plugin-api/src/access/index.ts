@@ -1,0 +1,2 @@
+export { PERMISSIONS, scopedPermission, type KernelPermission } from './permissions';
+export { isOwner, isPluginManaged } from './is-owner';
