@@ -4,7 +4,11 @@ export { defineRoute, type ApiRoute, type ApiResult, type ApiRequestContext, typ
 export { buildOpenApiDocument, SESSION_COOKIE, type RouteGroup } from './openapi-document';
 export { SchemaValidator, toFieldProblems } from './schema-validator';
 export { problemHandler, notFoundHandler, sendProblem, type Problem } from './problem-handler';
-export { jsonBody } from './json-body';
+export { jsonBody, type JsonBodyOptions } from './json-body';
+export { csrfGuard, type CsrfGuardOptions } from './csrf-guard';
+export { RateLimits, DEFAULT_FAILED_AUTH_LIMIT, type RateLimitOptions, type RateLimitRule } from './rate-limits';
+export { securityHeaders, type SecurityHeadersOptions } from './security-headers';
+export { redisOptions, redisBackoff, storeUnavailable, type RedisConnectionHealth } from './redis-connection';
 export { requestId } from './request-id';
 export { authenticate } from './authenticate';
 export { GUEST_IDENTITY } from './guest-identity';

@@ -1,30 +1,23 @@
 import express, { type RequestHandler } from 'express';
-import { ValidationError } from '@portico/plugin-api';
+import { DEFAULT_MAX_JSON_DEPTH, ValidationError, findJsonProblem } from '@portico/plugin-api';
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Requests whose body was already checked (an app-wide parser ran before a route's own). */
+const checked = new WeakSet<object>();
 
-function findForbiddenKey(value: unknown, pointer: string): string | null {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findForbiddenKey(value[i], `${pointer}/${i}`);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      const child = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (FORBIDDEN_KEYS.has(key)) return child;
-      const found = findForbiddenKey((value as Record<string, unknown>)[key], child);
-      if (found) return found;
-    }
-  }
-  return null;
+export interface JsonBodyOptions {
+  /** Largest body accepted, e.g. `1mb` (default); larger bodies get a 413. */
+  limit?: string | number;
+  /** Deepest nesting of objects and arrays accepted (default 64); deeper bodies get a 400. */
+  maxDepth?: number;
 }
 
 /**
- * JSON bodies up to `limit`, with the raw bytes kept on `req.rawBody` (for signature checks)
- * and prototype-polluting keys refused with a 400 that names where they are.
+ * JSON bodies up to `limit`, with the raw bytes kept on `req.rawBody` (for signature checks),
+ * bodies nested deeper than `maxDepth` and prototype-polluting keys refused with a 400 that
+ * names where they are. The check is iterative, so no nesting can overflow the stack.
  */
-export function jsonBody(options: { limit?: string | number } = {}): RequestHandler[] {
+export function jsonBody(options: JsonBodyOptions = {}): RequestHandler[] {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
   return [
     express.json({
       limit: options.limit ?? '1mb',
@@ -34,11 +27,20 @@ export function jsonBody(options: { limit?: string | number } = {}): RequestHand
       },
     }),
     (req, _res, next) => {
-      const pointer = findForbiddenKey(req.body, '');
-      if (pointer !== null) {
+      if (checked.has(req)) return next();
+      checked.add(req);
+      const found = findJsonProblem(req.body, { maxDepth });
+      if (found?.problem === 'too-deep') {
         return next(
-          new ValidationError(`The key at ${pointer} is not allowed: "__proto__", "constructor" and "prototype" cannot be used as keys.`, [
-            { pointer, message: 'forbidden key' },
+          new ValidationError(`The request body is nested too deeply: ${found.pointer} is deeper than the limit of ${maxDepth} levels of objects and arrays; send a flatter document.`, [
+            { pointer: found.pointer, message: `is nested deeper than ${maxDepth} levels` },
+          ], 'too-deep'),
+        );
+      }
+      if (found) {
+        return next(
+          new ValidationError(`The key at ${found.pointer} is not allowed: "__proto__", "constructor" and "prototype" cannot be used as keys.`, [
+            { pointer: found.pointer, message: 'forbidden key' },
           ]),
         );
       }

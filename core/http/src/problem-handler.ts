@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { isPorticoError, type FieldProblem } from '@portico/plugin-api';
+import { storeUnavailable } from './redis-connection';
 
 export interface Problem {
   type: string;
@@ -23,10 +24,14 @@ interface BodyParserError extends Error {
 
 /** Turns a thrown error into `application/problem+json` (RFC 9457). Never leaks a stack trace. */
 export function problemHandler(options: { onUnexpected?: (error: unknown, requestId: string | undefined) => void } = {}): ErrorRequestHandler {
-  return (error, req, res, next) => {
-    if (res.headersSent) return next(error);
+  return (thrown, req, res, next) => {
+    if (res.headersSent) return next(thrown);
     const instance = req.originalUrl;
+    // A store outage is the caller's to retry, not a bug: 503, never 500.
+    const error = storeUnavailable(thrown) ?? thrown;
     if (isPorticoError(error)) {
+      const retryAfter = error.extensions?.retryAfter;
+      if (typeof retryAfter === 'number') res.setHeader('retry-after', String(retryAfter));
       return sendProblem(res, {
         ...(error.extensions ?? {}),
         type: error.type,

@@ -3,6 +3,7 @@ import {
   NotFoundError,
   PreconditionFailedError,
   ValidationError,
+  findForbiddenKey,
   isPorticoError,
   type DeleteOptions,
   type Entity,
@@ -25,7 +26,7 @@ import { diffEntries, type IndexEntry } from '../index/index-entry';
 import { decodeValue, indexKeys, parseScore } from '../index/index-keys';
 import { analyseKind, type KindInfo } from '../kinds/property-classes';
 import { validateKind } from '../kinds/validate-kind';
-import { ENTITY_ID_PATTERN, findForbiddenKey, fromRef, toRef } from '../model/ids';
+import { ENTITY_ID_PATTERN, fromRef, toRef } from '../model/ids';
 import { storedVersion } from '../model/stored-version';
 import { compileQuery, relatedRules } from '../query/compile-query';
 import { decodeCursor, encodeCursor } from '../query/cursor';

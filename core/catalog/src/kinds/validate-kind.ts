@@ -1,8 +1,8 @@
-import { ValidationError, type FieldProblem, type KindDefinition } from '@portico/plugin-api';
+import { ValidationError, findForbiddenKey, type FieldProblem, type KindDefinition } from '@portico/plugin-api';
 import type { SchemaValidator } from '@portico/http';
 import { parseExpression } from '../computed/expression';
 import { validateQueryShape } from '../query/compile-query';
-import { FIELD_NAME_PATTERN, KIND_ID_PATTERN, findForbiddenKey } from '../model/ids';
+import { FIELD_NAME_PATTERN, KIND_ID_PATTERN } from '../model/ids';
 
 const AGGREGATE_FUNCS = ['count', 'sum', 'avg', 'min', 'max'];
 
@@ -33,7 +33,7 @@ export function validateKind(kind: unknown, validator: SchemaValidator): asserts
     for (const name of Object.keys(isObject(schema.properties) ? schema.properties : {})) {
       if (!FIELD_NAME_PATTERN.test(name)) add(`/schema/properties/${name}`, `is not an allowed property name (must match ${FIELD_NAME_PATTERN.source})`);
     }
-    for (const problem of validator.checkSchema(schema)) add('/schema', problem.message);
+    for (const problem of validator.checkSchema(schema)) add(`/schema${problem.pointer === '/' ? '' : problem.pointer}`, problem.message);
   }
   const relations = kind.relations;
   if (relations !== undefined && !isObject(relations)) add('/relations', 'must be an object');

@@ -17,23 +17,3 @@ export function fromRef(ref: string): { kind: string; id: string } {
   const slash = ref.indexOf('/');
   return { kind: ref.slice(0, slash), id: ref.slice(slash + 1) };
 }
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Pointer of the first prototype-polluting key in a value (programmatic writers skip the HTTP guard). */
-export function findForbiddenKey(value: unknown, pointer = ''): string | null {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findForbiddenKey(value[i], `${pointer}/${i}`);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      const child = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (FORBIDDEN_KEYS.has(key)) return child;
-      const found = findForbiddenKey((value as Record<string, unknown>)[key], child);
-      if (found) return found;
-    }
-  }
-  return null;
-}

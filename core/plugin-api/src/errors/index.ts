@@ -6,6 +6,7 @@ export {
   PreconditionFailedError,
   ForbiddenError,
   UnauthorizedError,
+  ServiceUnavailableError,
   isPorticoError,
   type FieldProblem,
 } from './portico-error';

@@ -71,6 +71,13 @@ export class UnauthorizedError extends PorticoError {
   }
 }
 
+/** A store or service the request needs is down for now (answered 503 with `Retry-After`); retrying later works. */
+export class ServiceUnavailableError extends PorticoError {
+  constructor(detail: string, extensions?: Record<string, unknown>) {
+    super({ status: 503, code: 'service-unavailable', title: 'Service unavailable', detail, extensions: { retryAfter: 5, ...(extensions ?? {}) } });
+  }
+}
+
 export function isPorticoError(error: unknown): error is PorticoError {
   return error instanceof Error && typeof (error as PorticoError).status === 'number' && typeof (error as PorticoError).type === 'string' && (error as PorticoError).type.startsWith('urn:portico:problem:');
 }
