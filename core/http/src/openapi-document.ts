@@ -84,7 +84,7 @@ export function buildOpenApiDocument(options: { title: string; version: string; 
   }
   return {
     openapi: '3.1.0',
-    info: { title: options.title, version: options.version },
+    info: { title: options.title, version: options.version, license: { name: 'Apache-2.0', identifier: 'Apache-2.0' } },
     servers: [{ url: options.serverUrl }],
     paths,
     components: {

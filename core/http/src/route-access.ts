@@ -28,7 +28,7 @@ export function forbidden(identity: Identity, permission: string, doing: string,
   const also = base !== permission ? ` (or "${base}" for every kind)` : '';
   return new ForbiddenError(
     `${doing} needs the permission "${permission}"${also}, which ${identity.id} does not have${because}. ` +
-      'An admin can grant it with a role (auth.roles and auth.assignments in portico.config.yaml, or the Admin page).',
+      `An admin can grant it${base.includes('.') ? `, or its family "${base.split('.')[0]}.*",` : ''} through a role (auth.roles and auth.assignments in portico.config.yaml, or the Roles admin page).`,
     { permission, identity: identity.id },
   );
 }

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   const shell = shellInitialGzipBytes();
   const keyPrefix = `bench:ui:${randomUUID()}:`;
   process.env.LOG_LEVEL ??= 'warn';
-  const portal = await startPortal({ config: { plugins: [] }, port: 0, host: '127.0.0.1', redisUrl: REDIS_URL, keyPrefix });
+  const portal = await startPortal({ config: { plugins: [], auth: { guest: true } }, port: 0, host: '127.0.0.1', redisUrl: REDIS_URL, keyPrefix });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,

@@ -84,7 +84,7 @@ beforeAll(async () => {
           },
         },
       ],
-      auth: { tokens: [{ name: 'ci', sha256: hashToken(CI_TOKEN) }, { name: 'alice', sha256: hashToken(ALICE_TOKEN), kind: 'user' }] },
+      auth: { guest: true, tokens: [{ name: 'ci', sha256: hashToken(CI_TOKEN) }, { name: 'alice', sha256: hashToken(ALICE_TOKEN), kind: 'user' }] },
     },
     port: 0,
     redisUrl,

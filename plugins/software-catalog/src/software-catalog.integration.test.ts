@@ -22,7 +22,7 @@ async function query(body: unknown): Promise<any[]> {
 
 beforeAll(async () => {
   portal = await startPortal({
-    config: { plugins: [{ path: `${__dirname}/..`, config: { sampleData: true } }] },
+    config: { plugins: [{ path: `${__dirname}/..`, config: { sampleData: true } }], auth: { guest: true } },
     port: 0,
     redisUrl,
     keyPrefix,

@@ -11,10 +11,12 @@ import { REDIS_URL, deleteKeys, testLogger, testPrefix, testSecrets, waitFor } f
 // Generous: these tests wait for real Redis and worker round trips on a shared 2-core machine.
 jest.setTimeout(45_000);
 
+// Bob is a developer who also manages automations; Ann holds ops.* on top; the agent reports on runs.
+const developer = ['actions.read', 'actions.run', 'runs.read', 'automations.read', 'automations.manage'];
 const identities: Record<string, Identity> = {
-  ann: { id: 'user:ann', kind: 'user', displayName: 'Ann', teams: ['team:sre'], isGuest: false, permissions: ['ops.*'] },
-  bob: { id: 'user:bob', kind: 'user', displayName: 'Bob', teams: [], isGuest: false },
-  agent: { id: 'token:agent', kind: 'token', displayName: 'Agent', teams: [], isGuest: false },
+  ann: { id: 'user:ann', kind: 'user', displayName: 'Ann', teams: ['team:sre'], isGuest: false, permissions: [...developer, 'ops.*'] },
+  bob: { id: 'user:bob', kind: 'user', displayName: 'Bob', teams: [], isGuest: false, permissions: developer },
+  agent: { id: 'token:agent', kind: 'token', displayName: 'Agent', teams: [], isGuest: false, permissions: ['runs.report'] },
 };
 
 describe('action runner REST API (Redis)', () => {
@@ -133,7 +135,7 @@ describe('action runner REST API (Redis)', () => {
     const refused = await request(app).post('/api/v1/actions/purge/runs').send({ inputs: {} }).expect(403);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(refused.body.detail).toBe(
-      'Running "Purge caches" (purge) needs the permission "ops.purge", which user:bob does not have. Grant it, or the family "ops.*", in the token\'s permissions under auth.tokens in portico.config.yaml.',
+      'Running "Purge caches" (purge) needs the permission "ops.purge", which user:bob does not have. An admin can grant it, or its family "ops.*", through a role (auth.roles and auth.assignments in portico.config.yaml, or the Roles admin page).',
     );
     expect((await request(app).get('/api/v1/runs?actionId=purge').expect(200)).body.items).toEqual([]);
     const granted = await request(app).post('/api/v1/actions/purge/runs').set('authorization', 'Bearer ann').send({ inputs: {} }).expect(201);

@@ -607,6 +607,10 @@ export class PorticoCatalog implements Catalog {
     let pending = items;
     for (let attempt = 0; pending.length && attempt < MAX_RETRIES; attempt++) {
       const befores = await this.store.getMany(pending.map((i) => i.ref));
+      // A ref deleted earlier continues after its last version, so a stale If-Match never matches it again.
+      const absent = pending.filter((_, i) => befores[i] === null).map((item) => item.ref);
+      const buried = new Map<string, number>();
+      if (absent.length) (await this.store.deletedVersions(absent)).forEach((v, i) => v !== null && buried.set(absent[i], v));
       const writes: EntityWrite[] = [];
       const writing: Prepared[] = [];
       const now = new Date().toISOString();
@@ -633,7 +637,7 @@ export class PorticoCatalog implements Catalog {
             updatedAt: now,
             createdBy: before?.meta.createdBy ?? actor,
             updatedBy: actor,
-            version: (before?.meta.version ?? 0) + 1,
+            version: (before?.meta.version ?? buried.get(item.ref) ?? 0) + 1,
           },
         };
         if (before && before.title === entity.title && before.description === entity.description && before.owner === entity.owner && deepEqual(before.properties, entity.properties) && deepEqual(before.relations, entity.relations)) {

@@ -22,7 +22,7 @@ beforeEach(async () => {
   app = createHttpApp({
     api: [{ prefix: '', router: createApiRouter(catalog.routes()) }],
     bodyLimit: '64kb',
-    authenticate: async () => ({ id: 'user:alice', kind: 'user', displayName: 'Alice', teams: [], isGuest: false }),
+    authenticate: async () => ({ id: 'user:alice', kind: 'user', displayName: 'Alice', teams: [], isGuest: false, permissions: ['*'] }),
   });
 });
 

@@ -186,6 +186,23 @@ export function runCatalogStoreConformance(name: string, makeHarness: () => Prom
         expect((await catalog.listKinds()).map((k) => k.id)).toEqual(['component', 'domain', 'system', 'team']);
       });
 
+      it('never repeats a version for a ref across delete and re-creation, restarts included; a stale If-Match does not match the new entity', async () => {
+        const ref = { kind: 'component', id: 'core-kafka' };
+        await catalog.upsert({ ...exampleEntities[7], title: 'Kafka 2' } as never, {});
+        await catalog.delete(ref, {});
+        const again = await catalog.upsert({ ...exampleEntities[7] } as never, {});
+        expect(again.meta.version).toBe(3);
+        await expect(catalog.upsert({ ...exampleEntities[7], title: 'stale' } as never, { ifVersion: 1 })).rejects.toMatchObject({ status: 412 });
+        await catalog.delete(ref, { ifVersion: 3 });
+        await catalog.close();
+        opened.splice(opened.indexOf(catalog), 1);
+        catalog = await open();
+        const [bulk] = await catalog.upsertMany([{ ...exampleEntities[7] }], { actor: 'user:b' });
+        expect(bulk).toMatchObject({ status: 'created', version: 4 });
+        expect((await catalog.get(ref))!.meta.version).toBe(4);
+        expect((await catalog.get(ref))!.title).not.toBe('stale');
+      });
+
       it('merges patches: null removes a property, other properties stay', async () => {
         const patched = await catalog.patch({ kind: 'component', id: 'cart-service' }, { properties: { language: null, replicas: 4 }, description: null } as never);
         expect(patched.properties).toMatchObject({ lifecycle: 'production', replicas: 4, tags: ['web', 'critical'] });

@@ -46,9 +46,17 @@ export interface CatalogStore {
   getRaw?(ref: string): Promise<string | Buffer | null>;
   /** Current versions (null for none): cheap existence checks. */
   versions(refs: string[]): Promise<Array<number | null>>;
+  /**
+   * The last version of each ref that was deleted and not re-created (null for none): a
+   * re-created entity continues after it, so a stale `If-Match` can never match it.
+   */
+  deletedVersions(refs: string[]): Promise<Array<number | null>>;
   /** Members of index keys (for graph walks and dependents). */
   members(keys: string[]): Promise<string[][]>;
-  /** Writes in order; each is atomic on its own and rejected with `conflict` on a version mismatch. */
+  /**
+   * Writes in order; each is atomic on its own and rejected with `conflict` on a version mismatch,
+   * or when it creates a deleted ref at any version other than the one after its `deletedVersions`.
+   */
   write(writes: EntityWrite[]): Promise<WriteOutcome[]>;
   /** Evaluates an exact plan: total, a page by the sort order after the cursor, and facets. */
   query(query: StoreQuery): Promise<StoreQueryResult>;
@@ -58,5 +66,7 @@ export interface CatalogStore {
   claimDueTimers(now: number, limit: number): Promise<DueTimer[]>;
   /** Delivers every message published after subscribing, including other processes' on a shared store. */
   subscribe(listener: (message: BusMessage) => void): () => void;
+  /** The state of each connection to an external store (none for an embedded store), for `/readyz`. */
+  health?(): Array<{ name: string; status: string }>;
   close(): Promise<void>;
 }

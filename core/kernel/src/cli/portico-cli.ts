@@ -3,10 +3,12 @@ import { existsSync } from 'node:fs';
 import { startPortal } from '../portal/start-portal';
 import { startWorker } from '../portal/start-worker';
 import { resolvePort } from './resolve-port';
+import { writeOpenApi } from './write-openapi';
 
 const USAGE = `Usage:
   portico start  [--config portico.config.yaml] [--port 7007] [--strict]
   portico worker [--config portico.config.yaml] [--strict]
+  portico openapi [--config portico.config.yaml] [--out openapi.json]
 
 The port comes from --port, else PORT, else portal.port in the config (default 7007).
 Without REDIS_URL, "start" uses the embedded store (data in .portico-data next to the config).
@@ -23,6 +25,7 @@ export async function runCli(argv: string[]): Promise<number> {
         config: { type: 'string', short: 'c', default: 'portico.config.yaml' },
         port: { type: 'string', short: 'p' },
         strict: { type: 'boolean', default: false },
+        out: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -51,6 +54,9 @@ export async function runCli(argv: string[]): Promise<number> {
       const portal = await startPortal({ configPath, port, strict: parsed.values.strict, host: process.env.HOST ?? '127.0.0.1' });
       process.stdout.write(`Portico is running at ${portal.url} (plugins: ${portal.plugins.map((p) => `${p.id} ${p.status}`).join(', ') || 'none'})\n`);
       stop = portal.close;
+    } else if (command === 'openapi') {
+      await writeOpenApi({ configPath, out: parsed.values.out as string | undefined, strict: parsed.values.strict });
+      return 0;
     } else if (command === 'worker') {
       if (!process.env.REDIS_URL) {
         process.stderr.write('portico worker needs Redis: set REDIS_URL (for example redis://127.0.0.1:6379). Without Redis, "portico start" runs actions in-process.\n');

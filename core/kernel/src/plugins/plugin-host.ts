@@ -315,6 +315,13 @@ export class PluginHost {
       if (!ROUTE_PATH.test(route.path)) {
         throw new PluginLoadError(`Plugin "${pkg.manifest.id}" (${pkg.label}) registers route path "${route.path}", which must start with "/" and use letters, digits, "-", "_", "." and ":param".`, pkg.label);
       }
+      // Every route says who may call it, so none is open by accident and the API document can say so.
+      if (route.auth === undefined && route.permission === undefined) {
+        throw new PluginLoadError(
+          `Plugin "${pkg.manifest.id}" (${pkg.label}) registers ${route.method} ${route.path} without saying who may call it: set "auth" ('user', 'token' or 'public') or a "permission".`,
+          pkg.label,
+        );
+      }
     }
   }
 

@@ -18,7 +18,7 @@ const dirs: string[] = [];
 
 async function start(plugins: PluginEntry[], extra: Partial<Parameters<typeof startPortal>[0]> = {}): Promise<Portal> {
   const keyPrefix = `${prefixRoot}${randomUUID()}:`;
-  return startPortal({ config: { plugins, auth: { tokens: [{ name: 'ci', sha256: hashToken('s3cret-token') }] } }, port: 0, redisUrl, keyPrefix, ui: false, ...extra });
+  return startPortal({ config: { plugins, auth: { guest: true, tokens: [{ name: 'ci', sha256: hashToken('s3cret-token') }] } }, port: 0, redisUrl, keyPrefix, ui: false, ...extra });
 }
 
 afterAll(async () => {
@@ -175,7 +175,7 @@ describe('strict mode and the embedded store', () => {
   it('runs on the embedded store when no Redis is configured', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'portico-kernel-'));
     dirs.push(dataDir);
-    const portal = await startPortal({ config: { plugins: [plugin('good')] }, port: 0, redisUrl: null, dataDir, ui: false });
+    const portal = await startPortal({ config: { plugins: [plugin('good')], auth: { guest: true } }, port: 0, redisUrl: null, dataDir, ui: false });
     try {
       await request(portal.url).get('/api/v1/kinds/gizmo').expect(200);
       await request(portal.url).post('/api/v1/kinds/gizmo/entities').send({ id: 'kept', title: 'Kept', properties: { size: 1 } }).expect(201);

@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express, RequestHandler } from 'express';
 import { buildOpenApiDocument, createApiRouter, createHttpApp } from '@portico/http';
+import { auditCapture } from '@portico/auth';
+import { auditPluginChanges } from '../audit/audit-plugin-changes';
 import type { PluginRecord } from '../plugins/plugin-record';
 import { healthRoutes } from '../http/health-routes';
 import { kernelRoutes } from '../http/kernel-routes';
@@ -24,6 +26,8 @@ export interface Portal {
   port: number;
   app: Express;
   plugins: PluginRecord[];
+  /** The OpenAPI document the portal serves at /api/v1/openapi.json. */
+  openapi: Record<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -44,6 +48,7 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
       }
     }
     await host.runStartHooks();
+    await auditPluginChanges(host.records, auth.state, auth.audit);
 
     let state: 'starting' | 'ready' | 'stopping' = 'starting';
     const apiRoutes = [...kernelRoutes({ records: () => host.records, openapi: () => openapi }), ...auth.routes(), ...catalog.routes(), ...actionRunner.routes()];
@@ -59,7 +64,8 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
       after.push(await loadUiHandler(bundles, config.portal?.title, logger));
     }
     const app = createHttpApp({
-      before: [requestLogger(logger), healthRoutes({ state: () => state, records: () => host.records, storePing: async () => void (await redis?.ping()) })],
+      // The audit capture comes first, so it sees every response, refusals by later steps included.
+      before: [auditCapture(auth.audit), requestLogger(logger), healthRoutes({ state: () => state, records: () => host.records, storePing: async () => void (await redis?.ping()) })],
       api: [
         { prefix: '', router: createApiRouter(apiRoutes.filter((route) => !('public' in route.access))) },
         ...running.map((r) => ({ prefix: `/plugins/${r.id}`, router: createPluginRouter(r.id, r.routes.filter((route) => route.auth !== 'public')) })),
@@ -90,6 +96,7 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
       port: address.port,
       app,
       plugins: host.records,
+      openapi,
       close: () => {
         closing ??= (async () => {
           state = 'stopping';

@@ -17,6 +17,7 @@ const api = (method: string, path: string, body?: unknown) => call(portal.url, m
 beforeAll(async () => {
   portal = await startPortal({
     config: {
+      auth: { guest: true },
       plugins: [
         { path: join(pluginsDir, 'software-catalog'), config: { sampleData: true } },
         { path: join(pluginsDir, 'cicd'), config: { sampleData: true, github: { simulated: true }, syncIntervalMs: 1000 } },

@@ -52,6 +52,7 @@ beforeAll(async () => {
   buildIfStale(join(pluginsDir, 'cicd'), join('dist', 'ui.mjs'), ['src']);
   portal = await startPortal({
     config: {
+      auth: { guest: true },
       plugins: [
         { path: join(pluginsDir, 'software-catalog'), config: { sampleData: true } },
         { path: join(pluginsDir, 'cicd'), config: { sampleData: true, github: { simulated: true } } },

@@ -10,7 +10,8 @@ type LogRecord =
   | { t: 'k'; k: KindDefinition; s: string }
   | { t: 'dk'; id: string }
   | { t: 'p'; r: string; e: Entity }
-  | { t: 'd'; r: string }
+  /** A delete, with the version deleted (absent in logs written before versions were kept). */
+  | { t: 'd'; r: string; v?: number }
   | { t: 'c'; m: string; s: number };
 
 interface Members {
@@ -45,6 +46,8 @@ export class EmbeddedCatalogStore implements CatalogStore {
   /** Documents as JSON text: a third of the memory of live objects, and served to HTTP as is. */
   private readonly entities = new Map<string, string>();
   private readonly versionOf = new Map<string, number>();
+  /** Last versions of deleted refs, so a re-created entity continues after them. */
+  private readonly buried = new Map<string, number>();
   private readonly kinds = new Map<string, StoredKind>();
   private readonly index = new Map<string, Map<string, number>>();
   private readonly registries = new Map<string, Set<string>>();
@@ -71,9 +74,11 @@ export class EmbeddedCatalogStore implements CatalogStore {
       else if (record.t === 'p') {
         this.entities.set(record.r, JSON.stringify(record.e));
         this.versionOf.set(record.r, record.e.meta.version);
+        this.buried.delete(record.r);
       } else if (record.t === 'd') {
         this.entities.delete(record.r);
         this.versionOf.delete(record.r);
+        if (record.v !== undefined) this.buried.set(record.r, record.v);
       }
       else if (record.t === 'c') claims.set(record.m, record.s);
     }
@@ -93,10 +98,11 @@ export class EmbeddedCatalogStore implements CatalogStore {
   private maybeCompact(): void {
     const live = this.entities.size + this.kinds.size;
     if (this.appended < 10_000 || this.appended < live * 2) return;
-    const { kinds, entities, index, options } = this;
+    const { kinds, entities, buried, index, options } = this;
     function* snapshot(): Generator<LogRecord | string> {
       for (const stored of kinds.values()) yield { t: 'k', k: stored.kind, s: stored.source };
       for (const [ref, json] of entities) yield putLine(ref, json);
+      for (const [ref, version] of buried) yield { t: 'd', r: ref, v: version };
       const timers = index.get(indexKeys.timers);
       // Timers already claimed stay claimed after the snapshot.
       for (const json of entities.values()) {
@@ -183,6 +189,10 @@ export class EmbeddedCatalogStore implements CatalogStore {
     return refs.map((ref) => this.versionOf.get(ref) ?? null);
   }
 
+  async deletedVersions(refs: string[]): Promise<Array<number | null>> {
+    return refs.map((ref) => this.buried.get(ref) ?? null);
+  }
+
   async members(keys: string[]): Promise<string[][]> {
     return keys.map((key) => [...(this.index.get(key)?.keys() ?? [])]);
   }
@@ -192,27 +202,34 @@ export class EmbeddedCatalogStore implements CatalogStore {
     const outcomes: WriteOutcome[] = [];
     const accepted: EntityWrite[] = [];
     const pending = new Map<string, number>();
+    const pendingBuried = new Map<string, number>();
     for (const write of writes) {
       const current = pending.has(write.ref) ? pending.get(write.ref)! : (this.versionOf.get(write.ref) ?? 0);
-      if (current !== write.expectedVersion) {
+      const buried = pendingBuried.has(write.ref) ? pendingBuried.get(write.ref)! : (this.buried.get(write.ref) ?? 0);
+      if (current !== write.expectedVersion || (current === 0 && write.entity && write.entity.meta.version !== buried + 1)) {
         outcomes.push('conflict');
         continue;
       }
+      if (!write.entity) pendingBuried.set(write.ref, current);
       pending.set(write.ref, write.entity?.meta.version ?? 0);
       outcomes.push('ok');
       accepted.push(write);
     }
     // Durable first: nothing is visible or acknowledged before it is in the log.
     const docs = accepted.map((w) => (w.entity ? JSON.stringify(w.entity) : null));
-    this.log.append(accepted.map((w, i) => (docs[i] !== null ? putLine(w.ref, docs[i]!) : ({ t: 'd', r: w.ref } as LogRecord))));
+    // A delete removes the version it expected (checked above).
+    const deletedAt = accepted.map((w) => (w.entity ? 0 : w.expectedVersion));
+    this.log.append(accepted.map((w, i) => (docs[i] !== null ? putLine(w.ref, docs[i]!) : ({ t: 'd', r: w.ref, v: deletedAt[i] } as LogRecord))));
     this.appended += accepted.length;
     accepted.forEach((write, i) => {
       if (write.entity) {
         this.entities.set(write.ref, docs[i]!);
         this.versionOf.set(write.ref, write.entity.meta.version);
+        this.buried.delete(write.ref);
       } else {
         this.entities.delete(write.ref);
         this.versionOf.delete(write.ref);
+        this.buried.set(write.ref, deletedAt[i]);
       }
       this.apply(write.add, write.remove);
       if (write.event) this.publish({ entity: write.event });

@@ -15,6 +15,8 @@
  * newVersion ('0' deletes), doc, event ('' for none); then remove groups
  * (key, valuesKey or '', value, count, members...), then add groups
  * (key, valuesKey or '', value, count, then count score/member pairs).
+ * A deleted entity's last version is kept in the `gone` hash; re-creating it must write the next
+ * version (the catalog reads it with `deletedVersions`), so no version repeats for a ref.
  * Versions are checked first: if any write's expected version does not match, nothing is
  * written and the script returns {0, positions...} of the mismatches (the caller drops those
  * as conflicts and sends the rest again); otherwise it writes everything and returns {1}.
@@ -32,11 +34,19 @@ local vers = base .. 'vers'
 local refs = {}
 for w = 1, n do refs[w] = a[5 * w - 1] end
 local current = redis.call('ZMSCORE', vers, unpack(refs))
+-- Versions of deleted entities: a re-created entity continues after them, so a version never repeats for a ref.
+local gone = base .. 'gone'
+local buried = redis.call('HMGET', gone, unpack(refs))
 local conflicts = {0}
 for w = 1, n do
-  if tonumber(current[w] or '0') ~= tonumber(a[5 * w]) then conflicts[#conflicts + 1] = w end
+  local cur = tonumber(current[w] or '0')
+  local newVersion = tonumber(a[5 * w + 1])
+  if cur ~= tonumber(a[5 * w]) then conflicts[#conflicts + 1] = w
+  elseif cur == 0 and newVersion ~= 0 and newVersion ~= tonumber(buried[w] or '0') + 1 then conflicts[#conflicts + 1] = w end
 end
 if #conflicts > 1 then return conflicts end
+local buriedSet = {}
+local unburied = {}
 local sets = {}
 local versAdd = {}
 local dels = {}
@@ -47,7 +57,10 @@ for w = 1, n do
   if a[o + 2] == '0' then
     dels[#dels + 1] = base .. 'x|' .. ref
     versDel[#versDel + 1] = ref
+    buriedSet[#buriedSet + 1] = ref
+    buriedSet[#buriedSet + 1] = current[w]
   else
+    if buried[w] then unburied[#unburied + 1] = ref end
     sets[#sets + 1] = base .. 'x|' .. ref
     sets[#sets + 1] = a[o + 3]
     versAdd[#versAdd + 1] = a[o + 2]
@@ -61,7 +74,9 @@ if #versAdd > 0 then redis.call('ZADD', vers, unpack(versAdd)) end
 if #dels > 0 then
   redis.call('DEL', unpack(dels))
   redis.call('ZREM', vers, unpack(versDel))
+  redis.call('HSET', gone, unpack(buriedSet))
 end
+if #unburied > 0 then redis.call('HDEL', gone, unpack(unburied)) end
 local i = 5 * n + 4
 for _ = 1, removeGroups do
   local key = base .. a[i]

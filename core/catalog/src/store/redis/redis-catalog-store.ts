@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { redisOptions, type RedisConnectionHealth } from '@portico/http';
 import type { Entity, EntityEvent, LoggerService } from '@portico/plugin-api';
 import type { IndexEntry } from '../../index/index-entry';
 import { formatScore } from '../../index/index-keys';
@@ -87,9 +88,9 @@ export class RedisCatalogStore implements CatalogStore {
   private lastError: Error | null = null;
 
   private constructor(private readonly options: RedisStoreOptions) {
-    const retryStrategy = (times: number): number | null => (times > 20 ? null : Math.min(times * 100, 2000));
-    this.redis = new Redis(options.url, { retryStrategy, lazyConnect: true });
-    this.reader = new Redis(options.url, { retryStrategy, lazyConnect: true, maxRetriesPerRequest: null });
+    // Both reconnect forever; requests fail fast (503) while Redis is away, the event reader waits.
+    this.redis = new Redis(options.url, redisOptions('requests'));
+    this.reader = new Redis(options.url, redisOptions('blocking'));
     this.base = `${options.keyPrefix ?? 'portico:'}{catalog}:`;
     // Connection errors are reported here (ioredis reconnects on its own); without a handler ioredis prints them raw.
     for (const client of [this.redis, this.reader]) {
@@ -158,6 +159,14 @@ export class RedisCatalogStore implements CatalogStore {
     }
   }
 
+  /** The store's two connections, for `/readyz`. */
+  health(): RedisConnectionHealth[] {
+    return [
+      { name: 'catalog', status: this.redis.status },
+      { name: 'catalog-events', status: this.reader.status },
+    ];
+  }
+
   async loadKinds(): Promise<StoredKind[]> {
     const all = await this.redis.hgetall(this.key('kinds'));
     return Object.values(all).map((text) => JSON.parse(text) as StoredKind);
@@ -194,6 +203,15 @@ export class RedisCatalogStore implements CatalogStore {
     for (let i = 0; i < refs.length; i += 1000) {
       const scores = (await this.redis.call('ZMSCORE', this.key('vers'), ...refs.slice(i, i + 1000))) as Array<string | null>;
       out.push(...scores.map((s) => (s === null ? null : Number(s))));
+    }
+    return out;
+  }
+
+  async deletedVersions(refs: string[]): Promise<Array<number | null>> {
+    const out: Array<number | null> = [];
+    for (let i = 0; i < refs.length; i += 1000) {
+      const values = await this.redis.hmget(this.key('gone'), ...refs.slice(i, i + 1000));
+      out.push(...values.map((v) => (v === null ? null : Number(v))));
     }
     return out;
   }

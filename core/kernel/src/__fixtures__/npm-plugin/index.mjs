@@ -5,6 +5,6 @@ export default definePlugin({
   deps: { kinds: coreExtensionPoints.kinds, routes: coreExtensionPoints.httpRoutes },
   init({ kinds, routes }) {
     kinds.addKind({ id: 'greeting', title: 'Greeting', schema: { type: 'object', properties: { text: { type: 'string' } } } });
-    routes.addRoute({ method: 'GET', path: '/hello', handler: () => ({ body: { hello: 'from npm' } }) });
+    routes.addRoute({ method: 'GET', path: '/hello', auth: 'user', handler: () => ({ body: { hello: 'from npm' } }) });
   },
 });

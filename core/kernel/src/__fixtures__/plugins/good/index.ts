@@ -32,8 +32,9 @@ export default definePlugin({
     });
     actions.addAutomation({ id: 'good.greet-new-gizmo', on: 'entity.created', kind: 'gizmo', condition: { path: 'after.properties.size', operator: '>', value: 5 }, action: 'good.hello' });
     widgets.addWidget({ id: 'good.card', slot: 'entity.cards', title: 'Good card', component: 'GoodCard', condition: { kind: 'gizmo' } });
-    routes.addRoute({ method: 'GET', path: '/greetings', handler: () => ({ body: { greeting: config.get<{ greeting: string }>().greeting, greetings, lifecycleEvents } }) });
+    routes.addRoute({ method: 'GET', path: '/greetings', auth: 'user', handler: () => ({ body: { greeting: config.get<{ greeting: string }>().greeting, greetings, lifecycleEvents } }) });
     routes.addRoute({ method: 'POST', path: '/private', auth: 'token', handler: (req) => ({ status: 201, body: { by: req.identity.id } }) });
+    routes.addRoute({ method: 'GET', path: '/report', permission: 'good.report', summary: 'A report only good.report holders read', handler: () => ({ body: { report: 'fine' } }) });
     routes.addRoute({ method: 'POST', path: '/hook', auth: 'public', handler: (req) => ({ body: { bytes: req.rawBody.length } }) });
     providers.addProvider({
       id: 'good.sample',
