@@ -8,9 +8,13 @@ import { guestOf } from './identity/guest-of';
 import { IdentityResolver } from './identity/identity-resolver';
 import { RoleBook } from './roles/role-book';
 import { roleRoutes } from './routes/role-routes';
+import { tokenRoutes } from './routes/token-routes';
 import { EmbeddedStateStore } from './state/embedded-state-store';
 import { RedisStateStore } from './state/redis-state-store';
 import type { StateStore } from './state/state-store';
+import { ApiTokenBook } from './tokens/api-token-book';
+import { ApiTokenSource } from './tokens/api-token-source';
+import { currentOwner } from './tokens/current-owner';
 
 export interface CreateAuthOptions {
   config: AuthConfig;
@@ -25,6 +29,8 @@ export interface CreateAuthOptions {
 export interface PortalAuth {
   state: StateStore;
   roleBook: RoleBook;
+  /** API tokens; a sign-in calls `apiTokens.noteOwnerTeams(id, teams)` so a person's tokens follow their team changes. */
+  apiTokens: ApiTokenBook;
   /** The guest identity, when the config enables one. */
   guest: Identity | null;
   /** Who a request is; `req` adds credentials beyond the header (a session cookie). */
@@ -38,14 +44,17 @@ export async function createAuth(options: CreateAuthOptions): Promise<PortalAuth
   const state: StateStore = options.redis ? new RedisStateStore(options.redis, options.keyPrefix ?? 'portico:') : new EmbeddedStateStore({ dataDir: options.dataDir });
   const roleBook = new RoleBook({ roles: options.config.roles, assignments: options.config.assignments, defaultRoles: options.config.defaultRoles, store: state });
   const guest = guestOf(options.config.guest, roleBook);
-  const sources: CredentialSource[] = [new ConfigTokenSource(options.config.tokens ?? [], roleBook)];
+  const configTokens = new ConfigTokenSource(options.config.tokens ?? [], roleBook);
+  const apiTokens = new ApiTokenBook({ store: state, maxDays: options.config.apiTokens?.maxDays });
+  const sources: CredentialSource[] = [configTokens, new ApiTokenSource(apiTokens, (record) => currentOwner(record, { configTokens, roleBook, book: apiTokens }))];
   const resolver = new IdentityResolver(sources, guest);
   return {
     state,
     roleBook,
+    apiTokens,
     guest,
     authenticate: (authorization, req) => resolver.authenticate(authorization, req),
-    routes: () => [...roleRoutes(roleBook)],
+    routes: () => [...roleRoutes(roleBook), ...tokenRoutes(apiTokens)],
     close: () => state.close(),
   };
 }

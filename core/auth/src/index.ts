@@ -9,3 +9,7 @@ export type { RoleAssignment } from './roles/role-assignment';
 export { IdentityResolver } from './identity/identity-resolver';
 export type { CredentialSource, Credentials } from './identity/credential-source';
 export { ConfigTokenSource, sha256Hex, type ConfigToken } from './identity/config-token-source';
+export { ApiTokenBook, DEFAULT_MAX_DAYS, type NewApiToken } from './tokens/api-token-book';
+export { ApiTokenSource } from './tokens/api-token-source';
+export { API_TOKEN_PREFIX } from './tokens/token-value';
+export { TEAMS_SCOPE, type ApiTokenInfo, type ApiTokenRecord } from './tokens/api-token';

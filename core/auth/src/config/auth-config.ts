@@ -22,7 +22,7 @@ export interface AuthConfig {
   oidc?: OidcConfig;
   /** Sessions of signed-in people. */
   session?: { ttlHours?: number; secureCookie?: boolean };
-  /** API tokens made through the API or the Tokens page. */
+  /** API tokens made through the API or the Tokens page; `maxDays` caps how long one lives (default 90). */
   apiTokens?: { maxDays?: number };
   /** The audit log. */
   audit?: { retentionDays?: number };
@@ -40,7 +40,8 @@ export interface OidcConfig {
   groupsAsTeams?: boolean;
 }
 
-const PERMISSION = { type: 'string', pattern: '^(\\*|[a-zA-Z0-9_-]+(\\.[a-zA-Z0-9_-]+)*(\\.\\*)?(:[a-zA-Z0-9_-]+)?)$' };
+/** A permission name, family (`cicd.*`), kind-scoped name (`catalog.entity.write:component`) or `*`; API token scopes use it too. */
+export const PERMISSION_SCHEMA = { type: 'string', pattern: '^(\\*|[a-zA-Z0-9_-]+(\\.[a-zA-Z0-9_-]+)*(\\.\\*)?(:[a-zA-Z0-9_-]+)?)$' };
 const ROLE_NAMES = { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } };
 
 /** JSON Schema of the `auth` section; the kernel's config schema embeds it. */
@@ -60,7 +61,7 @@ export const AUTH_CONFIG_SCHEMA: JsonSchema = {
           sha256: { type: 'string', pattern: '^[a-f0-9]{64}$' },
           kind: { enum: ['token', 'user'] },
           teams: { type: 'array', items: { type: 'string' } },
-          permissions: { type: 'array', items: PERMISSION },
+          permissions: { type: 'array', items: PERMISSION_SCHEMA },
           roles: ROLE_NAMES,
         },
       },
@@ -68,7 +69,7 @@ export const AUTH_CONFIG_SCHEMA: JsonSchema = {
     roles: {
       type: 'object',
       propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
-      additionalProperties: { type: 'object', additionalProperties: false, required: ['permissions'], properties: { description: { type: 'string' }, permissions: { type: 'array', items: PERMISSION } } },
+      additionalProperties: { type: 'object', additionalProperties: false, required: ['permissions'], properties: { description: { type: 'string' }, permissions: { type: 'array', items: PERMISSION_SCHEMA } } },
     },
     assignments: {
       type: 'array',

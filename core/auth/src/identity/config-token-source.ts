@@ -36,16 +36,29 @@ export class ConfigTokenSource implements CredentialSource {
     const hash = Buffer.from(sha256Hex(bearer), 'hex');
     const found = this.tokens.find((entry) => timingSafeEqual(entry.hash, hash));
     if (!found) return undefined;
-    const kind = found.token.kind ?? 'token';
-    const subject = { id: `${kind}:${found.token.name}`, kind: kind === 'user' ? 'config-user' : 'token', teams: found.token.teams ?? [] };
-    const roles = [...new Set([...(found.token.roles ?? []), ...(await this.roleBook.rolesOf(subject))])];
+    return this.identityOf(found.token);
+  }
+
+  /**
+   * The identity of the config token called `name` as the config and roles stand now, or
+   * null when the config no longer lists it (an API token made with it checks its owner so).
+   */
+  async byName(name: string): Promise<Identity | null> {
+    const found = this.tokens.find((entry) => entry.token.name === name);
+    return found ? this.identityOf(found.token) : null;
+  }
+
+  private async identityOf(token: ConfigToken): Promise<Identity> {
+    const kind = token.kind ?? 'token';
+    const subject = { id: `${kind}:${token.name}`, kind: kind === 'user' ? 'config-user' : 'token', teams: token.teams ?? [] };
+    const roles = [...new Set([...(token.roles ?? []), ...(await this.roleBook.rolesOf(subject))])];
     return {
       id: subject.id,
       kind,
-      displayName: found.token.name,
+      displayName: token.name,
       teams: subject.teams,
       isGuest: false,
-      permissions: [...new Set([...(found.token.permissions ?? []), ...this.roleBook.permissionsOf(roles)])],
+      permissions: [...new Set([...(token.permissions ?? []), ...this.roleBook.permissionsOf(roles)])],
       roles,
       via: 'config-token',
     };
