@@ -1,12 +1,14 @@
 import type { Redis } from 'ioredis';
 import type { ApiRoute } from '@portico/http';
 import type { Identity, LoggerService } from '@portico/plugin-api';
+import { AuditLog } from './audit/audit-log';
 import type { AuthConfig } from './config/auth-config';
 import { ConfigTokenSource } from './identity/config-token-source';
 import type { CredentialSource } from './identity/credential-source';
 import { guestOf } from './identity/guest-of';
 import { IdentityResolver } from './identity/identity-resolver';
 import { RoleBook } from './roles/role-book';
+import { auditRoutes } from './routes/audit-routes';
 import { roleRoutes } from './routes/role-routes';
 import { tokenRoutes } from './routes/token-routes';
 import { EmbeddedStateStore } from './state/embedded-state-store';
@@ -31,6 +33,8 @@ export interface PortalAuth {
   roleBook: RoleBook;
   /** API tokens; a sign-in calls `apiTokens.noteOwnerTeams(id, teams)` so a person's tokens follow their team changes. */
   apiTokens: ApiTokenBook;
+  /** The tamper-evident audit log: `audit.record(event)` for what happens outside an HTTP request (sign-ins, runs, plugin installs). */
+  audit: AuditLog;
   /** The guest identity, when the config enables one. */
   guest: Identity | null;
   /** Who a request is; `req` adds credentials beyond the header (a session cookie). */
@@ -48,13 +52,18 @@ export async function createAuth(options: CreateAuthOptions): Promise<PortalAuth
   const apiTokens = new ApiTokenBook({ store: state, maxDays: options.config.apiTokens?.maxDays });
   const sources: CredentialSource[] = [configTokens, new ApiTokenSource(apiTokens, (record) => currentOwner(record, { configTokens, roleBook, book: apiTokens }))];
   const resolver = new IdentityResolver(sources, guest);
+  const audit = new AuditLog({ state, logger: options.logger, retentionDays: options.config.audit?.retentionDays });
   return {
     state,
     roleBook,
     apiTokens,
+    audit,
     guest,
     authenticate: (authorization, req) => resolver.authenticate(authorization, req),
-    routes: () => [...roleRoutes(roleBook), ...tokenRoutes(apiTokens)],
-    close: () => state.close(),
+    routes: () => [...roleRoutes(roleBook), ...tokenRoutes(apiTokens), ...auditRoutes(audit)],
+    close: async () => {
+      await audit.flush();
+      await state.close();
+    },
   };
 }

@@ -14,10 +14,14 @@ describe('RunUpdater', () => {
     const updater = new RunUpdater(store);
     const finished: string[] = [];
     updater.onFinished((r) => finished.push(`${r.id}:${r.status}`));
+    const started: string[] = [];
+    updater.onStarted((r) => started.push(`${r.id}:${r.attempts}`));
     const { run: r } = await store.create(run());
     await expect(updater.update(r.id, (x) => ({ ...x, status: 'succeeded' }))).rejects.toMatchObject({ status: 409, type: 'urn:portico:problem:run-transition' });
     await expect(updater.update(r.id, (x) => ({ ...x, status: 'declined' }))).rejects.toMatchObject({ status: 409 });
-    await updater.update(r.id, (x) => ({ ...x, status: 'running' }));
+    await updater.update(r.id, (x) => ({ ...x, status: 'running', attempts: 1 }));
+    await updater.update(r.id, (x) => ({ ...x, progress: 50 }));
+    expect(started).toEqual([`${r.id}:1`]);
     const ended = await updater.update(r.id, (x) => ({ ...x, status: 'succeeded' }));
     expect(ended.run.endedAt).toBeTruthy();
     expect(finished).toEqual([`${r.id}:succeeded`]);

@@ -8,12 +8,19 @@ import type { RunStore, StoredRun } from './run-store';
  */
 export class RunUpdater {
   private readonly finished = new Set<(run: Run) => void>();
+  private readonly started = new Set<(run: Run) => void>();
 
   constructor(private readonly store: RunStore) {}
 
   onFinished(listener: (run: Run) => void): () => void {
     this.finished.add(listener);
     return () => this.finished.delete(listener);
+  }
+
+  /** Announces each attempt that starts (a run entering `running`), once, like `onFinished`. */
+  onStarted(listener: (run: Run) => void): () => void {
+    this.started.add(listener);
+    return () => this.started.delete(listener);
   }
 
   /**
@@ -42,6 +49,7 @@ export class RunUpdater {
     }
     if (isTerminal(next.status) && !next.endedAt) next.endedAt = new Date().toISOString();
     const done = await this.store.replace(stored, next);
+    if (done && next.status === 'running' && from !== 'running') for (const l of this.started) l(next);
     if (done && isTerminal(next.status)) for (const l of this.finished) l(next);
     return done;
   }

@@ -134,6 +134,10 @@ export class EmbeddedStateStore implements StateStore {
     return entry;
   }
 
+  async lastSeq(log: string): Promise<number> {
+    return this.log(log).last?.seq ?? 0;
+  }
+
   async range(log: string, afterSeq: number, limit: number): Promise<Array<{ seq: number; value: string }>> {
     return this.log(log).entries.filter((e) => e.seq > afterSeq).slice(0, limit);
   }

@@ -69,6 +69,10 @@ export class RedisStateStore implements StateStore {
     }
   }
 
+  async lastSeq(log: string): Promise<number> {
+    return Number((await this.redis.hget(this.logKeys(log)[0], 'last')) ?? 0);
+  }
+
   async range(log: string, afterSeq: number, limit: number): Promise<Array<{ seq: number; value: string }>> {
     const [meta, entries] = this.logKeys(log);
     const [lastRaw, firstRaw] = await this.redis.hmget(meta, 'last', 'first');

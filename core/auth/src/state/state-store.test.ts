@@ -39,6 +39,7 @@ function conformance(name: string, open: () => Promise<{ store: StateStore; reop
 
     it('appends chained entries with sequences that never repeat, across trimming', async () => {
       const { store } = opened;
+      expect(await store.lastSeq('audit')).toBe(0);
       const seen: Array<string | null> = [];
       for (let i = 0; i < 5; i++) await store.appendChained('audit', (previous) => (seen.push(previous?.value ?? null), `v${i}<-${previous?.value ?? ''}`));
       expect(seen).toEqual([null, 'v0<-', 'v1<-v0<-', 'v2<-v1<-v0<-', 'v3<-v2<-v1<-v0<-']);
@@ -46,6 +47,7 @@ function conformance(name: string, open: () => Promise<{ store: StateStore; reop
       expect((await store.range('audit', 2, 2)).map((e) => e.seq)).toEqual([3, 4]);
       await store.trim('audit', 5);
       expect(await store.range('audit', 0, 10)).toEqual([]);
+      expect(await store.lastSeq('audit')).toBe(5);
       const next = await store.appendChained('audit', (previous) => `after:${previous?.seq}:${previous?.value.slice(0, 2)}`);
       expect(next).toEqual({ seq: 6, value: 'after:5:v4' });
       await store.overwrite('audit', 6, 'tampered');

@@ -19,6 +19,8 @@ export interface StateStore {
    * sequence number, which starts at 1 and never repeats.
    */
   appendChained(log: string, build: (previous: { seq: number; value: string } | null) => string): Promise<{ seq: number; value: string }>;
+  /** The sequence number of the log's newest entry (kept when trimmed), 0 for an empty log. */
+  lastSeq(log: string): Promise<number>;
   /** Entries with `seq` greater than `afterSeq`, oldest first, at most `limit`. */
   range(log: string, afterSeq: number, limit: number): Promise<Array<{ seq: number; value: string }>>;
   /** Replaces the entry `seq` (only tests that prove tampering is detected, and nothing else, use this). */

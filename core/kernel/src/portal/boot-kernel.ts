@@ -9,6 +9,7 @@ import { createSecretsStore } from '../services/secrets-store';
 import { TaskScheduler } from '../services/task-scheduler';
 import { createAuth } from '@portico/auth';
 import { PluginHost } from '../plugins/plugin-host';
+import { auditRuns } from '../audit/audit-runs';
 import { KERNEL_VERSION } from './kernel-version';
 
 export interface KernelOptions {
@@ -70,6 +71,8 @@ export async function bootKernel(options: KernelOptions) {
       inProcessWorker: options.inProcessWorker ?? true,
     });
     cleanups.push(() => actionRunner.close());
+    // Runs start and end in whichever process moves them (a portal or a worker): each records its own.
+    auditRuns(actionRunner.updater, auth.audit);
     const scheduler = new TaskScheduler({ redis, keyPrefix, logger: logger.child({ component: 'scheduler' }) });
     cleanups.push(() => scheduler.stop());
     const host = new PluginHost({ baseDir, logger, catalog, actionRunner, secrets, identity, scheduler, conditions, strict: options.strict });
