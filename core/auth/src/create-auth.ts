@@ -10,6 +10,10 @@ import { IdentityResolver } from './identity/identity-resolver';
 import { RoleBook } from './roles/role-book';
 import { auditRoutes } from './routes/audit-routes';
 import { roleRoutes } from './routes/role-routes';
+import { CatalogPeople, type PeopleCatalog } from './people/catalog-people';
+import { SessionSource } from './sessions/session-source';
+import { SessionStore } from './sessions/session-store';
+import { signInRoutes } from './sessions/sign-in-routes';
 import { tokenRoutes } from './routes/token-routes';
 import { EmbeddedStateStore } from './state/embedded-state-store';
 import { RedisStateStore } from './state/redis-state-store';
@@ -25,6 +29,10 @@ export interface CreateAuthOptions {
   keyPrefix?: string;
   dataDir?: string;
   logger: LoggerService;
+  /** The catalog, once the kernel has it: sign-in reads User entities and their teams from it. */
+  catalog?: () => PeopleCatalog | undefined;
+  /** `portal.publicUrl`: the base of the sign-in callback URL (default: each request's origin). */
+  publicUrl?: string;
 }
 
 /** Everything that decides who a caller is and what they hold, for the kernel to compose. */
@@ -51,8 +59,13 @@ export async function createAuth(options: CreateAuthOptions): Promise<PortalAuth
   const configTokens = new ConfigTokenSource(options.config.tokens ?? [], roleBook);
   const apiTokens = new ApiTokenBook({ store: state, maxDays: options.config.apiTokens?.maxDays });
   const sources: CredentialSource[] = [configTokens, new ApiTokenSource(apiTokens, (record) => currentOwner(record, { configTokens, roleBook, book: apiTokens }))];
+  const sessions = new SessionStore(state, (options.config.session?.ttlHours ?? 8) * 60 * 60 * 1000);
+  const people = new CatalogPeople(options.catalog ?? (() => undefined));
+  const sessionSource = new SessionSource(sessions, roleBook, people);
+  sources.push(sessionSource);
   const resolver = new IdentityResolver(sources, guest);
   const audit = new AuditLog({ state, logger: options.logger, retentionDays: options.config.audit?.retentionDays });
+  const signInApi = signInRoutes({ config: options.config, publicUrl: options.publicUrl, state, logger: options.logger, sessions, sessionSource, people, guest, resolver, audit, apiTokens });
   return {
     state,
     roleBook,
@@ -60,7 +73,7 @@ export async function createAuth(options: CreateAuthOptions): Promise<PortalAuth
     audit,
     guest,
     authenticate: (authorization, req) => resolver.authenticate(authorization, req),
-    routes: () => [...roleRoutes(roleBook), ...tokenRoutes(apiTokens), ...auditRoutes(audit)],
+    routes: () => [...roleRoutes(roleBook), ...tokenRoutes(apiTokens), ...auditRoutes(audit), ...signInApi],
     close: async () => {
       await audit.flush();
       await state.close();

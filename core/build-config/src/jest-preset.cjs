@@ -20,6 +20,14 @@ function workspacePackages() {
   return found;
 }
 
+/** Packages that ship ESM only, which the portal reaches through Node's require(esm) and jest must transform. */
+const ESM_ONLY_PACKAGES = ['inversify', '@inversifyjs', 'openid-client', 'oauth4webapi', 'jose'];
+
+/** The transformIgnorePatterns entry that transforms the ESM-only packages and `extra` ones. */
+function transformIgnoring(extra = []) {
+  return `/node_modules/(?!(${[...ESM_ONLY_PACKAGES, ...extra].join('|')})/)`;
+}
+
 function escape(name) {
   return name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
@@ -52,12 +60,13 @@ function createJestConfig(dir, overrides = {}) {
         },
       ],
     },
-    // inversify 8 and its helpers ship ESM only; jest runs CommonJS, so they are transformed too.
-    transformIgnorePatterns: ['/node_modules/(?!(inversify|@inversifyjs)/)'],
+    // These ship ESM only (inversify 8 and its helpers; openid-client 6 and its oauth4webapi and
+    // jose); jest runs CommonJS, so they are transformed too.
+    transformIgnorePatterns: [transformIgnoring()],
     moduleNameMapper,
     setupFiles: [join(__dirname, 'jest-setup.cjs')],
     ...overrides,
   };
 }
 
-module.exports = { createJestConfig, repoRoot };
+module.exports = { createJestConfig, repoRoot, transformIgnoring };

@@ -39,8 +39,9 @@ function bad(pointer: string, message: string): ValidationError {
 
 function and(parts: Part[], universe: Part): Part {
   if (parts.some((p) => p.node.t === 'empty')) return { node: EMPTY, exact: parts.every((p) => p.exact), scoped: true };
-  const scoped = parts.some((p) => p.scoped);
   const kept = parts.filter((p) => !(p.node.t === 'key' && p.node.key === (universe.node as { key: string }).key));
+  // Scoped among the parts kept: a dropped universe part no longer scopes what is left (a kindless search AND "kind = x" once matched every kind).
+  const scoped = kept.some((p) => p.scoped);
   const nodes = kept.map((p) => p.node);
   if (!scoped) nodes.unshift(universe.node);
   const exact = parts.every((p) => p.exact);

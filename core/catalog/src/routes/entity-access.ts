@@ -51,6 +51,13 @@ export function authorizeEntityWrite(options: {
   const deleting = next === undefined;
   const permission = scopedPermission(deleting ? PERMISSIONS.entityDelete : PERMISSIONS.entityWrite, kind.id);
   const doing = `${deleting ? 'Deleting' : before ? 'Changing' : 'Creating'} ${ref}`;
+  const permitted = hasPermission(identity, permission);
+  const ownsBefore = before ? isOwner(identity, before) : true;
+  const ownsAfter = next?.owner === undefined ? Boolean(before) : isOwner(identity, { owner: next.owner });
+  if (!permitted && !(ownsBefore && ownsAfter)) {
+    const why = before && !ownsBefore ? ` and ${identity.id} is not a member of its owning team "${before.owner ?? 'none'}"` : !ownsAfter ? ` and ${identity.id} may give entities only to its own teams (${identity.teams.join(', ') || 'none'})` : '';
+    throw forbidden(identity, permission, doing, why);
+  }
   if (before && isPluginManaged(before)) {
     const plugin = before.meta.createdBy.slice('plugin:'.length);
     if (deleting) throw forbiddenManaged(identity, `${ref} is written by the plugin "${plugin}"; remove it where the plugin reads it from, and the plugin removes it here.`);
@@ -61,12 +68,6 @@ export function authorizeEntityWrite(options: {
       throw forbiddenManaged(identity, `${ref} is written by the plugin "${plugin}", so ${refused.join(', ')} cannot be changed here (the plugin would overwrite it). ${allowed}.`, refused);
     }
   }
-  if (hasPermission(identity, permission)) return;
-  const ownsBefore = before ? isOwner(identity, before) : true;
-  const ownsAfter = next?.owner === undefined ? Boolean(before) : isOwner(identity, { owner: next.owner });
-  if (ownsBefore && ownsAfter) return;
-  const why = before && !ownsBefore ? ` and ${identity.id} is not a member of its owning team "${before.owner ?? 'none'}"` : !ownsAfter ? ` and ${identity.id} may give entities only to its own teams (${identity.teams.join(', ') || 'none'})` : '';
-  throw forbidden(identity, permission, doing, why);
 }
 
 function forbiddenManaged(identity: Identity, detail: string, fields: string[] = []): ForbiddenError {

@@ -279,6 +279,9 @@ export function runCatalogStoreConformance(name: string, makeHarness: () => Prom
       it('searches word prefixes of ids and titles and whole words of descriptions and text properties', async () => {
         expect((await q({ search: 'kafka' })).items.map((e) => e.id)).toEqual(['core-kafka']);
         expect((await q({ search: 'cart' })).items.map((e) => `${e.kind}/${e.id}`)).toEqual(['component/cart-service', 'system/cart', 'team/t-cart']);
+        // A kindless search with a kind rule keeps to those kinds (it once matched every kind).
+        expect((await q({ search: 'cart', filter: { combinator: 'and', rules: [{ property: 'kind', operator: 'in', value: ['system', 'team'] }] } })).items.map((e) => `${e.kind}/${e.id}`)).toEqual(['system/cart', 'team/t-cart']);
+        expect((await q({ search: 'cart', filter: { combinator: 'and', rules: [{ property: 'kind', operator: '=', value: 'team' }] } })).items.map((e) => `${e.kind}/${e.id}`)).toEqual(['team/t-cart']);
         expect(ids(await q({ kind: 'component', search: 'shared library' }))).toEqual(['core-kafka']);
         expect(ids(await q({ kind: 'component', search: 'shared libr' }))).toEqual([]);
         expect(ids(await q({ kind: 'component', search: 'kaf' }))).toEqual(['core-kafka']);

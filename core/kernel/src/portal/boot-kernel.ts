@@ -56,7 +56,8 @@ export async function bootKernel(options: KernelOptions) {
       await redis.connect();
       cleanups.push(async () => void (await redis.quit()));
     }
-    const auth = await createAuth({ config: config.auth ?? {}, redis, keyPrefix, dataDir, logger: logger.child({ component: 'auth' }) });
+    // Sign-in reads people's teams from the catalog, made just below; it is only asked once requests arrive.
+    const auth = await createAuth({ config: config.auth ?? {}, redis, keyPrefix, dataDir, logger: logger.child({ component: 'auth' }), catalog: () => catalog, publicUrl: config.portal?.publicUrl });
     cleanups.push(() => auth.close());
     const identity = { authenticate: (authorization: string | undefined) => auth.authenticate(authorization) };
     const catalog = await createCatalog({ redisUrl, keyPrefix, dataDir, logger: logger.child({ component: 'catalog' }) });

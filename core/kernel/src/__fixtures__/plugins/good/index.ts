@@ -21,7 +21,7 @@ export default definePlugin({
   init({ kinds, actions, widgets, routes, providers, config, lifecycle }) {
     lifecycle.addStartHook(() => void lifecycleEvents.push('started'));
     lifecycle.addShutdownHook(() => void lifecycleEvents.push('stopped'));
-    kinds.addKind({ id: 'gizmo', title: 'Gizmo', schema: { type: 'object', properties: { size: { type: 'integer' } } } });
+    kinds.addKind({ id: 'gizmo', title: 'Gizmo', editable: ['size'], schema: { type: 'object', properties: { size: { type: 'integer' } } } });
     actions.addAction({
       id: 'good.hello',
       title: 'Say hello',
