@@ -44,7 +44,8 @@ function sharedEntries(dir) {
 
 /** Workspace packages resolve to their sources, so the shell builds without building them first. */
 function workspaceSources(repoRoot) {
-  const map = { '@portico/ui-api': join(repoRoot, 'core/ui-api/src/index.ts') };
+  // plugin-api brings the access rules (hasPermission, isOwner) the UI shares with the server.
+  const map = { '@portico/ui-api': join(repoRoot, 'core/ui-api/src/index.ts'), '@portico/plugin-api': join(repoRoot, 'core/plugin-api/src/index.ts') };
   return {
     name: 'portico-workspace-sources',
     resolveId(id) {

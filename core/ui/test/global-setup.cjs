@@ -26,7 +26,7 @@ function rollup(args) {
 
 module.exports = async function globalSetup() {
   const manifest = join(pkgDir, 'dist', 'app', 'manifest.json');
-  const sources = Math.max(newestMtime(join(pkgDir, 'src')), newestMtime(join(pkgDir, '..', 'ui-api', 'src')), statSync(join(pkgDir, 'build', 'app-rollup-config.mjs')).mtimeMs);
+  const sources = Math.max(newestMtime(join(pkgDir, 'src')), newestMtime(join(pkgDir, '..', 'ui-api', 'src')), newestMtime(join(pkgDir, '..', 'plugin-api', 'src')), statSync(join(pkgDir, 'build', 'app-rollup-config.mjs')).mtimeMs);
   if (!existsSync(manifest) || statSync(manifest).mtimeMs < sources) rollup(['-c', 'rollup.config.mjs']);
   rollup(['-c', 'test/fixtures-rollup.config.mjs']);
 };

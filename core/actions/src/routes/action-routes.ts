@@ -249,11 +249,12 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       access: { permission: PERMISSIONS.automationsRead },
       responses: { '200': { description: 'Automations', schema: { type: 'object', properties: { items: { type: 'array' } } } } },
       handler: async () => {
-        const items = (await runner.automations.list()).map(({ definition, owner }) => ({
+        const items = (await runner.automations.list()).map(({ definition, owner, createdBy }) => ({
           ...definition,
           condition: typeof definition.condition === 'function' ? 'function' : definition.condition,
           inputs: typeof definition.inputs === 'function' ? 'function' : definition.inputs,
           owner,
+          runsAs: owner === 'api' ? (createdBy ?? null) : `plugin:${owner}`,
         }));
         return { body: { items } };
       },
@@ -277,11 +278,11 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
           condition: { type: 'object' },
           action: { type: 'string' },
           inputs: { type: 'object' },
-          actor: { type: 'string' },
+          actor: { type: 'string', description: 'Refused with a 400: an automation runs as the identity that creates it' },
         },
       },
       responses: { '201': { description: 'Created', schema: { type: 'object' } }, '400': problem('Invalid automation'), '409': problem('Owned by a plugin') },
-      handler: async ({ body }) => ({ status: 201, body: { ...(await runner.automations.createFromApi(body)), owner: 'api' } }),
+      handler: async ({ body, identity }) => ({ status: 201, body: { ...(await runner.automations.createFromApi(body, identity.id)), owner: 'api', createdBy: identity.id } }),
     }),
     defineRoute({
       method: 'delete',

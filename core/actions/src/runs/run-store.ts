@@ -39,6 +39,8 @@ export interface CreateRunOptions {
 export interface StoredDefinition {
   definition: unknown;
   owner: string;
+  /** For automations made through the API: the identity that created it, which its runs start as. */
+  createdBy?: string;
 }
 
 export type DefinitionNamespace = 'actions' | 'automations';

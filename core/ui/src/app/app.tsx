@@ -2,6 +2,7 @@ import { useMemo, type ReactElement } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import type { BootData } from '../handler/index-html';
+import { AccessProvider } from './access/access-provider';
 import { KindsProvider } from './kinds/kinds-provider';
 import { AppShell } from './layout/app-shell';
 import { PluginRegistryProvider } from './plugins/plugin-registry';
@@ -15,13 +16,15 @@ export function App({ boot }: { boot: BootData }): ReactElement {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <PluginRegistryProvider bundles={boot.plugins}>
-        <KindsProvider>
-          <AppShell title={boot.title} mode={mode} onToggleMode={toggleMode}>
-            <PortalRoutes />
-          </AppShell>
-        </KindsProvider>
-      </PluginRegistryProvider>
+      <AccessProvider>
+        <PluginRegistryProvider bundles={boot.plugins}>
+          <KindsProvider>
+            <AppShell title={boot.title} mode={mode} onToggleMode={toggleMode}>
+              <PortalRoutes />
+            </AppShell>
+          </KindsProvider>
+        </PluginRegistryProvider>
+      </AccessProvider>
     </ThemeProvider>
   );
 }

@@ -15,6 +15,7 @@ import { navigate, usePortalLocation } from '@portico/ui-api';
 import { usePluginRegistry } from '../plugins/plugin-registry';
 import { useSlotWidgets } from '../slots/use-slot-widgets';
 import { GlobalSearch } from './global-search';
+import { GuestBadge } from './guest-badge';
 import { AdminIcon, CatalogIcon, DarkIcon, HistoryIcon, HomeIcon, LightIcon, PluginIcon, RunIcon } from './icons';
 import type { ThemeMode } from '../theme/portal-theme';
 
@@ -45,6 +46,7 @@ export function AppShell({ title, mode, onToggleMode, children }: { title: strin
           <Typography variant="h6" component="a" href="/" onClick={(event) => { event.preventDefault(); navigate('/'); }} sx={{ color: 'inherit', textDecoration: 'none', flexShrink: 0 }}>
             {title}
           </Typography>
+          <GuestBadge />
           <Box sx={{ flexGrow: 1 }} />
           <GlobalSearch />
           <Tooltip title={mode === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
