@@ -17,7 +17,6 @@ export function safeReturnTo(value: unknown): string {
   ];
   const how = 'returnTo must be a path on this portal that starts with a single "/", such as /catalog/service/cart.';
   if (typeof value !== 'string' || value.length > 2000) throw new ValidationError(`returnTo is not a path. ${how}`, pointer);
-  // eslint-disable-next-line no-control-regex
   if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\') || /[\u0000-\u001f\u007f]/.test(value)) {
     throw new ValidationError(`returnTo "${value.slice(0, 200)}" would leave the portal, and is refused. ${how}`, pointer);
   }

@@ -1,7 +1,7 @@
 import { useMemo, type ReactElement, type ReactNode } from 'react';
 import Form from '@rjsf/mui';
 import { customizeValidator } from '@rjsf/validator-ajv8';
-import type { RegistryWidgetsType, RJSFSchema, UiSchema, WidgetProps as RjsfWidgetProps } from '@rjsf/utils';
+import type { ErrorSchema, RegistryWidgetsType, RJSFSchema, UiSchema, WidgetProps as RjsfWidgetProps } from '@rjsf/utils';
 import type { Entity, JsonSchema } from '@portico/plugin-api';
 import type { PlacedWidget } from '@portico/ui-api';
 import { SlotWidget } from '../slots/slot-widget';
@@ -12,6 +12,19 @@ import { EntityPickerWidget } from './entity-picker-widget';
 const validator = customizeValidator({
   customFormats: { entity: () => true, secret: () => true, markdown: () => true, timer: () => true, user: () => true, team: () => true, url: () => true },
 });
+
+/**
+ * ajv compiles schemas into functions, which a Content-Security-Policy without
+ * 'unsafe-eval' (the portal's) forbids. There the form leaves validation to the server, which
+ * validates every write anyway and whose field problems the forms show.
+ */
+const CAN_COMPILE = ((): boolean => {
+  try {
+    return new Function('return true')() as boolean;
+  } catch {
+    return false;
+  }
+})();
 
 /**
  * The ui:widget for each property: entity pickers for `format: "entity"`, passwords for
@@ -43,11 +56,13 @@ export interface SchemaFormProps {
   disabled?: boolean;
   onSubmit(data: Record<string, unknown>): void;
   onChange?(data: Record<string, unknown>): void;
+  /** Errors from the server shown next to their fields (a 403's refused fields, say). */
+  extraErrors?: ErrorSchema;
   children?: ReactNode;
 }
 
 /** A form generated from a JSON Schema (action inputs, entity properties). */
-export default function SchemaForm({ schema, formData, submitLabel, disabled, onSubmit, onChange }: SchemaFormProps): ReactElement {
+export default function SchemaForm({ schema, formData, submitLabel, disabled, onSubmit, onChange, extraErrors }: SchemaFormProps): ReactElement {
   const fieldWidgets = useSlotWidgets('form.fields');
   const widgets = useMemo<RegistryWidgetsType>(() => {
     const registry: RegistryWidgetsType = { entityPicker: EntityPickerWidget };
@@ -62,8 +77,10 @@ export default function SchemaForm({ schema, formData, submitLabel, disabled, on
       formData={formData}
       validator={validator}
       widgets={widgets}
+      extraErrors={extraErrors}
       showErrorList="bottom"
       noHtml5Validate
+      noValidate={!CAN_COMPILE}
       onChange={(event) => onChange?.(event.formData as Record<string, unknown>)}
       onSubmit={(event) => onSubmit((event.formData ?? {}) as Record<string, unknown>)}
     />

@@ -3,30 +3,10 @@ import Alert from '@mui/material/Alert';
 import Dialog from '@mui/material/Dialog';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import type { Entity, JsonSchema, KindDefinition } from '@portico/plugin-api';
+import type { Entity, KindDefinition } from '@portico/plugin-api';
 import { apiFetch, ApiError, entityPath, navigate } from '@portico/ui-api';
 import SchemaForm from '../../forms/schema-form';
-
-/** The form schema of a new entity: id, title, owner, relations (as pickers) and the kind's properties. */
-export function newEntitySchema(kind: KindDefinition): JsonSchema {
-  const relations: Record<string, JsonSchema> = {};
-  for (const [name, relation] of Object.entries(kind.relations ?? {})) {
-    const picker = { type: 'string', format: 'entity', 'x-portico-entity': { kind: relation.target } };
-    relations[name] = relation.many ? { type: 'array', title: relation.title ?? name, items: picker } : { ...picker, title: relation.title ?? name };
-  }
-  return {
-    type: 'object',
-    required: ['id', 'title', ...(kind.ownerKind ? ['owner'] : [])],
-    properties: {
-      id: { type: 'string', title: 'Id', description: 'Lower-case letters, digits and dashes', pattern: '^[a-z0-9][a-z0-9._-]*$' },
-      title: { type: 'string', title: 'Title', minLength: 1 },
-      description: { type: 'string', title: 'Description' },
-      ...(kind.ownerKind ? { owner: { type: 'string', title: 'Owner', format: 'entity', 'x-portico-entity': { kind: kind.ownerKind } } } : {}),
-      ...(Object.keys(relations).length > 0 ? { relations: { type: 'object', title: 'Relations', properties: relations } } : {}),
-      properties: { ...kind.schema, title: 'Properties' },
-    },
-  };
-}
+import { newEntitySchema } from './new-entity-schema';
 
 /** Creates an entity of one kind, then opens its page. Server problems show above the form. */
 export default function CreateEntityDialog({ kind, onClose }: { kind: KindDefinition; onClose(): void }): ReactElement {

@@ -18,6 +18,7 @@ import { CardSlot } from '../../slots/card-slot';
 import { SlotWidget } from '../../slots/slot-widget';
 import { useSlotWidgets } from '../../slots/use-slot-widgets';
 import { ActionsMenu } from './actions-menu';
+import { EntityControls } from './entity-controls';
 import { normalizeRelations, relationsFromEntity, withTitles, type RelationLink } from './entity-relations';
 import { useEntityTitles } from './use-entity-titles';
 import { RelationsGraph } from './relations-graph';
@@ -50,7 +51,7 @@ function RelationList({ title, links }: { title: string; links: RelationLink[] }
 /** One entity: header, properties by format, relations both ways with a graph, plugin tabs and cards, actions. */
 export function EntityPage({ kindId, entityId }: { kindId: string; entityId: string }): ReactElement {
   const ref = useMemo(() => ({ kind: kindId, id: entityId }), [kindId, entityId]);
-  const { data: entity, error, loading } = useEntity(ref);
+  const { data: entity, error, loading, reload } = useEntity(ref);
   const { byId } = useKinds();
   const kind = byId.get(kindId);
   const relationsAnswer = useApi<unknown>(`/entities/${encodeURIComponent(kindId)}/${encodeURIComponent(entityId)}/relations`);
@@ -100,6 +101,7 @@ export function EntityPage({ kindId, entityId }: { kindId: string; entityId: str
           </Stack>
           {entity.description && <Typography sx={{ mt: 1 }}>{entity.description}</Typography>}
         </Box>
+        <EntityControls entity={entity} kind={kind} onChanged={reload} />
         <ActionsMenu entity={ref} />
       </Stack>
       <Tabs value={tabs.some((widget) => widget.id === tab) ? tab : 'overview'} onChange={(_event, value: string) => selectTab(value)} aria-label="Entity sections">
