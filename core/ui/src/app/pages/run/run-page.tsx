@@ -11,6 +11,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Run } from '@portico/plugin-api';
 import { apiFetch, EntityLink, InfoCard, isTerminalStatus, RunStatus, useRun } from '@portico/ui-api';
+import { RunControls } from './run-controls';
 import { useRunLog } from './use-run-log';
 
 function Json({ value }: { value: unknown }): ReactElement {
@@ -77,6 +78,7 @@ export function RunPage({ runId }: { runId: string }): ReactElement {
           Run {run.id}
         </Typography>
         <RunStatus status={run.status} size="medium" />
+        <RunControls run={run} onChanged={reload} />
       </Stack>
       <Typography color="text.secondary">
         {run.actionId} · started by {run.actor} · {new Date(run.createdAt).toLocaleString()}
