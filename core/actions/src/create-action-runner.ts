@@ -5,7 +5,8 @@ import { BullmqRunQueue } from './queue/bullmq-run-queue';
 import { MemoryRunQueue } from './queue/memory-run-queue';
 import { MemoryRunStore } from './runs/memory-run-store';
 import { RedisRunStore } from './runs/redis-run-store';
-import { PorticoActionRunner } from './runner/portico-action-runner';
+import { PorticoActionRunner, type ActorResolver, type CallbackTokenIssuer } from './runner/portico-action-runner';
+import { OutboundPolicy, type WebhookPolicyOptions } from './invocations/outbound-policy';
 import type { ActionRunnerService } from '@portico/plugin-api';
 
 export interface ActionRunnerOptions {
@@ -29,6 +30,12 @@ export interface ActionRunnerOptions {
   closeGraceMs?: number;
   /** Redis: how often (and after how long) a queued run without a job gets one back (default 30 s). */
   strandedRunCheckMs?: number;
+  /** Where webhooks may go (`actions.webhooks` in portico.config.yaml); without an allow-list no webhook is called. */
+  webhooks?: WebhookPolicyOptions;
+  /** Issues each asynchronous run's callback token; without it receivers report with an identity holding `runs.report`. */
+  callbackTokens?: CallbackTokenIssuer;
+  /** Re-resolves an automation's creator when it fires; without it automations made through the API start nothing. */
+  resolveActor?: ActorResolver;
 }
 
 export interface ActionRunner extends ActionRunnerService {
@@ -59,6 +66,9 @@ export async function createActionRunner(options: ActionRunnerOptions): Promise<
     workerConcurrency: options.workerConcurrency ?? 8,
     timerPollMs: options.timerPollMs ?? 1000,
     closeGraceMs: options.closeGraceMs,
+    outbound: new OutboundPolicy(options.webhooks),
+    callbackTokens: options.callbackTokens,
+    resolveActor: options.resolveActor,
   });
   await runner.init();
   if (!options.redisUrl) await runner.recoverEmbedded();

@@ -1,5 +1,7 @@
 export { createActionRunner, type ActionRunnerOptions, type ActionRunner } from './create-action-runner';
-export { PorticoActionRunner, type ActionSummary, type RunReport } from './runner/portico-action-runner';
+export { PorticoActionRunner, type ActionSummary, type RunReport, type ActorResolver, type CallbackTokenIssuer } from './runner/portico-action-runner';
+export type { WebhookPolicyOptions } from './invocations/outbound-policy';
+export { CALLBACK_TOKEN_HEADER } from './invocations/call-webhook';
 export { runWorker } from './worker/run-worker';
 export type { Catalog, DueTimer } from './catalog/catalog';
 export type { AutomationDefinition, AutomationEvent, AutomationTrigger, EventCondition, ConditionOperator } from './automations/automation';

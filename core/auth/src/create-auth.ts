@@ -7,6 +7,9 @@ import { ConfigTokenSource } from './identity/config-token-source';
 import type { CredentialSource } from './identity/credential-source';
 import { guestOf } from './identity/guest-of';
 import { IdentityResolver } from './identity/identity-resolver';
+import { resolveActor } from './identity/resolve-actor';
+import { RunTokenSigner } from './identity/run-token-signer';
+import { RunTokenSource, type RunLookup } from './identity/run-token-source';
 import { RoleBook } from './roles/role-book';
 import { auditRoutes } from './routes/audit-routes';
 import { roleRoutes } from './routes/role-routes';
@@ -33,6 +36,8 @@ export interface CreateAuthOptions {
   catalog?: () => PeopleCatalog | undefined;
   /** `portal.publicUrl`: the base of the sign-in callback URL (default: each request's origin). */
   publicUrl?: string;
+  /** The runs, once the kernel has the action runner: a callback token works only while its run is open. */
+  runs?: RunLookup;
 }
 
 /** Everything that decides who a caller is and what they hold, for the kernel to compose. */
@@ -45,6 +50,10 @@ export interface PortalAuth {
   audit: AuditLog;
   /** The guest identity, when the config enables one. */
   guest: Identity | null;
+  /** Issues per-run callback tokens (`prt_…`) that the run-token credential source accepts. */
+  runTokens: RunTokenSigner;
+  /** An identity by id with its current roles (an automation's creator when it fires), or null when it no longer exists. */
+  resolveActor(id: string): Promise<Identity | null>;
   /** Who a request is; `req` adds credentials beyond the header (a session cookie). */
   authenticate(authorization: string | undefined, req?: import('express').Request): Promise<Identity | null>;
   /** API routes: roles and assignments (and, as they land, sign-in, tokens and the audit log). */
@@ -63,6 +72,8 @@ export async function createAuth(options: CreateAuthOptions): Promise<PortalAuth
   const people = new CatalogPeople(options.catalog ?? (() => undefined));
   const sessionSource = new SessionSource(sessions, roleBook, people);
   sources.push(sessionSource);
+  const runTokens = await RunTokenSigner.open(state);
+  sources.push(new RunTokenSource(runTokens, options.runs ?? { statusOf: async () => null }));
   const resolver = new IdentityResolver(sources, guest);
   const audit = new AuditLog({ state, logger: options.logger, retentionDays: options.config.audit?.retentionDays });
   const signInApi = signInRoutes({ config: options.config, publicUrl: options.publicUrl, state, logger: options.logger, sessions, sessionSource, people, guest, resolver, audit, apiTokens });
@@ -72,6 +83,8 @@ export async function createAuth(options: CreateAuthOptions): Promise<PortalAuth
     apiTokens,
     audit,
     guest,
+    runTokens,
+    resolveActor: (id) => resolveActor(id, { configTokens, roleBook, teamsOf: (userId) => people.teamsOf(userId), guest }),
     authenticate: (authorization, req) => resolver.authenticate(authorization, req),
     routes: () => [...roleRoutes(roleBook), ...tokenRoutes(apiTokens), ...auditRoutes(audit), ...signInApi],
     close: async () => {

@@ -17,3 +17,6 @@ export { ApiTokenBook, DEFAULT_MAX_DAYS, type NewApiToken } from './tokens/api-t
 export { ApiTokenSource } from './tokens/api-token-source';
 export { API_TOKEN_PREFIX } from './tokens/token-value';
 export { TEAMS_SCOPE, type ApiTokenInfo, type ApiTokenRecord } from './tokens/api-token';
+export { RunTokenSigner, RUN_TOKEN_PREFIX } from './identity/run-token-signer';
+export { RunTokenSource, type RunLookup } from './identity/run-token-source';
+export { resolveActor, type ActorLookups } from './identity/resolve-actor';

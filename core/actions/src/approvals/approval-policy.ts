@@ -28,3 +28,8 @@ export function isApproved(policy: ApprovalPolicy, approvals: Run['approvals'], 
   const teams = (policy.teams ?? []).every((t) => approvers.some((a) => teamsOf(a.by).some((x) => bare(x, 'team:') === bare(t, 'team:'))));
   return users && teams;
 }
+
+/** Whether approving would be the requester approving their own run, which the policy forbids unless `allowSelfApproval`. */
+export function isSelfApproval(policy: ApprovalPolicy, run: Run, identity: Identity): boolean {
+  return policy.allowSelfApproval !== true && run.actor === identity.id;
+}

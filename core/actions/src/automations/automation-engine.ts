@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError, ValidationError, type ActionDefinition, type EntityEvent, type LoggerService, type Run, type StartRunRequest } from '@portico/plugin-api';
+import { ConflictError, NotFoundError, ValidationError, type ActionDefinition, type Entity, type EntityEvent, type EntityRef, type Identity, type LoggerService, type Run, type StartRunRequest } from '@portico/plugin-api';
+import { authorizeRunStart } from '../routes/run-access';
 import { toDueTimer, type Catalog } from '../catalog/catalog';
 import { renderTemplate } from '../invocations/render-template';
 import type { AutomationDefinition, AutomationEvent } from './automation';
@@ -13,7 +14,23 @@ export interface AutomationEngineOptions {
   pollMs: number;
   startRun(request: StartRunRequest): Promise<Run>;
   getAction(id: string): Promise<{ definition: ActionDefinition } | undefined>;
+  /** The entity a run would act on, for the ownership part of the start rule. */
+  entityFor(ref: EntityRef): Promise<Entity | null>;
+  /** Who an API automation's creator is now; absent: such automations start nothing. */
+  resolveActor?: (id: string) => Promise<Identity | null>;
   store: Pick<RunStore, 'listDefinitions' | 'saveDefinition' | 'deleteDefinition'>;
+}
+
+/** A registered automation: who contributed it and, for the API's, who created it. */
+interface Entry {
+  definition: AutomationDefinition;
+  owner: string;
+  createdBy?: string;
+}
+
+/** A plugin's code is installed by the portal's operators and trusted as such: its automations hold every permission. */
+function pluginIdentity(pluginId: string): Identity {
+  return { id: `plugin:${pluginId}`, kind: 'plugin', displayName: `Plugin ${pluginId}`, teams: [], isGuest: false, permissions: ['*'], roles: [], via: 'internal' };
 }
 
 /** How often API-created automations are re-read from the store (other instances may change them). */
@@ -25,7 +42,7 @@ const SYNC_MS = 1000;
  * however many instances react, one run is created. Timers are claimed by one instance.
  */
 export class AutomationEngine {
-  private readonly automations = new Map<string, { definition: AutomationDefinition; owner: string }>();
+  private readonly automations = new Map<string, Entry>();
   private lastSync = 0;
   private started = false;
   private unsubscribe: (() => void) | null = null;
@@ -59,16 +76,19 @@ export class AutomationEngine {
     };
   }
 
-  /** From the API: plain JSON only, stored so every instance runs it. */
-  async createFromApi(definition: AutomationDefinition): Promise<AutomationDefinition> {
+  /** From the API: plain JSON only, stored so every instance runs it; its runs start as `createdBy`. */
+  async createFromApi(definition: AutomationDefinition, createdBy: string): Promise<AutomationDefinition> {
     if (typeof definition.condition === 'function' || typeof definition.inputs === 'function') throw new ValidationError('Automations created through the API are JSON.', []);
+    if (definition.actor !== undefined) {
+      throw new ValidationError(`An automation runs as the identity that creates it (here ${createdBy}), checked each time it starts a run; "actor" cannot choose another. Remove it.`, [{ pointer: '/actor', message: `is not allowed: the actor is the creator, ${createdBy}` }]);
+    }
     this.validate(definition);
     if (!(await this.options.getAction(definition.action))) throw new ValidationError(`Automation "${definition.id}" names action "${definition.action}", which does not exist.`, [{ pointer: '/action', message: 'must name an existing action' }]);
     await this.sync(true);
     const existing = this.automations.get(definition.id);
     if (existing && existing.owner !== 'api') throw new ConflictError(`Automation "${definition.id}" is registered by ${existing.owner}; the API cannot replace it.`, { automationId: definition.id, owners: [existing.owner, 'api'] });
-    await this.options.store.saveDefinition('automations', definition.id, { definition, owner: 'api' });
-    this.automations.set(definition.id, { definition, owner: 'api' });
+    await this.options.store.saveDefinition('automations', definition.id, { definition, owner: 'api', createdBy });
+    this.automations.set(definition.id, { definition, owner: 'api', createdBy });
     this.pollTimersIfNeeded();
     return definition;
   }
@@ -82,7 +102,7 @@ export class AutomationEngine {
     this.automations.delete(id);
   }
 
-  async list(): Promise<Array<{ definition: AutomationDefinition; owner: string }>> {
+  async list(): Promise<Entry[]> {
     await this.sync(true);
     return [...this.automations.values()];
   }
@@ -97,7 +117,7 @@ export class AutomationEngine {
     for (const s of stored) {
       const definition = s.definition as AutomationDefinition;
       const existing = this.automations.get(definition.id);
-      if (!existing || existing.owner === 'api') this.automations.set(definition.id, { definition, owner: 'api' });
+      if (!existing || existing.owner === 'api') this.automations.set(definition.id, { definition, owner: 'api', createdBy: s.createdBy });
     }
     this.pollTimersIfNeeded();
   }
@@ -157,9 +177,20 @@ export class AutomationEngine {
     void this.dispatch({ type: 'run.finished', kind: run.entity?.kind, id: run.entity?.id, before: null, after: null, run, at: new Date().toISOString() }, run.id);
   }
 
+  /** The identity an automation's run starts as: its plugin, or its creator re-resolved now. */
+  private async actorOf(entry: Entry): Promise<Identity> {
+    if (entry.owner !== 'api') return pluginIdentity(entry.owner);
+    if (!entry.createdBy) throw new Error('it was stored without the identity of its creator; create it again so it runs as someone');
+    if (!this.options.resolveActor) throw new Error(`its creator ${entry.createdBy} cannot be checked: this runner was started without an actor resolver`);
+    const actor = await this.options.resolveActor(entry.createdBy);
+    if (!actor) throw new Error(`its creator ${entry.createdBy} no longer exists; nothing ran`);
+    return actor;
+  }
+
   private async dispatch(event: AutomationEvent, eventKey: string): Promise<void> {
     await this.sync().catch((error: unknown) => this.options.logger.warn('Reading API-created automations failed', { error: String(error) }));
-    for (const { definition: automation } of this.automations.values()) {
+    for (const entry of this.automations.values()) {
+      const automation = entry.definition;
       if (automation.on !== event.type) continue;
       if (automation.kind && automation.kind !== event.kind) continue;
       if (automation.actionId && automation.actionId !== event.run?.actionId) continue;
@@ -170,15 +201,13 @@ export class AutomationEngine {
         if (!action) throw new Error(`action "${automation.action}" is not registered`);
         const inputs = typeof automation.inputs === 'function' ? automation.inputs(event) : (renderTemplate(automation.inputs ?? {}, event as unknown as Record<string, unknown>) as Record<string, unknown>);
         const targetsEntity = action.definition.kind !== undefined && action.definition.operation !== 'create' && event.type !== 'entity.deleted' && event.kind !== undefined && event.id !== undefined;
-        await this.options.startRun({
-          actionId: automation.action,
-          entity: targetsEntity ? { kind: event.kind!, id: event.id! } : null,
-          inputs,
-          actor: automation.actor ?? `automation:${automation.id}`,
-          idempotencyKey: `automation:${automation.id}:${eventKey}`,
-        });
+        const entity = targetsEntity ? { kind: event.kind!, id: event.id! } : null;
+        const actor = await this.actorOf(entry);
+        // The same rule as a start over the API, for the identity as it stands now: a demoted or removed creator starts nothing.
+        authorizeRunStart(actor, action.definition, entity ? await this.options.entityFor(entity) : null);
+        await this.options.startRun({ actionId: automation.action, entity, inputs, actor: actor.id, idempotencyKey: `automation:${automation.id}:${eventKey}` });
       } catch (error) {
-        this.options.logger.warn(`Automation "${automation.id}" could not start its run`, { event: event.type, eventKey, error: (error as Error).message });
+        this.options.logger.warn(`Automation "${automation.id}" could not start its run`, { event: event.type, eventKey, actor: entry.owner === 'api' ? entry.createdBy : `plugin:${entry.owner}`, error: (error as Error).message });
       }
     }
   }

@@ -31,9 +31,3 @@ export function renderTemplate(template: unknown, scope: Record<string, unknown>
   }
   return template;
 }
-
-/** Names of the secrets a template uses (`{{secrets.name}}`), so only those are read. */
-export function secretsUsed(template: unknown): string[] {
-  const text = JSON.stringify(template ?? null);
-  return [...new Set([...text.matchAll(/\{\{\s*secrets\.([A-Za-z0-9_$-]+)\s*\}\}/g)].map((m) => m[1]))];
-}

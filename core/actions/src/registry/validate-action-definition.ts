@@ -1,5 +1,6 @@
-import { ValidationError, type ActionDefinition, type FieldProblem } from '@portico/plugin-api';
+import { ValidationError, type ActionDefinition, type FieldProblem, type WebhookInvocation } from '@portico/plugin-api';
 import type { SchemaValidator } from '@portico/http';
+import { undeclaredSecretProblems } from '../invocations/template-secrets';
 
 const ID = /^[a-z0-9][a-z0-9._-]{0,127}$/;
 const OPERATIONS = ['create', 'day-2', 'delete'];
@@ -36,7 +37,10 @@ export function validateActionDefinition(definition: ActionDefinition, validator
     if (!Array.isArray(teams) || teams.some((t) => typeof t !== 'string')) problems.push({ pointer: '/approval/teams', message: 'must be a list of team ids' });
     if (Array.isArray(users) && Array.isArray(teams) && users.length + teams.length === 0) problems.push({ pointer: '/approval', message: 'must name at least one approver user or team' });
     if (a?.mode !== undefined && a.mode !== 'any' && a.mode !== 'all') problems.push({ pointer: '/approval/mode', message: 'must be "any" or "all"' });
+    if ((a as { allowSelfApproval?: unknown })?.allowSelfApproval !== undefined && typeof (a as { allowSelfApproval?: unknown }).allowSelfApproval !== 'boolean') problems.push({ pointer: '/approval/allowSelfApproval', message: 'must be true or false' });
   }
+  const secretsListed = d.secrets === undefined || (Array.isArray(d.secrets) && d.secrets.every((name) => typeof name === 'string' && name.length > 0));
+  if (!secretsListed) problems.push({ pointer: '/secrets', message: 'must be a list of secret names' });
   const inv = d.invocation as Record<string, unknown> | undefined;
   if (!inv || typeof inv !== 'object') problems.push({ pointer: '/invocation', message: 'is required' });
   else if (inv.type === 'handler') {
@@ -53,6 +57,8 @@ export function validateActionDefinition(definition: ActionDefinition, validator
     if (inv.mode !== undefined && inv.mode !== 'sync' && inv.mode !== 'async') problems.push({ pointer: '/invocation/mode', message: 'must be "sync" or "async"' });
     if (inv.secret !== undefined && typeof inv.secret !== 'string') problems.push({ pointer: '/invocation/secret', message: 'must be a secret name' });
     if (inv.headers !== undefined && (typeof inv.headers !== 'object' || Object.values(inv.headers as object).some((v) => typeof v !== 'string'))) problems.push({ pointer: '/invocation/headers', message: 'must map header names to strings' });
+    // A template reaches only the secrets the action lists, so defining an action cannot exfiltrate others.
+    if (secretsListed) problems.push(...undeclaredSecretProblems(inv as unknown as WebhookInvocation, d.secrets as string[] | undefined));
   } else if (inv.type === 'agent') {
     if (typeof inv.queue !== 'string' || !/^[A-Za-z0-9._-]{1,100}$/.test(inv.queue)) problems.push({ pointer: '/invocation/queue', message: 'must be a queue name (letters, digits, ".", "_", "-")' });
   } else problems.push({ pointer: '/invocation/type', message: 'must be "handler", "webhook" or "agent"' });

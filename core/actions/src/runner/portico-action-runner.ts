@@ -16,11 +16,12 @@ import {
 } from '@portico/plugin-api';
 import type { ApiRoute, SchemaValidator } from '@portico/http';
 import type { Catalog } from '../catalog/catalog';
-import { isApproved, isApprover } from '../approvals/approval-policy';
+import { isApproved, isApprover, isSelfApproval } from '../approvals/approval-policy';
 import { ActionRegistry } from '../registry/action-registry';
 import { newRunId } from '../runs/run-id';
 import { queuedRun } from '../runs/queued-run';
-import { checkEntityPickers, splitSecretInputs } from '../runs/run-inputs';
+import { checkEntityPickers, inputsForRerun, splitSecretInputs } from '../runs/run-inputs';
+import type { OutboundPolicy } from '../invocations/outbound-policy';
 import { isTerminal } from '../runs/run-status';
 import type { RunListFilter, RunLogEntry, RunLogLevel, RunStore } from '../runs/run-store';
 import { RunUpdater } from '../runs/run-updater';
@@ -42,7 +43,21 @@ export interface RunnerParts {
   workerConcurrency: number;
   timerPollMs: number;
   closeGraceMs?: number;
+  /** Where webhooks may go (allow-list, private networks). */
+  outbound: OutboundPolicy;
+  /** Issues a run's callback token (asynchronous webhooks, agents); without it receivers report with `runs.report`. */
+  callbackTokens?: CallbackTokenIssuer;
+  /** Who an automation's creator is now (their current permissions), or null when they no longer exist. */
+  resolveActor?: ActorResolver;
 }
+
+/** Makes the callback token of one run (the kernel wires in @portico/auth's run-token signer). */
+export interface CallbackTokenIssuer {
+  issue(runId: string): string;
+}
+
+/** An identity by id as it stands now (roles re-read), or null when there is no such identity any more. */
+export type ActorResolver = (id: string) => Promise<Identity | null>;
 
 /** What `PATCH /runs/{id}` accepts from asynchronous webhook receivers and agents. */
 export interface RunReport {
@@ -80,6 +95,8 @@ export class PorticoActionRunner implements ActionRunnerService {
       pollMs: parts.timerPollMs,
       startRun: (request) => this.startRun(request),
       getAction: (id) => this.resolveAction(id),
+      entityFor: (ref) => this.entityFor(ref),
+      resolveActor: parts.resolveActor,
       store: parts.store,
     });
     this.updater.onFinished((run) => this.automations.runFinished(run));
@@ -167,6 +184,9 @@ export class PorticoActionRunner implements ActionRunnerService {
     if (existing && existing.owner !== 'api') {
       throw new ConflictError(`Action "${definition.id}" is registered by ${existing.owner}; the API cannot replace it.`, { actionId: definition.id, owners: [existing.owner, 'api'] });
     }
+    // A literal URL the policy refuses is a bad definition; names are checked again after each lookup, at call time.
+    const urlProblem = definition.invocation?.type === 'webhook' && typeof definition.invocation.url === 'string' ? this.parts.outbound.urlProblem(definition.invocation.url) : null;
+    if (urlProblem) throw new ValidationError(`The webhook URL ${definition.invocation.type === 'webhook' ? definition.invocation.url : ''} ${urlProblem}.`, [{ pointer: '/invocation/url', message: urlProblem }]);
     if (existing) this.registry.remove(definition.id);
     try {
       this.registry.register(definition, 'api');
@@ -288,12 +308,7 @@ export class PorticoActionRunner implements ActionRunnerService {
     if (!previous) throw new NotFoundError(`Run "${id}" does not exist.`);
     const action = await this.resolveAction(previous.actionId);
     if (!action) throw new NotFoundError(`Action "${previous.actionId}" of run "${id}" no longer exists.`);
-    const { secrets: redactedNames } = splitSecretInputs(action.definition.inputSchema, previous.inputs);
-    const inputs = { ...previous.inputs };
-    for (const name of Object.keys(redactedNames)) {
-      if (name in secretInputs) inputs[name] = secretInputs[name];
-      else delete inputs[name];
-    }
+    const inputs = inputsForRerun(action.definition.inputSchema, previous.inputs, secretInputs);
     return this.startRunDetailed({ actionId: previous.actionId, entity: previous.entity, inputs, actor, idempotencyKey });
   }
 
@@ -326,6 +341,9 @@ export class PorticoActionRunner implements ActionRunnerService {
     const policy = action?.definition.approval;
     if (!policy) throw new ConflictError(`Run "${id}" does not need approval.`);
     if (!isApprover(policy, identity)) throw new ForbiddenError(`${identity.id} is not an approver of "${stored.run.actionId}".`);
+    if (decision === 'approve' && isSelfApproval(policy, stored.run, identity)) {
+      throw new ForbiddenError(`${identity.id} requested run ${id} and cannot approve it too: another approver of "${stored.run.actionId}" must (the action's approval policy would need allowSelfApproval: true).`, { runId: id, identity: identity.id });
+    }
     let approved = false;
     const { run } = await this.updater.update(id, (r) => {
       if (r.status !== 'waiting_for_approval') throw new ConflictError(`Run "${id}" is ${r.status}, not waiting for approval.`, { runId: id, status: r.status });

@@ -2,6 +2,7 @@ import type { ActionContext, ActionDefinition, Entity, EntityRef, Run } from '@p
 import type { RunJob } from '../queue/run-queue';
 import { RetryRunError } from '../queue/run-queue';
 import { isTerminal } from '../runs/run-status';
+import { restoreSecretInputs } from '../runs/run-inputs';
 import type { RunUpdater } from '../runs/run-updater';
 import { callWebhook } from '../invocations/call-webhook';
 import { RunLogger } from './run-logger';
@@ -176,6 +177,17 @@ export class RunExecutor {
     await this.updater.update(run.id, (r) => (mine(r) ? { ...merge(r), status: 'failed', error: message } : null));
   }
 
+  /**
+   * A handler's `ctx.secrets.get`: only the secrets its action lists, when it lists any. One
+   * that lists none reads every secret, as its plugin can through `coreServices.secrets`.
+   */
+  private async readSecret(definition: ActionDefinition, name: string): Promise<string | undefined> {
+    if (definition.secrets && !definition.secrets.includes(name)) {
+      throw new Error(`Action "${definition.id}" read the secret "${name}", which it does not list in "secrets" (${definition.secrets.join(', ') || 'none'}).`);
+    }
+    return this.parts.secrets.get(name);
+  }
+
   /** Resolves with the invocation, or rejects as soon as the signal fires (a handler that ignores it is left behind). */
   private race<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -193,8 +205,7 @@ export class RunExecutor {
     state: { outputs: Record<string, unknown>; links: Run['links']; affected: EntityRef[]; progress: number | null },
     signal: AbortSignal,
   ): Promise<Outcome> {
-    const secretInputs = await this.parts.store.getSecretInputs(run.id);
-    const inputs = { ...run.inputs, ...secretInputs };
+    const inputs = restoreSecretInputs(run.inputs, await this.parts.store.getSecretInputs(run.id));
     const entity: Entity | null = run.entity ? await this.parts.catalog.get(run.entity) : null;
     const invocation = definition.invocation;
     if (invocation.type === 'handler') {
@@ -209,7 +220,7 @@ export class RunExecutor {
         actor: run.actor,
         logger,
         signal,
-        secrets: { get: (name) => this.parts.secrets.get(name) },
+        secrets: { get: (name) => this.readSecret(definition, name) },
         catalog: {
           get: (ref) => catalog.get(ref),
           query: (q) => catalog.query(q),
@@ -243,7 +254,9 @@ export class RunExecutor {
     }
     if (invocation.type === 'webhook') {
       logger.info(`Calling ${invocation.method ?? 'POST'} ${invocation.url}`);
-      const answer = await callWebhook({ invocation, run, inputs, entity, secrets: this.parts.secrets, signal });
+      // Only a receiver that reports back later needs a credential for this run.
+      const callbackToken = invocation.mode === 'async' ? this.parts.callbackTokens?.issue(run.id) : undefined;
+      const answer = await callWebhook({ invocation, declaredSecrets: definition.secrets ?? [], run, inputs, entity, secrets: this.parts.secrets, callbackToken, policy: this.parts.outbound, signal });
       if (answer.status < 200 || answer.status >= 300) throw new Error(`The webhook answered HTTP ${answer.status}`);
       logger.info(`The webhook answered HTTP ${answer.status}`);
       const json = answer.json as { outputs?: unknown; links?: unknown } | null;
@@ -253,7 +266,8 @@ export class RunExecutor {
       }
       return { kind: invocation.mode === 'async' ? 'async' : 'done' };
     }
-    await this.parts.queue.enqueueAgentJob(invocation.queue, { runId: run.id, actionId: run.actionId, attempt: run.attempts, inputs, entity: run.entity, actor: run.actor });
+    const callbackToken = this.parts.callbackTokens?.issue(run.id);
+    await this.parts.queue.enqueueAgentJob(invocation.queue, { runId: run.id, actionId: run.actionId, attempt: run.attempts, inputs, entity: run.entity, actor: run.actor, ...(callbackToken ? { callbackToken } : {}) });
     logger.info(`Handed to agent queue "${invocation.queue}"`);
     return { kind: 'async' };
   }

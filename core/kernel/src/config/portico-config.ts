@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { SchemaValidator } from '@portico/http';
 import { ValidationError, type JsonSchema } from '@portico/plugin-api';
 import { AUTH_CONFIG_SCHEMA, type AuthConfig } from '@portico/auth';
+import type { WebhookPolicyOptions } from '@portico/actions';
 
 /** One plugin to load: an npm package name (resolved from the config's folder) or a local folder. */
 export interface PluginEntry {
@@ -26,6 +27,8 @@ export interface PorticoConfig {
   dataDir?: string;
   /** Maximum JSON body size, e.g. `1mb`. */
   bodyLimit?: string;
+  /** The action runner: where webhooks may go (docs/configuration.md). */
+  actions?: { webhooks?: WebhookPolicyOptions };
 }
 
 const CONFIG_SCHEMA: JsonSchema = {
@@ -56,6 +59,20 @@ const CONFIG_SCHEMA: JsonSchema = {
     redis: { type: 'object', additionalProperties: false, properties: { url: { type: 'string' }, keyPrefix: { type: 'string' } } },
     dataDir: { type: 'string' },
     bodyLimit: { type: 'string' },
+    actions: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        webhooks: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            allow: { type: 'array', items: { type: 'string', pattern: '^https?://[^/]+(/.*)?$' } },
+            allowPrivateNetworks: { type: 'boolean' },
+          },
+        },
+      },
+    },
   },
 };
 

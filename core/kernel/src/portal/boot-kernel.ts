@@ -57,7 +57,7 @@ export async function bootKernel(options: KernelOptions) {
       cleanups.push(async () => void (await redis.quit()));
     }
     // Sign-in reads people's teams from the catalog, made just below; it is only asked once requests arrive.
-    const auth = await createAuth({ config: config.auth ?? {}, redis, keyPrefix, dataDir, logger: logger.child({ component: 'auth' }), catalog: () => catalog, publicUrl: config.portal?.publicUrl });
+    const auth = await createAuth({ config: config.auth ?? {}, redis, keyPrefix, dataDir, logger: logger.child({ component: 'auth' }), catalog: () => catalog, publicUrl: config.portal?.publicUrl, runs: { statusOf: async (runId) => (await actionRunner.getRun(runId))?.status ?? null } });
     cleanups.push(() => auth.close());
     const identity = { authenticate: (authorization: string | undefined) => auth.authenticate(authorization) };
     const catalog = await createCatalog({ redisUrl, keyPrefix, dataDir, logger: logger.child({ component: 'catalog' }) });
@@ -70,6 +70,9 @@ export async function bootKernel(options: KernelOptions) {
       logger: logger.child({ component: 'actions' }),
       secrets,
       inProcessWorker: options.inProcessWorker ?? true,
+      webhooks: config.actions?.webhooks,
+      callbackTokens: auth.runTokens,
+      resolveActor: (id) => auth.resolveActor(id),
     });
     cleanups.push(() => actionRunner.close());
     // Runs start and end in whichever process moves them (a portal or a worker): each records its own.

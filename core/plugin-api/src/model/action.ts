@@ -13,6 +13,11 @@ export interface ApprovalPolicy {
   teams?: string[];
   /** `any`: one approval suffices (default); `all`: every listed user must approve. */
   mode?: 'any' | 'all';
+  /**
+   * Whether the person who requested a run may approve it themselves (default false: a
+   * request needs someone else's approval, so one person alone cannot push it through).
+   */
+  allowSelfApproval?: boolean;
 }
 
 export interface RetryPolicy {
@@ -44,9 +49,13 @@ export interface WebhookInvocation {
   url: string;
   method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   headers?: Record<string, string>;
-  /** A JSON template; `{{inputs.x}}`, `{{entity.id}}`, `{{run.id}}`, `{{actor}}`, `{{secrets.name}}` are substituted. */
+  /**
+   * A JSON template; `{{inputs.x}}`, `{{entity.id}}`, `{{run.id}}`, `{{run.callbackToken}}`
+   * (async mode), `{{actor}}` and `{{secrets.name}}` are substituted. A template may use only
+   * the secrets the action lists in `secrets`.
+   */
   body?: unknown;
-  /** Name of the secret whose value signs the request (HMAC-SHA256). */
+  /** Name of the secret whose value signs the request (HMAC-SHA256); it must be listed in the action's `secrets`. */
   secret?: string;
   /** `sync`: the HTTP status decides the run; `async`: the receiver reports back through the API. */
   mode?: 'sync' | 'async';
@@ -80,6 +89,13 @@ export interface ActionDefinition<I = Record<string, unknown>> {
   /** Offered only on entities matching this filter. */
   condition?: QueryFilter;
   permission?: string;
+  /**
+   * The secrets this action may use: a webhook template may reference only these (others
+   * are refused when the action is defined and again when it runs), and a handler's
+   * `ctx.secrets.get` reads only these. A handler action that lists none reads any secret,
+   * as the plugin's own `coreServices.secrets` does (docs/security.md).
+   */
+  secrets?: string[];
   approval?: ApprovalPolicy;
   timeoutMs?: number;
   retry?: RetryPolicy;

@@ -49,6 +49,10 @@ export interface AutomationDefinition {
   action: string;
   /** Inputs: a JSON template over the event (`{{after.properties.owner}}`), or a function. */
   inputs?: Record<string, unknown> | ((event: AutomationEvent) => Record<string, unknown>);
-  /** Recorded as the run's actor; default `automation:<id>`. */
+  /**
+   * @deprecated Ignored: an automation runs as the identity that contributed it
+   * (`plugin:<id>` for a plugin's, the creator for one made through the API), and the
+   * API refuses this field with a 400.
+   */
   actor?: string;
 }
