@@ -1,9 +1,11 @@
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
+import { PERMISSIONS } from '@portico/plugin-api';
 import { navigate } from '@portico/ui-api';
+import { useAccess } from '../../access/access-provider';
 import { KindsAdmin } from './kinds-admin';
 import { PluginsAdmin } from './plugins-admin';
 import { SlotsAdmin } from './slots-admin';
@@ -12,21 +14,32 @@ const SECTIONS = [
   { id: 'kinds', label: 'Kinds' },
   { id: 'plugins', label: 'Plugins' },
   { id: 'slots', label: 'Slots' },
+  // Only admins see this tab (the page itself still explains a refusal to anyone else).
+  { id: 'roles', label: 'Roles', permission: PERMISSIONS.admin },
 ];
+
+// Loaded on first visit, like the shell's other pages.
+const RolesAdmin = lazy(() => import('./roles-admin'));
 
 /** Kinds (view and edit schemas), installed plugins, and slots with what fills them. */
 export function AdminPage({ section = 'kinds', kindId }: { section?: string; kindId?: string }): ReactElement {
+  const access = useAccess();
+  const sections = SECTIONS.filter((item) => !('permission' in item) || access.can(item.permission));
   return (
     <Stack spacing={2}>
       <Typography variant="h4" component="h1">
         Admin
       </Typography>
-      <Tabs value={SECTIONS.some((item) => item.id === section) ? section : 'kinds'} onChange={(_event, value: string) => navigate(`/admin/${value}`)} aria-label="Admin sections">
-        {SECTIONS.map((item) => (
+      <Tabs value={sections.some((item) => item.id === section) ? section : 'kinds'} onChange={(_event, value: string) => navigate(`/admin/${value}`)} aria-label="Admin sections">
+        {sections.map((item) => (
           <Tab key={item.id} value={item.id} label={item.label} />
         ))}
       </Tabs>
-      {section === 'plugins' ? <PluginsAdmin /> : section === 'slots' ? <SlotsAdmin /> : <KindsAdmin kindId={kindId} />}
+      {section === 'roles' ? (
+        <Suspense fallback={<span aria-busy="true" />}>
+          <RolesAdmin />
+        </Suspense>
+      ) : section === 'plugins' ? <PluginsAdmin /> : section === 'slots' ? <SlotsAdmin /> : <KindsAdmin kindId={kindId} />}
     </Stack>
   );
 }
