@@ -16,7 +16,9 @@ import { usePluginRegistry } from '../plugins/plugin-registry';
 import { useSlotWidgets } from '../slots/use-slot-widgets';
 import { GlobalSearch } from './global-search';
 import { GuestBadge } from './guest-badge';
-import { AdminIcon, CatalogIcon, DarkIcon, HistoryIcon, HomeIcon, LightIcon, PluginIcon, RunIcon } from './icons';
+import { AdminIcon, CatalogIcon, DarkIcon, HistoryIcon, HomeIcon, KeyIcon, LightIcon, PluginIcon, RunIcon } from './icons';
+import { useAccess } from '../access/access-provider';
+import { mayMakeTokens } from '../pages/tokens/may-make-tokens';
 import type { ThemeMode } from '../theme/portal-theme';
 
 const DRAWER = 220;
@@ -29,6 +31,9 @@ const BUILT_IN = [
   { path: '/admin', label: 'Admin', icon: <AdminIcon /> },
 ];
 
+/** Shown only to people who may have tokens (not the guest, machines or tokens). */
+const TOKENS = { path: '/tokens', label: 'Tokens', icon: <KeyIcon /> };
+
 function isActive(pathname: string, path: string): boolean {
   return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
 }
@@ -39,6 +44,7 @@ export function AppShell({ title, mode, onToggleMode, children }: { title: strin
   const navItems = [...useSlotWidgets('nav.items'), ...useSlotWidgets('pages')].filter((widget) => widget.path);
   const { bundles } = usePluginRegistry();
   const refused = [...bundles.values()].filter((bundle) => !bundle.compatible);
+  const { me } = useAccess();
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
@@ -60,7 +66,7 @@ export function AppShell({ title, mode, onToggleMode, children }: { title: strin
         <Toolbar />
         <nav aria-label="Main">
           <List>
-            {[...BUILT_IN, ...navItems.map((widget) => ({ path: widget.path!, label: widget.title, icon: <PluginIcon /> }))].map((item) => (
+            {[...BUILT_IN, ...(mayMakeTokens(me) ? [TOKENS] : []), ...navItems.map((widget) => ({ path: widget.path!, label: widget.title, icon: <PluginIcon /> }))].map((item) => (
               <ListItemButton
                 key={item.path}
                 component="a"

@@ -8,5 +8,7 @@ test('maps portal paths to pages, decoding ids', () => {
   expect(matchRoute('/self-service/cicd.deploy')).toEqual({ page: 'action', actionId: 'cicd.deploy' });
   expect(matchRoute('/runs/run_1')).toEqual({ page: 'run', runId: 'run_1' });
   expect(matchRoute('/admin/kinds/new')).toEqual({ page: 'admin', section: 'kinds', kind: 'new' });
+  expect(matchRoute('/tokens')).toEqual({ page: 'tokens' });
+  expect(matchRoute('/tokens/extra')).toEqual({ page: 'plugin', path: '/tokens/extra' });
   expect(matchRoute('/deployments/')).toEqual({ page: 'plugin', path: '/deployments' });
 });

@@ -8,6 +8,7 @@ export type PortalRoute =
   | { page: 'runs' }
   | { page: 'run'; runId: string }
   | { page: 'admin'; section?: string; kind?: string }
+  | { page: 'tokens' }
   | { page: 'plugin'; path: string };
 
 /** Maps a path to a page; unknown paths become `plugin` routes (a plugin page may own them). */
@@ -21,6 +22,7 @@ export function matchRoute(pathname: string): PortalRoute {
   if (first === 'self-service' && parts.length === 2) return { page: 'action', actionId: second };
   if (first === 'runs' && parts.length === 1) return { page: 'runs' };
   if (first === 'runs' && parts.length === 2) return { page: 'run', runId: second };
+  if (first === 'tokens' && parts.length === 1) return { page: 'tokens' };
   if (first === 'admin' && parts.length <= 3) return { page: 'admin', section: second, kind: third };
   return { page: 'plugin', path: pathname.replace(/\/+$/, '') || '/' };
 }

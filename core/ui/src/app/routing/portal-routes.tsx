@@ -16,6 +16,7 @@ const SelfServicePage = lazy(() => import('../pages/self-service/self-service-pa
 const ActionPage = lazy(() => import('../pages/self-service/action-page').then((m) => ({ default: m.ActionPage })));
 const RunPage = lazy(() => import('../pages/run/run-page').then((m) => ({ default: m.RunPage })));
 const AdminPage = lazy(() => import('../pages/admin/admin-page').then((m) => ({ default: m.AdminPage })));
+const TokensPage = lazy(() => import('../pages/tokens/tokens-page').then((m) => ({ default: m.TokensPage })));
 
 function PluginPage({ path }: { path: string }): ReactElement {
   const pages = useSlotWidgets('pages');
@@ -54,6 +55,8 @@ function CurrentPage(): ReactElement {
       return <RunPage key={route.runId} runId={route.runId} />;
     case 'admin':
       return <AdminPage section={route.section} kindId={route.kind} />;
+    case 'tokens':
+      return <TokensPage />;
     default:
       return <PluginPage path={route.path} />;
   }
