@@ -16,12 +16,14 @@ const SECTIONS = [
   { id: 'slots', label: 'Slots' },
   // Only admins see this tab (the page itself still explains a refusal to anyone else).
   { id: 'roles', label: 'Roles', permission: PERMISSIONS.admin },
+  { id: 'audit', label: 'Audit log', permission: PERMISSIONS.auditRead },
 ];
 
 // Loaded on first visit, like the shell's other pages.
 const RolesAdmin = lazy(() => import('./roles-admin'));
+const AuditAdmin = lazy(() => import('./audit-admin'));
 
-/** Kinds (view and edit schemas), installed plugins, and slots with what fills them. */
+/** Kinds (view and edit schemas), installed plugins, slots with what fills them, roles and the audit log. */
 export function AdminPage({ section = 'kinds', kindId }: { section?: string; kindId?: string }): ReactElement {
   const access = useAccess();
   const sections = SECTIONS.filter((item) => !('permission' in item) || access.can(item.permission));
@@ -35,7 +37,11 @@ export function AdminPage({ section = 'kinds', kindId }: { section?: string; kin
           <Tab key={item.id} value={item.id} label={item.label} />
         ))}
       </Tabs>
-      {section === 'roles' ? (
+      {section === 'audit' && sections.some((item) => item.id === 'audit') ? (
+        <Suspense fallback={<span aria-busy="true" />}>
+          <AuditAdmin />
+        </Suspense>
+      ) : section === 'roles' ? (
         <Suspense fallback={<span aria-busy="true" />}>
           <RolesAdmin />
         </Suspense>
