@@ -117,8 +117,11 @@ interface RunStore {
 declare class RunUpdater {
     private readonly store;
     private readonly finished;
+    private readonly started;
     constructor(store: RunStore);
     onFinished(listener: (run: Run) => void): () => void;
+    /** Announces each attempt that starts (a run entering `running`), once, like `onFinished`. */
+    onStarted(listener: (run: Run) => void): () => void;
     /**
      * Applies `mutate` to the latest run until the write wins. `mutate` returns the new run, or
      * null to leave it as it is (then the current run is returned with `changed: false`).
