@@ -54,7 +54,9 @@ const FORMATS = { secret: true, entity: true, timer: true, user: true, team: tru
 export async function createActionRunner(options: ActionRunnerOptions): Promise<PorticoActionRunner> {
   const keyPrefix = options.keyPrefix ?? 'portico:';
   const logger = options.logger.child({ component: 'action-runner' });
-  const store = options.redisUrl ? new RedisRunStore({ redisUrl: options.redisUrl, keyPrefix }) : new MemoryRunStore({ dataDir: options.dataDir });
+  const redisStore = options.redisUrl ? new RedisRunStore({ redisUrl: options.redisUrl, keyPrefix }) : null;
+  await redisStore?.connect();
+  const store = redisStore ?? new MemoryRunStore({ dataDir: options.dataDir });
   const queue = options.redisUrl ? new BullmqRunQueue({ redisUrl: options.redisUrl, keyPrefix, lockDurationMs: options.lockDurationMs }) : new MemoryRunQueue();
   const runner = new PorticoActionRunner({
     store,

@@ -6,15 +6,16 @@ export function redisBackoff(attempt: number): number {
 }
 
 /**
- * ioredis options for a connection that serves requests: commands fail at once while Redis is
- * away (no offline queue, no retry of a command across reconnects), so the request gets a 503
- * instead of waiting, and the connection keeps reconnecting with back-off until Redis is back.
+ * ioredis options for a connection that serves requests: while Redis is away a command waits for
+ * one reconnection attempt at most (2 s), then fails, so the request gets a 503 instead of
+ * hanging; a command sent just as Redis comes back still succeeds. The connection keeps
+ * reconnecting with back-off until Redis is back.
  * `blocking` connections (XREAD BLOCK loops, subscribers, BullMQ workers) keep their commands
  * across reconnects instead: their loops retry anyway.
  */
 export function redisOptions(purpose: 'requests' | 'blocking' = 'requests'): { lazyConnect: true; retryStrategy: (attempt: number) => number; maxRetriesPerRequest: number | null; enableOfflineQueue: boolean } {
   return purpose === 'requests'
-    ? { lazyConnect: true, retryStrategy: redisBackoff, maxRetriesPerRequest: 1, enableOfflineQueue: false }
+    ? { lazyConnect: true, retryStrategy: redisBackoff, maxRetriesPerRequest: 1, enableOfflineQueue: true }
     : { lazyConnect: true, retryStrategy: redisBackoff, maxRetriesPerRequest: null, enableOfflineQueue: true };
 }
 

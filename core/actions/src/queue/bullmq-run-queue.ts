@@ -1,5 +1,6 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
+import { redisOptions, type RedisConnectionHealth } from '@portico/http';
 import type { EnqueueOptions, RunJob, RunJobProcessor, RunQueue } from './run-queue';
 import { CLOSE_GRACE_MS, MAX_JOB_ATTEMPTS, RetryRunError } from './run-queue';
 
@@ -15,9 +16,10 @@ export interface BullmqRunQueueOptions {
 
 const QUEUE = 'runs';
 
-function connection(url: string): Redis {
-  // BullMQ needs `maxRetriesPerRequest: null` on worker connections; reconnect forever with a cap.
-  const redis = new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: false, retryStrategy: (n) => Math.min(200 * n, 2000) });
+function connection(url: string, purpose: 'requests' | 'blocking'): Redis {
+  // Both reconnect forever. The producer fails fast while Redis is away (a 503 for the request that
+  // enqueues); BullMQ needs `maxRetriesPerRequest: null` on worker connections, which wait instead.
+  const redis = new Redis(url, { ...redisOptions(purpose), lazyConnect: false, enableReadyCheck: false });
   redis.on('error', () => undefined);
   return redis;
 }
@@ -40,9 +42,13 @@ export class BullmqRunQueue implements RunQueue {
 
   constructor(private readonly options: BullmqRunQueueOptions) {
     this.prefix = `${options.keyPrefix}bull`;
-    this.producer = connection(options.redisUrl);
+    this.producer = connection(options.redisUrl, 'requests');
     this.queue = new Queue(QUEUE, { connection: this.producer, prefix: this.prefix });
     this.queue.on('error', () => undefined);
+  }
+
+  health(): RedisConnectionHealth[] {
+    return [{ name: 'queue', status: this.producer.status }, ...(this.workerConnection ? [{ name: 'queue-worker', status: this.workerConnection.status }] : [])];
   }
 
   async enqueue(job: RunJob, options: EnqueueOptions = {}): Promise<void> {
@@ -66,7 +72,7 @@ export class BullmqRunQueue implements RunQueue {
   async process(processor: RunJobProcessor, options: { concurrency: number; onLost(job: RunJob, reason: string): void }): Promise<void> {
     if (this.worker) return;
     const lockDuration = this.options.lockDurationMs ?? 10_000;
-    this.workerConnection = connection(this.options.redisUrl);
+    this.workerConnection = connection(this.options.redisUrl, 'blocking');
     this.worker = new Worker(
       QUEUE,
       async (job: Job<RunJob>) => {

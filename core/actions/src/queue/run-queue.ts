@@ -40,6 +40,8 @@ export interface RunQueue {
   /** Puts work on a named queue that an agent outside the portal consumes. */
   enqueueAgentJob(queue: string, payload: Record<string, unknown>): Promise<void>;
   /** Stops taking jobs and waits up to `graceMs` for running ones before letting go of them. */
+  /** Each connection to an external store (none in memory), for `/readyz`. */
+  health?(): Array<{ name: string; status: string }>;
   close(graceMs?: number): Promise<void>;
 }
 

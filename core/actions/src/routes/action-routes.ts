@@ -3,6 +3,7 @@ import { defineRoute, type ApiRoute } from '@portico/http';
 import type { PorticoActionRunner, RunReport } from '../runner/portico-action-runner';
 import { ALL_STATUSES } from '../runs/run-status';
 import { streamRunLogs } from './stream-run-logs';
+import { isLogEntryId } from '../runs/log-entry-id';
 import { authorizeRunCancel, authorizeRunReport, authorizeRunStart, canReadRun } from './run-access';
 import type { AutomationDefinition } from '../automations/automation';
 
@@ -184,7 +185,9 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       handler: async ({ params, query, req, res, identity }) => {
         await readableRun(runner, params.id, identity);
         const after = query.after ? String(query.after) : undefined;
-        if (after !== undefined && !/^\d+-\d+$/.test(after)) throw new ValidationError('"after" must be a log entry id.', [{ pointer: '/after', message: 'must be a log entry id like 1700000000000-0' }]);
+        if (after !== undefined && !isLogEntryId(after)) {
+          throw new ValidationError(`The query parameter "after" must be a log entry id such as 1700000000000-0 (the "id" of an entry this route returned), not "${after.slice(0, 60)}".`, [{ pointer: '/query/after', message: 'must be a log entry id like 1700000000000-0' }]);
+        }
         const items = await runner.readLogs(params.id, { after });
         if (!String(req.get('accept') ?? '').includes('text/event-stream')) return { body: { items } };
         await streamRunLogs(runner, params.id, items, req, res);

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { PorticoActionRunner } from '../runner/portico-action-runner';
 import type { RunLogEntry } from '../runs/run-store';
+import { isLogEntryId } from '../runs/log-entry-id';
 
 const WAIT_MS = 5000;
 
@@ -22,7 +23,9 @@ export async function streamRunLogs(runner: PorticoActionRunner, runId: string, 
   const closed = new AbortController();
   req.on('close', () => closed.abort());
   res.on('close', () => closed.abort());
-  let last = String(req.get('last-event-id') ?? '');
+  // A Last-Event-ID that is not one of ours is ignored (the stream replays from the start).
+  const lastEventId = String(req.get('last-event-id') ?? '');
+  let last = isLogEntryId(lastEventId) ? lastEventId : '';
   let entries = last ? replay.filter((e) => isAfter(e.id, last)) : replay;
   while (!closed.signal.aborted) {
     for (const entry of entries) {

@@ -397,6 +397,16 @@ export class PorticoActionRunner implements ActionRunnerService {
     return createActionRoutes(this);
   }
 
+  /** The state of every Redis connection the runner uses (run store, queue), for `/readyz`. */
+  health(): Array<{ name: string; status: string }> {
+    return [...(this.parts.store.health?.() ?? []), ...(this.parts.queue.health?.() ?? [])];
+  }
+
+  /** Whether this process executes runs (`portico start --no-worker` does not). */
+  get runsWorker(): boolean {
+    return this.workerStarted;
+  }
+
   async startWorker(): Promise<void> {
     if (this.workerStarted || this.closed) return;
     this.workerStarted = true;

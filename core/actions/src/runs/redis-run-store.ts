@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { redisOptions, type RedisConnectionHealth } from '@portico/http';
 import type { Run } from '@portico/plugin-api';
 import { TERMINAL_STATUSES, isTerminal } from './run-status';
 import type { CreateRunOptions, DefinitionNamespace, NewRunLogEntry, RunListFilter, RunLogEntry, RunStore, StoredDefinition, StoredRun } from './run-store';
@@ -59,8 +60,18 @@ export class RedisRunStore implements RunStore {
 
   constructor(options: RedisRunStoreOptions) {
     this.p = options.keyPrefix;
-    this.redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) });
+    // Reconnects forever; while Redis is away, requests fail at once (503) instead of queueing.
+    this.redis = new Redis(options.redisUrl, redisOptions('requests'));
     this.redis.on('error', () => undefined);
+  }
+
+  /** Connects before first use: a request connection does not queue commands while connecting. */
+  async connect(): Promise<void> {
+    await this.redis.connect();
+  }
+
+  health(): RedisConnectionHealth[] {
+    return [{ name: 'runs', status: this.redis.status }, ...(this.subscriber ? [{ name: 'runs-cancel', status: this.subscriber.status }] : [])];
   }
 
   private runKey(id: string): string {
@@ -169,7 +180,7 @@ export class RedisRunStore implements RunStore {
 
   async waitLogs(id: string, after: string, waitMs: number, signal: AbortSignal): Promise<RunLogEntry[]> {
     // XREAD BLOCK holds its connection, so each waiting tail gets its own.
-    const reader = this.redis.duplicate();
+    const reader = this.redis.duplicate(redisOptions('blocking'));
     reader.on('error', () => undefined);
     this.waiters.add(reader);
     const abort = (): void => reader.disconnect();
@@ -194,7 +205,7 @@ export class RedisRunStore implements RunStore {
   onCancel(listener: (id: string) => void): () => void {
     this.cancelListeners.add(listener);
     if (!this.subscriber) {
-      this.subscriber = this.redis.duplicate();
+      this.subscriber = this.redis.duplicate(redisOptions('blocking'));
       this.subscriber.on('error', () => undefined);
       this.subscriber.on('message', (_channel: string, id: string) => {
         for (const l of this.cancelListeners) l(id);

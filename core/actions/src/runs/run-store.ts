@@ -68,5 +68,7 @@ export interface RunStore {
   saveDefinition(namespace: DefinitionNamespace, id: string, record: StoredDefinition): Promise<void>;
   deleteDefinition(namespace: DefinitionNamespace, id: string): Promise<void>;
   listDefinitions(namespace: DefinitionNamespace): Promise<StoredDefinition[]>;
+  /** Each connection to an external store (none in memory), for `/readyz`. */
+  health?(): Array<{ name: string; status: string }>;
   close(): Promise<void>;
 }
