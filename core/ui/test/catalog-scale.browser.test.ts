@@ -13,7 +13,7 @@ let page: Page;
 const queries: Array<{ limit?: number; cursor?: string }> = [];
 
 beforeAll(async () => {
-  portal = await startTestPortal({ plugins: [] }, { keyPrefix });
+  portal = await startTestPortal({ auth: { guest: true }, plugins: [] }, { keyPrefix });
   const post = async (path: string, body: unknown): Promise<void> => {
     const response = await fetch(`${portal.url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);

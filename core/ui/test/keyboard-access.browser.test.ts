@@ -27,7 +27,7 @@ async function tabTo(predicate: (element: Element) => boolean, max = 40): Promis
 }
 
 beforeAll(async () => {
-  portal = await startTestPortal({ plugins: [{ path: join(FIXTURES, 'widgets-plugin') }] }, { keyPrefix });
+  portal = await startTestPortal({ auth: { guest: true }, plugins: [{ path: join(FIXTURES, 'widgets-plugin') }] }, { keyPrefix });
   await post('/kinds', { id: 'gadget', title: 'Gadget', schema: { type: 'object', properties: { size: { type: 'integer', title: 'Size' } } } });
   for (const [id, title] of [['alpha', 'Alpha Gadget'], ['beta', 'Beta Gadget'], ['gamma', 'Gamma Gadget']]) await post('/kinds/gadget/entities', { id, title, properties: { size: 1 } });
   browser = await launchBrowser();

@@ -34,7 +34,7 @@ afterAll(async () => {
 
 test('a plugin installed after the shell was built shows its widget after a restart', async () => {
   const shellBefore = { text: readFileSync(shellManifest, 'utf8'), mtime: statSync(shellManifest).mtimeMs };
-  const first = { plugins: [{ path: join(FIXTURES, 'widgets-plugin') }] };
+  const first = { auth: { guest: true }, plugins: [{ path: join(FIXTURES, 'widgets-plugin') }] };
   portal = await startTestPortal(first, { keyPrefix, baseDir: app });
   const page = await openPage(browser, []);
   await page.goto(portal.url);
@@ -52,7 +52,7 @@ test('a plugin installed after the shell was built shows its widget after a rest
   // The config names the installed folder: inside jest, module resolution caches the app's
   // node_modules as it was before the install, so `{ package }` would not see it until a new process.
   const installedDir = join(app, 'node_modules', '@portico-fixtures', 'ui-second');
-  portal = await startTestPortal({ plugins: [...first.plugins, { path: installedDir }] }, { keyPrefix, baseDir: app });
+  portal = await startTestPortal({ ...first, plugins: [...first.plugins, { path: installedDir }] }, { keyPrefix, baseDir: app });
   const listed = (await (await fetch(`${portal.url}/api/v1/plugins`)).json()) as { items: Array<{ id: string; status: string; error?: string; ui: unknown }> };
   expect(listed.items.find((plugin) => plugin.id === 'second')).toMatchObject({ status: 'running', version: '2.0.0', ui: { url: '/ui/plugins/second.mjs', uiApi: '^0.1.0' } });
   await page.goto(portal.url);

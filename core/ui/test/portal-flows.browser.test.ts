@@ -36,7 +36,7 @@ async function api(path: string, body?: unknown): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  portal = await startTestPortal({ plugins: [{ path: join(FIXTURES, 'widgets-plugin') }, { path: join(FIXTURES, 'future-plugin') }] }, { keyPrefix });
+  portal = await startTestPortal({ auth: { guest: true }, plugins: [{ path: join(FIXTURES, 'widgets-plugin') }, { path: join(FIXTURES, 'future-plugin') }] }, { keyPrefix });
   browser = await launchBrowser();
   page = await openPage(browser, pageErrors);
 });
@@ -50,6 +50,8 @@ afterAll(async () => {
 test('home shows plugin widgets and refuses the bundle built for another ui-api', async () => {
   await page.goto(portal.url);
   await page.getByTestId('home-widget').waitFor();
+  // This portal lets anyone in as the dev guest, and every page says so.
+  expect(await page.getByTestId('guest-badge').textContent()).toBe('Guest (dev mode)');
   await page.getByTestId('bundle-refused').first().waitFor();
   expect(await page.getByTestId('bundle-refused').first().textContent()).toContain('Plugin "future" UI was built for @portico/ui-api ^9.0.0');
   expect(await page.getByTestId('future-widget').count()).toBe(0);
