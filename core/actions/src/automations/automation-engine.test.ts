@@ -96,7 +96,7 @@ describe('timers and automations on two instances (Redis, real catalog)', () => 
       if (i === 0) await catalog.registerKind(devEnvKind, 'envs');
       const runner = await createActionRunner({ redisUrl: REDIS_URL, keyPrefix: `${prefix}run:`, catalog, logger: testLogger(warnings), secrets: testSecrets(), timerPollMs: 200 });
       for (const action of actions(i)) runner.registerAction(action, 'envs');
-      for (const automation of automations) runner.registerAutomation(automation);
+      for (const automation of automations) runner.registerAutomation(automation, 'dev-envs');
       runners.push(runner);
     }
   });
@@ -120,7 +120,7 @@ describe('timers and automations on two instances (Redis, real catalog)', () => 
       const runs = await runsOf('teardown-dev-env');
       return runs.length > 0 && runs.every((r) => r.status === 'succeeded') ? runs : null;
     }, 'the teardown run', 15_000);
-    expect(teardown).toMatchObject({ actor: 'automation:expire-dev-envs', entity: { kind: 'dev-env', id: 'ann-env' }, affectedEntities: [{ kind: 'dev-env', id: 'ann-env' }] });
+    expect(teardown).toMatchObject({ actor: 'plugin:dev-envs', entity: { kind: 'dev-env', id: 'ann-env' }, affectedEntities: [{ kind: 'dev-env', id: 'ann-env' }] });
     expect(String(teardown.inputs.reason)).toMatch(/^expired at \d{4}-/);
     expect(await catalogs[0].get({ kind: 'dev-env', id: 'ann-env' })).toBeNull();
     // The chain continues: the finished teardown run triggers a notification.
@@ -148,6 +148,6 @@ describe('timers and automations on two instances (Redis, real catalog)', () => 
   it('refuses invalid automation definitions', () => {
     expect(() => runners[0].registerAutomation({ id: 'bad', on: 'entity.exploded' as never, action: 'notify' })).toThrow(/on must be one of/);
     expect(() => runners[0].registerAutomation({ id: 'bad2', on: 'entity.created', action: 'notify', condition: { path: 'x', operator: 'resembles' as never } })).toThrow(/operator must be one of/);
-    expect(() => runners[0].registerAutomation(automations[0])).toThrow(/registered by plugin already/);
+    expect(() => runners[0].registerAutomation(automations[0])).toThrow(/registered by dev-envs already/);
   });
 });

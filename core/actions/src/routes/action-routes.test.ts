@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createApiRouter, createHttpApp, buildOpenApiDocument } from '@portico/http';
+import { GUEST_IDENTITY, createApiRouter, createHttpApp, buildOpenApiDocument } from '@portico/http';
 import type { Identity } from '@portico/plugin-api';
 import { createActionRunner } from '../create-action-runner';
 import type { PorticoActionRunner } from '../runner/portico-action-runner';
@@ -184,7 +184,8 @@ describe('action runner REST API (Redis)', () => {
 describe('automations created through the REST API (embedded)', () => {
   it('stores a JSON automation that runs its action on an entity event, and refuses bad ones', async () => {
     const catalog = await testCatalog();
-    const runner = await createActionRunner({ catalog, logger: testLogger(), secrets: testSecrets() });
+    // The app has no authenticator, so the guest creates the automation, and its runs start as the guest.
+    const runner = await createActionRunner({ catalog, logger: testLogger(), secrets: testSecrets(), resolveActor: async (id) => (id === GUEST_IDENTITY.id ? GUEST_IDENTITY : null) });
     const seen: string[] = [];
     runner.registerAction({ id: 'welcome', title: 'Welcome', operation: 'create', inputSchema: { type: 'object', properties: { service: { type: 'string' } } }, invocation: { type: 'handler', handler: (ctx) => void seen.push(String(ctx.inputs.service)) } }, 'demo');
     const app = createHttpApp({ api: [{ prefix: '', router: createApiRouter(runner.routes()) }] });
