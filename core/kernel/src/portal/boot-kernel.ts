@@ -8,6 +8,7 @@ import { createRootLogger } from '../services/pino-logger';
 import { createSecretsStore } from '../services/secrets-store';
 import { TaskScheduler } from '../services/task-scheduler';
 import { createAuth } from '@portico/auth';
+import { authFromEnv, publicUrlFromEnv } from '../config/auth-from-env';
 import { PluginHost } from '../plugins/plugin-host';
 import { auditRuns } from '../audit/audit-runs';
 import { KERNEL_VERSION } from './kernel-version';
@@ -57,7 +58,7 @@ export async function bootKernel(options: KernelOptions) {
       cleanups.push(async () => void (await redis.quit()));
     }
     // Sign-in reads people's teams from the catalog, made just below; it is only asked once requests arrive.
-    const auth = await createAuth({ config: config.auth ?? {}, redis, keyPrefix, dataDir, logger: logger.child({ component: 'auth' }), catalog: () => catalog, publicUrl: config.portal?.publicUrl, runs: { statusOf: async (runId) => (await actionRunner.getRun(runId))?.status ?? null } });
+    const auth = await createAuth({ config: authFromEnv(config.auth), redis, keyPrefix, dataDir, logger: logger.child({ component: 'auth' }), catalog: () => catalog, publicUrl: publicUrlFromEnv(config.portal?.publicUrl), runs: { statusOf: async (runId) => (await actionRunner.getRun(runId))?.status ?? null } });
     cleanups.push(() => auth.close());
     const identity = { authenticate: (authorization: string | undefined) => auth.authenticate(authorization) };
     const catalog = await createCatalog({ redisUrl, keyPrefix, dataDir, logger: logger.child({ component: 'catalog' }) });

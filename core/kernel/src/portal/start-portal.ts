@@ -10,6 +10,7 @@ import { kernelRoutes } from '../http/kernel-routes';
 import { createPluginRouter, describePluginRoutes } from '../http/plugin-router';
 import { requestLogger } from '../http/request-logger';
 import { bootKernel, type KernelOptions } from './boot-kernel';
+import { publicUrlFromEnv } from '../config/auth-from-env';
 import { loadUiHandler } from './load-ui-handler';
 import { KERNEL_VERSION } from './kernel-version';
 
@@ -76,6 +77,8 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
       ],
       after,
       authenticate: (authorization, req) => auth.authenticate(authorization, req),
+      // Behind a TLS proxy the request says http: the CSRF guard accepts the public origin too.
+      publicUrl: publicUrlFromEnv(config.portal?.publicUrl),
       bodyLimit: config.bodyLimit,
       onUnexpectedError: (error, requestId) => logger.error('unexpected error', { requestId, error: (error as Error)?.stack ?? String(error) }),
     });

@@ -3,6 +3,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import type { BootData } from '../handler/index-html';
 import { AccessProvider } from './access/access-provider';
+import { SessionProvider } from './session/session-provider';
 import { KindsProvider } from './kinds/kinds-provider';
 import { AppShell } from './layout/app-shell';
 import { PluginRegistryProvider } from './plugins/plugin-registry';
@@ -16,15 +17,17 @@ export function App({ boot }: { boot: BootData }): ReactElement {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <AccessProvider>
-        <PluginRegistryProvider bundles={boot.plugins}>
-          <KindsProvider>
-            <AppShell title={boot.title} mode={mode} onToggleMode={toggleMode}>
-              <PortalRoutes />
-            </AppShell>
-          </KindsProvider>
-        </PluginRegistryProvider>
-      </AccessProvider>
+      <SessionProvider>
+        <AccessProvider>
+          <PluginRegistryProvider bundles={boot.plugins}>
+            <KindsProvider>
+              <AppShell title={boot.title} mode={mode} onToggleMode={toggleMode}>
+                <PortalRoutes />
+              </AppShell>
+            </KindsProvider>
+          </PluginRegistryProvider>
+        </AccessProvider>
+      </SessionProvider>
     </ThemeProvider>
   );
 }

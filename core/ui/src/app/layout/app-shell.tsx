@@ -15,6 +15,7 @@ import { navigate, usePortalLocation } from '@portico/ui-api';
 import { usePluginRegistry } from '../plugins/plugin-registry';
 import { useSlotWidgets } from '../slots/use-slot-widgets';
 import { GlobalSearch } from './global-search';
+import { SessionMenu } from '../session/session-menu';
 import { GuestBadge } from './guest-badge';
 import { AdminIcon, CatalogIcon, DarkIcon, HistoryIcon, HomeIcon, KeyIcon, LightIcon, PluginIcon, RunIcon } from './icons';
 import { useAccess } from '../access/access-provider';
@@ -55,6 +56,7 @@ export function AppShell({ title, mode, onToggleMode, children }: { title: strin
           <GuestBadge />
           <Box sx={{ flexGrow: 1 }} />
           <GlobalSearch />
+          <SessionMenu />
           <Tooltip title={mode === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
             <IconButton color="inherit" onClick={onToggleMode} aria-label={mode === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
               {mode === 'dark' ? <LightIcon /> : <DarkIcon />}
