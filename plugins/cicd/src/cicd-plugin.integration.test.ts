@@ -84,7 +84,7 @@ beforeAll(async () => {
           },
         },
       ],
-      auth: { guest: true, tokens: [{ name: 'ci', sha256: hashToken(CI_TOKEN) }, { name: 'alice', sha256: hashToken(ALICE_TOKEN), kind: 'user' }] },
+      auth: { guest: true, tokens: [{ name: 'ci', sha256: hashToken(CI_TOKEN), permissions: ['cicd.deployments.push'] }, { name: 'alice', sha256: hashToken(ALICE_TOKEN), kind: 'user' }] },
     },
     port: 0,
     redisUrl,
@@ -192,6 +192,19 @@ describe('workflow_run webhook', () => {
 
 describe('deployment push API', () => {
   const push = (body: unknown, token: string | null = CI_TOKEN) => call(portal.url, 'POST', '/api/v1/plugins/cicd/deployments', body, token ? { authorization: `Bearer ${token}` } : {});
+
+  it('refuses a push that names someone else as deployedBy, or comes from a token without cicd.deployments.push, and records nothing', async () => {
+    const before = await api<{ items: unknown[] }>('GET', '/kinds/deployment/entities?limit=200');
+    const framed = await push({ service: 'products-service', environment: 'staging', version: '6.6.6', deployedBy: 'alice' });
+    expect(framed.status).toBe(403);
+    expect(framed.body.detail).toContain('needs the permission "cicd.deployments.attribute", which token:ci does not have');
+    const unprivileged = await push({ service: 'products-service', environment: 'staging', version: '6.6.7' }, ALICE_TOKEN);
+    expect(unprivileged.status).toBe(403);
+    expect(unprivileged.body.detail).toContain('"cicd.deployments.push"');
+    const after = await api<{ items: unknown[] }>('GET', '/kinds/deployment/entities?limit=200');
+    expect(after.body.items).toHaveLength(before.body.items.length);
+    expect(JSON.stringify(after.body)).not.toMatch(/6\.6\.[67]/);
+  });
 
   it('records a deployment reported by CI, which then shows in the matrix', async () => {
     const res = await push({ service: 'products-service', environment: 'staging', version: '1.10.0', strategy: 'rolling', url: 'https://ci.example.com/builds/1' });

@@ -27,7 +27,7 @@ describe('automations run as someone, checked each time they fire', () => {
   beforeAll(async () => {
     catalog = await testCatalog();
     // The real lookups the kernel wires in: roles from the RoleBook (changed through it below), config tokens.
-    roleBook = new RoleBook({ store: new EmbeddedStateStore(), roles: { purger: { permissions: ['actions.run', 'ops.purge'] } }, defaultRoles: [] });
+    roleBook = new RoleBook({ store: new EmbeddedStateStore(), roles: { purger: { description: 'Purges caches', permissions: ['actions.run', 'ops.purge'] } }, defaultRoles: [] });
     const configTokens = new ConfigTokenSource([], roleBook);
     runner = await createActionRunner({ catalog, logger: testLogger(warnings), secrets: testSecrets(), resolveActor: (id) => resolveActor(id, { configTokens, roleBook, teamsOf: async () => null, guest: null }) });
     runner.registerAction({ id: 'purge', title: 'Purge caches', operation: 'create', permission: 'ops.purge', inputSchema: { type: 'object', properties: { service: { type: 'string' } } }, invocation: { type: 'handler', handler: (ctx) => void purged.push(String(ctx.inputs.service)) } }, 'ops');

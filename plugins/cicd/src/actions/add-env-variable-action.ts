@@ -10,6 +10,8 @@ export function addEnvVariableAction(deps: CicdActionDeps): ActionDefinition<{ n
     icon: 'tune',
     kind: 'component',
     operation: 'day-2',
+    // Every GitHub call reads the token secret, and nothing else.
+    secrets: [deps.config.github.tokenSecret],
     inputSchema: {
       type: 'object',
       additionalProperties: false,

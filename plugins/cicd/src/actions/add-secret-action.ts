@@ -12,6 +12,8 @@ export function addSecretAction(deps: CicdActionDeps): ActionDefinition<{ name: 
     icon: 'key',
     kind: 'component',
     operation: 'day-2',
+    // Every GitHub call reads the token secret, and nothing else.
+    secrets: [deps.config.github.tokenSecret],
     permission: 'cicd.secrets',
     inputSchema: {
       type: 'object',

@@ -19,6 +19,8 @@ export function deployAction(deps: CicdActionDeps): ActionDefinition<DeployInput
     icon: 'rocket_launch',
     kind: 'component',
     operation: 'day-2',
+    // Every GitHub call reads the token secret, and nothing else.
+    secrets: [deps.config.github.tokenSecret],
     condition: { combinator: 'and', rules: [{ property: 'type', operator: '=', value: 'service' }] },
     inputSchema: {
       type: 'object',

@@ -15,6 +15,8 @@ export function forceMergePrAction(deps: CicdActionDeps): ActionDefinition<{ pul
     icon: 'merge',
     kind: 'component',
     operation: 'day-2',
+    // Every GitHub call reads the token secret, and nothing else.
+    secrets: [deps.config.github.tokenSecret],
     permission: 'cicd.force-merge',
     approval: { users, teams, mode: 'any' },
     inputSchema: {

@@ -11,6 +11,8 @@ export function lockDeploymentsAction(deps: CicdActionDeps): ActionDefinition<{ 
     icon: 'lock',
     kind: 'component',
     operation: 'day-2',
+    // Writes only catalog entities: it reads no secret.
+    secrets: [],
     condition: { combinator: 'and', rules: [{ property: 'type', operator: '=', value: 'service' }] },
     inputSchema: {
       type: 'object',
@@ -54,6 +56,8 @@ export function unlockDeploymentsAction(deps: CicdActionDeps): ActionDefinition<
     icon: 'lock_open',
     kind: 'component',
     operation: 'day-2',
+    // Writes only catalog entities: it reads no secret.
+    secrets: [],
     condition: { combinator: 'and', rules: [{ property: 'type', operator: '=', value: 'service' }] },
     inputSchema: {
       type: 'object',

@@ -17,6 +17,8 @@ export function revertAction(deps: CicdActionDeps): ActionDefinition<RevertInput
     icon: 'undo',
     kind: 'component',
     operation: 'day-2',
+    // Every GitHub call reads the token secret, and nothing else.
+    secrets: [deps.config.github.tokenSecret],
     condition: { combinator: 'and', rules: [{ property: 'type', operator: '=', value: 'service' }] },
     inputSchema: {
       type: 'object',

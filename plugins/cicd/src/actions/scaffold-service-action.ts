@@ -18,6 +18,8 @@ export function scaffoldServiceAction(deps: CicdActionDeps): ActionDefinition<Sc
     icon: 'add_box',
     kind: 'component',
     operation: 'create',
+    // Every GitHub call reads the token secret, and nothing else.
+    secrets: [deps.config.github.tokenSecret],
     inputSchema: {
       type: 'object',
       additionalProperties: false,

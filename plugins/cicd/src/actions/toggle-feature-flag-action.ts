@@ -14,6 +14,8 @@ export function toggleFeatureFlagAction(deps: CicdActionDeps): ActionDefinition<
     icon: 'toggle_on',
     kind: 'component',
     operation: 'day-2',
+    // Every GitHub call reads the token secret, and nothing else.
+    secrets: [deps.config.github.tokenSecret],
     condition: { combinator: 'and', rules: [{ property: 'type', operator: '=', value: 'service' }] },
     inputSchema: {
       type: 'object',

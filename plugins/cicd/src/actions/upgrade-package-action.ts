@@ -18,6 +18,8 @@ export function upgradePackageAction(deps: CicdActionDeps): ActionDefinition<Upg
     icon: 'upgrade',
     kind: 'component',
     operation: 'day-2',
+    // Every GitHub call reads the token secret, and nothing else.
+    secrets: [deps.config.github.tokenSecret],
     inputSchema: {
       type: 'object',
       additionalProperties: false,

@@ -1,8 +1,13 @@
-import { ValidationError, type CatalogService, type FieldProblem, type HttpRoute } from '@portico/plugin-api';
+import { ForbiddenError, ValidationError, hasPermission, type CatalogService, type FieldProblem, type HttpRoute, type Identity } from '@portico/plugin-api';
 import { recordDeployment, type DeploymentStatus, type DeploymentStrategy } from '../deployments/deployment-records';
 
 const STRATEGIES = ['canary', 'blue-green', 'rolling', 'recreate'];
 const STATUSES = ['in_progress', 'succeeded', 'failed', 'cancelled'];
+/** Needed to push deployments at all. */
+export const PUSH_PERMISSION = 'cicd.deployments.push';
+/** Needed to record someone other than the caller as `deployedBy` (a CI system naming who triggered the pipeline). */
+export const ATTRIBUTE_PERMISSION = 'cicd.deployments.attribute';
+
 const FIELDS = new Set(['service', 'environment', 'version', 'strategy', 'status', 'deployedAt', 'url', 'deployedBy', 'externalId']);
 
 interface PushBody {
@@ -44,6 +49,19 @@ function check(body: unknown): PushBody {
 }
 
 /**
+ * Who the deployment is recorded as made by: the caller, unless it names someone else and
+ * holds ATTRIBUTE_PERMISSION; otherwise a 403, so nobody can pin a deployment on a colleague.
+ */
+function deployedByOf(identity: Identity, claimed: string | undefined): string {
+  if (claimed === undefined || claimed === identity.displayName || claimed === identity.id) return identity.displayName;
+  if (hasPermission(identity, ATTRIBUTE_PERMISSION)) return claimed;
+  throw new ForbiddenError(
+    `Recording a deployment as made by "${claimed}" needs the permission "${ATTRIBUTE_PERMISSION}", which ${identity.id} does not have; leave "deployedBy" out to record it as ${identity.displayName}.`,
+    { permission: ATTRIBUTE_PERMISSION, identity: identity.id },
+  );
+}
+
+/**
  * `POST /api/v1/plugins/cicd/deployments`: any CI system reports "service X version Y
  * reached environment Z" with an API token; the deployment then shows in every matrix.
  * With `externalId`, a retried report (or a status update) changes the same deployment.
@@ -53,8 +71,11 @@ export function deploymentPushRoute(deps: { catalog: CatalogService }): HttpRout
     method: 'POST',
     path: '/deployments',
     auth: 'token',
+    permission: PUSH_PERMISSION,
+    summary: `Record a deployment reported by CI (needs ${PUSH_PERMISSION}; "deployedBy" other than the caller needs ${ATTRIBUTE_PERMISSION})`,
     async handler(req) {
       const body = check(req.body);
+      const deployedBy = deployedByOf(req.identity, body.deployedBy);
       const problems: FieldProblem[] = [];
       if (!(await deps.catalog.get({ kind: 'component', id: body.service }))) problems.push({ pointer: '/service', message: `no component named ${body.service}` });
       if (!(await deps.catalog.get({ kind: 'environment', id: body.environment }))) problems.push({ pointer: '/environment', message: `no environment named ${body.environment}` });
@@ -69,7 +90,7 @@ export function deploymentPushRoute(deps: { catalog: CatalogService }): HttpRout
           strategy: body.strategy,
           deployedAt: body.deployedAt ? new Date(body.deployedAt).toISOString() : undefined,
           url: body.url,
-          deployedBy: body.deployedBy ?? req.identity.displayName,
+          deployedBy,
           source: 'api',
           externalId: body.externalId,
         },

@@ -22,6 +22,7 @@ export function workflowRunWebhookRoute(deps: { config: CicdConfig; secrets: Sec
     method: 'POST',
     path: '/webhooks/github',
     auth: 'public',
+    summary: 'GitHub workflow_run webhook (checked with X-Hub-Signature-256 against the webhook secret)',
     async handler(req) {
       const secret = await secrets.get(config.github.webhookSecret);
       if (!secret) throw new UnauthorizedError(`GitHub webhooks are not accepted: the secret "${config.github.webhookSecret}" is not set.`);
