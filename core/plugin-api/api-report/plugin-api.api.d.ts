@@ -149,6 +149,12 @@ interface KindDefinition {
     relations?: Record<string, RelationDefinition>;
     /** Kind id of owners (usually `team`); when set, `owner` must name an entity of that kind. */
     ownerKind?: string;
+    /**
+     * Fields people may change on entities a plugin writes (its provider's or its actions'):
+     * property names, or `title`, `description`, `owner`, `relations.<name>`. Everything
+     * else on such an entity belongs to the plugin, which would overwrite it.
+     */
+    editable?: string[];
     mirror?: Record<string, MirrorProperty>;
     calculation?: Record<string, CalculationProperty>;
     aggregation?: Record<string, AggregationProperty>;
@@ -185,6 +191,11 @@ interface ApprovalPolicy {
     teams?: string[];
     /** `any`: one approval suffices (default); `all`: every listed user must approve. */
     mode?: 'any' | 'all';
+    /**
+     * Whether the person who requested a run may approve it themselves (default false: a
+     * request needs someone else's approval, so one person alone cannot push it through).
+     */
+    allowSelfApproval?: boolean;
 }
 interface RetryPolicy {
     attempts: number;
@@ -217,9 +228,13 @@ interface WebhookInvocation {
     url: string;
     method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     headers?: Record<string, string>;
-    /** A JSON template; `{{inputs.x}}`, `{{entity.id}}`, `{{run.id}}`, `{{actor}}`, `{{secrets.name}}` are substituted. */
+    /**
+     * A JSON template; `{{inputs.x}}`, `{{entity.id}}`, `{{run.id}}`, `{{run.callbackToken}}`
+     * (async mode), `{{actor}}` and `{{secrets.name}}` are substituted. A template may use only
+     * the secrets the action lists in `secrets`.
+     */
     body?: unknown;
-    /** Name of the secret whose value signs the request (HMAC-SHA256). */
+    /** Name of the secret whose value signs the request (HMAC-SHA256); it must be listed in the action's `secrets`. */
     secret?: string;
     /** `sync`: the HTTP status decides the run; `async`: the receiver reports back through the API. */
     mode?: 'sync' | 'async';
@@ -246,6 +261,13 @@ interface ActionDefinition<I = Record<string, unknown>> {
     /** Offered only on entities matching this filter. */
     condition?: QueryFilter;
     permission?: string;
+    /**
+     * The secrets this action may use: a webhook template may reference only these (others
+     * are refused when the action is defined and again when it runs), and a handler's
+     * `ctx.secrets.get` reads only these. A handler action that lists none reads any secret,
+     * as the plugin's own `coreServices.secrets` does (docs/security.md).
+     */
+    secrets?: string[];
     approval?: ApprovalPolicy;
     timeoutMs?: number;
     retry?: RetryPolicy;
@@ -306,18 +328,28 @@ interface ConfigService {
 }
 
 interface Identity {
-    /** `user:<name>`, `token:<name>` or `guest`. */
+    /** `user:<name>`, `token:<name>`, `plugin:<id>`, `run:<run id>` (a run's callback token) or `guest`. */
     id: string;
-    kind: 'user' | 'token' | 'guest';
+    kind: 'user' | 'token' | 'guest' | 'plugin' | 'run';
     displayName: string;
+    /** Team ids (`platform`), from the catalog, config or a sign-in claim. */
     teams: string[];
     /** True for the dev-mode guest identity. */
     isGuest: boolean;
     /**
-     * What this identity may do beyond actions that need no permission: names such as
-     * `cicd.deploy`, a family such as `cicd.*`, or `*` for everything. Missing means none.
+     * What this identity may do: names such as `cicd.deploy`, a family such as `cicd.*`,
+     * a name scoped to one kind (`catalog.entity.write:component`) or `*`. These are the
+     * permissions of its roles and its own grants together. Missing means none.
      */
     permissions?: string[];
+    /** The roles the permissions came from, for display. */
+    roles?: string[];
+    /** How the caller proved who it is. */
+    via?: 'session' | 'config-token' | 'api-token' | 'run-token' | 'guest' | 'internal';
+    /** For a run's callback token: the one run it may report on. */
+    runId?: string;
+    /** The identity whose permissions an API token is a subset of (`user:alice`). */
+    owner?: string;
 }
 interface IdentityService {
     /** Resolve an `Authorization` header value; returns the guest in dev mode, null otherwise. */
@@ -374,7 +406,9 @@ declare const coreServices: Readonly<{
 
 /**
  * Whether `identity` holds `permission`: granted by the exact name, by `*`, or by a
- * family ending in `.*` (`cicd.*` grants `cicd.deploy`). No permission needed → true.
+ * family ending in `.*` (`cicd.*` grants `cicd.deploy`). A permission scoped to one
+ * resource, `catalog.entity.write:component`, is also granted by its unscoped name
+ * (`catalog.entity.write`) and that name's families. No permission needed → true.
  */
 declare function hasPermission(identity: Pick<Identity, 'permissions'>, permission: string | undefined): boolean;
 
@@ -431,7 +465,11 @@ interface AutomationDefinition {
     action: string;
     /** Inputs: a JSON template over the event (`{{after.properties.owner}}`), or a function. */
     inputs?: Record<string, unknown> | ((event: AutomationEvent) => Record<string, unknown>);
-    /** Recorded as the run's actor; default `automation:<id>`. */
+    /**
+     * @deprecated Ignored: an automation runs as the identity that contributed it
+     * (`plugin:<id>` for a plugin's, the creator for one made through the API), and the
+     * API refuses this field with a 400.
+     */
     actor?: string;
 }
 
@@ -481,8 +519,16 @@ interface HttpRoute {
     method: HttpMethod;
     /** Express-style path, e.g. `/deployments/:id`. */
     path: string;
-    /** `user` (default): any identity, guests included in dev mode; `token`: an API token; `public`: none needed. */
+    /**
+     * `user` (default): any signed-in identity, the dev-mode guest included; `token`: an API
+     * token (machines), not a person's session or the guest; `public`: none needed (the route
+     * checks a signature itself).
+     */
     auth?: 'user' | 'token' | 'public';
+    /** The permission a caller needs (`cicd.deployments.report`); the kernel answers 403 without it. */
+    permission?: string;
+    /** One line for the API document. */
+    summary?: string;
     handler(req: HttpRequest): Promise<HttpResponse> | HttpResponse;
 }
 
@@ -540,6 +586,26 @@ declare const coreExtensionPoints: Readonly<{
     httpRoutes: ExtensionPoint<HttpRoutesExtensionPoint>;
 }>;
 
+/** The JSON nesting a portal accepts by default (objects and arrays inside each other). */
+declare const DEFAULT_MAX_JSON_DEPTH = 64;
+/** What is wrong with a JSON value, and where (a JSON pointer). */
+interface JsonProblem {
+    problem: 'forbidden-key' | 'too-deep';
+    pointer: string;
+}
+/**
+ * The first prototype-polluting key, or the first object or array nested deeper than
+ * `maxDepth` (the top-level value is depth 1), in document order. Iterative, so a hostile
+ * document nested 100,000 deep cannot overflow the stack; pointers are built only for the
+ * answer, so deep documents cost linear time.
+ */
+declare function findJsonProblem(value: unknown, options?: {
+    maxDepth?: number;
+    pointer?: string;
+}): JsonProblem | null;
+/** Pointer of the first prototype-polluting key (`__proto__`, `constructor`, `prototype`) at any depth, or null. */
+declare function findForbiddenKey(value: unknown, pointer?: string): string | null;
+
 interface FieldProblem {
     /** JSON pointer of the bad field, e.g. `/properties/replicas`. */
     pointer: string;
@@ -578,10 +644,15 @@ declare class PreconditionFailedError extends PorticoError {
     constructor(detail: string, extensions?: Record<string, unknown>);
 }
 declare class ForbiddenError extends PorticoError {
-    constructor(detail: string);
+    /** `extensions` such as `{ permission }` travel in the problem, so clients can say what is missing. */
+    constructor(detail: string, extensions?: Record<string, unknown>);
 }
 declare class UnauthorizedError extends PorticoError {
     constructor(detail: string);
+}
+/** A store or service the request needs is down for now (answered 503 with `Retry-After`); retrying later works. */
+declare class ServiceUnavailableError extends PorticoError {
+    constructor(detail: string, extensions?: Record<string, unknown>);
 }
 declare function isPorticoError(error: unknown): error is PorticoError;
 
@@ -613,5 +684,57 @@ declare function readPluginManifest(packageJson: unknown): {
     problems: string[];
 };
 
-export { ConflictError, ExtensionPoint, ForbiddenError, JsonSchema, NotFoundError, PorticoError, PreconditionFailedError, ServiceRef, UnauthorizedError, ValidationError, coreExtensionPoints, coreServices, hasPermission, isPorticoError, readPluginManifest };
-export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
+/**
+ * The kernel's permissions, one table. Plugins add their own (`cicd.deploy`) on actions.
+ * Catalog permissions may be scoped to one kind with `:<kind>`, e.g.
+ * `catalog.entity.write:component`; the unscoped name grants every kind.
+ */
+declare const PERMISSIONS: Readonly<{
+    /** Read a kind's entities (and see the kind): lists, queries, facets, search, streams. */
+    entityRead: "catalog.entity.read";
+    /** Create and change entities of any team (owners may always change their team's). */
+    entityWrite: "catalog.entity.write";
+    /** Delete entities of any team (owners may always delete their team's). */
+    entityDelete: "catalog.entity.delete";
+    /** Create and change kinds. */
+    kindWrite: "catalog.kind.write";
+    /** Delete kinds. */
+    kindDelete: "catalog.kind.delete";
+    /** See the actions offered. */
+    actionsRead: "actions.read";
+    /** Start actions (each action's own permission is needed on top, if it declares one). */
+    actionsRun: "actions.run";
+    /** Define and delete actions, including webhook actions and the secrets they may use. */
+    actionsManage: "actions.manage";
+    /** Read every run (everyone reads their own). */
+    runsRead: "runs.read";
+    /** Cancel any run (everyone may cancel their own). */
+    runsCancel: "runs.cancel";
+    /** Report on any run's status, outputs and log (a run's own callback token reports on that run). */
+    runsReport: "runs.report";
+    /** Create and delete automations. */
+    automationsManage: "automations.manage";
+    /** Read automations. */
+    automationsRead: "automations.read";
+    /** Read and export the audit log. */
+    auditRead: "audit.read";
+    /** Roles, assignments, everyone's tokens, sessions. */
+    admin: "admin";
+}>;
+type KernelPermission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+/** `catalog.entity.write` + `component` → `catalog.entity.write:component`. */
+declare function scopedPermission(permission: string, resource: string): string;
+
+/** Whether the identity belongs to the team that owns the entity (the entity's `owner`). */
+declare function isOwner(identity: Pick<Identity, 'teams'>, entity: {
+    owner?: string;
+} | null | undefined): boolean;
+/** Whether an entity was written by a plugin (its provider or its actions), so people change only the kind's editable fields. */
+declare function isPluginManaged(entity: {
+    meta?: {
+        createdBy?: string;
+    };
+} | null | undefined): boolean;
+
+export { ConflictError, DEFAULT_MAX_JSON_DEPTH, ExtensionPoint, ForbiddenError, JsonSchema, NotFoundError, PERMISSIONS, PorticoError, PreconditionFailedError, ServiceRef, ServiceUnavailableError, UnauthorizedError, ValidationError, coreExtensionPoints, coreServices, findForbiddenKey, findJsonProblem, hasPermission, isOwner, isPluginManaged, isPorticoError, readPluginManifest, scopedPermission };
+export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, JsonProblem, KernelPermission, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
