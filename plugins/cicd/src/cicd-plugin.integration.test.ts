@@ -84,7 +84,7 @@ beforeAll(async () => {
           },
         },
       ],
-      auth: { guest: true, tokens: [{ name: 'ci', sha256: hashToken(CI_TOKEN), permissions: ['cicd.deployments.push'] }, { name: 'alice', sha256: hashToken(ALICE_TOKEN), kind: 'user' }] },
+      auth: { guest: true, tokens: [{ name: 'ci', sha256: hashToken(CI_TOKEN), permissions: ['cicd.deployments.push'] }, { name: 'alice', sha256: hashToken(ALICE_TOKEN), kind: 'user', roles: ['developer'] }] },
     },
     port: 0,
     redisUrl,
@@ -328,7 +328,7 @@ describe('deploy, lock and revert', () => {
 describe('force-merge', () => {
   it('waits for approval by a configured approver, then merges', async () => {
     github.addPullRequest('example-org/cart-service', 41, { title: 'Hotfix: null cart' });
-    // Only identities holding cicd.force-merge may ask (alice's token has no permissions; the dev guest has all).
+    // Only identities holding cicd.force-merge may ask (alice is a developer without it; the dev guest has all).
     const refused = await api('POST', '/actions/cicd.force-merge-pr/runs', { entity: { kind: 'component', id: 'cart-service' }, inputs: { pullRequest: 41, reason: 'checkout is down' } }, { authorization: `Bearer ${ALICE_TOKEN}` });
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toContain('needs the permission "cicd.force-merge"');

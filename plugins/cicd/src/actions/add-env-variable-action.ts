@@ -1,5 +1,6 @@
 import type { ActionDefinition } from '@portico/plugin-api';
 import { environmentIds, repositoryOf, requireComponent, type CicdActionDeps } from './cicd-action-deps';
+import { VARIABLE_NAME_SCHEMA } from './variable-name-schema';
 
 /** Sets a GitHub Actions variable that the deploy workflow hands to the service. */
 export function addEnvVariableAction(deps: CicdActionDeps): ActionDefinition<{ name: string; value: string; environment?: string }> {
@@ -17,7 +18,7 @@ export function addEnvVariableAction(deps: CicdActionDeps): ActionDefinition<{ n
       additionalProperties: false,
       required: ['name', 'value'],
       properties: {
-        name: { type: 'string', title: 'Name', pattern: '^(?!GITHUB_)[A-Za-z_][A-Za-z0-9_]*$', maxLength: 100 },
+        name: VARIABLE_NAME_SCHEMA,
         value: { type: 'string', title: 'Value', maxLength: 48 * 1024 },
         environment: { type: 'string', title: 'Environment (optional)', enum: environmentIds(deps.config) },
       },

@@ -1,7 +1,7 @@
 import type { ActionDefinition } from '@portico/plugin-api';
 import { environmentIds, repositoryOf, requireComponent, type CicdActionDeps } from './cicd-action-deps';
+import { VARIABLE_NAME_SCHEMA } from './variable-name-schema';
 
-const NAME_PATTERN = '^(?!GITHUB_)[A-Za-z_][A-Za-z0-9_]*$';
 
 /** Stores a GitHub Actions secret, sealed to the repository's (or environment's) public key. */
 export function addSecretAction(deps: CicdActionDeps): ActionDefinition<{ name: string; value: string; environment?: string }> {
@@ -20,7 +20,7 @@ export function addSecretAction(deps: CicdActionDeps): ActionDefinition<{ name: 
       additionalProperties: false,
       required: ['name', 'value'],
       properties: {
-        name: { type: 'string', title: 'Name', description: 'Letters, digits and _; may not start with GITHUB_.', pattern: NAME_PATTERN, maxLength: 100 },
+        name: VARIABLE_NAME_SCHEMA,
         // writeOnly + format secret: the runner redacts it from the stored run.
         value: { type: 'string', title: 'Value', format: 'secret', writeOnly: true, minLength: 1, maxLength: 48 * 1024 },
         environment: { type: 'string', title: 'Environment (optional)', enum: environmentIds(deps.config) },
