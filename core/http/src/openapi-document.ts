@@ -20,7 +20,11 @@ function accessResponses(access: RouteAccess, hasInput: boolean): Record<string,
 function accessDescription(access: RouteAccess): Record<string, unknown> {
   if ('public' in access) return { security: [], 'x-portico-access': { public: true, reason: access.public } };
   const security = [{ sessionCookie: [] }, { bearerToken: [] }];
-  if ('signedIn' in access) return { security, 'x-portico-access': { signedIn: true, note: access.signedIn } };
+  if ('signedIn' in access) {
+    return access.tokensOnly
+      ? { security: [{ bearerToken: [] }], 'x-portico-access': { signedIn: true, tokensOnly: true, note: access.signedIn } }
+      : { security, 'x-portico-access': { signedIn: true, note: access.signedIn } };
+  }
   return { security, 'x-portico-access': { permission: access.permission, ...(access.scope ? { scope: access.scope } : {}), ...(access.orOwner ? { orOwner: access.orOwner } : {}) } };
 }
 

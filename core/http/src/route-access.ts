@@ -6,6 +6,7 @@ import { ForbiddenError, hasPermission, scopedPermission, type Identity } from '
  * - `public`: no identity needed (the reason says why: a webhook that checks its own signature, sign-in).
  * - `signedIn`: any identity (the labelled guest too, where enabled); the handler narrows
  *   what it answers (for example `/me`, or lists filtered to what the caller may read).
+ *   `tokensOnly`: machines with a bearer token, not a person's session nor the guest.
  * - `permission`: the router refuses callers without it with a 403 before the handler
  *   runs; `scope: 'kind'` scopes it to the `{kind}` path parameter (`catalog.entity.write:component`).
  *   With `orOwner`, members of the owning team may also call it: the router lets the call
@@ -13,7 +14,7 @@ import { ForbiddenError, hasPermission, scopedPermission, type Identity } from '
  */
 export type RouteAccess =
   | { public: string }
-  | { signedIn: string }
+  | { signedIn: string; tokensOnly?: boolean }
   | { permission: string; scope?: 'kind'; orOwner?: string };
 
 /** The permission a route needs for these path parameters, or undefined for public and signed-in routes. */

@@ -1,13 +1,14 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { UnauthorizedError, type HttpMethod, type HttpRoute } from '@portico/plugin-api';
 import { GUEST_IDENTITY, authorize, type ApiRoute, type RequestWithContext, type RouteAccess } from '@portico/http';
 
 /** Mounts a plugin's declarative routes; `token` routes refuse guests with a 401 problem. */
-export function createPluginRouter(pluginId: string, routes: HttpRoute[]): Router {
+export function createPluginRouter(pluginId: string, routes: HttpRoute[], options: { before?: RequestHandler[] } = {}): Router {
   const router = Router();
   for (const route of routes) {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-    router[method](route.path, async (req: RequestWithContext, res) => {
+    // `before` runs only once the route matched (public routes parse their body here, not before authentication).
+    router[method](route.path, ...(options.before ?? []), async (req: RequestWithContext, res) => {
       const identity = req.identity ?? GUEST_IDENTITY;
       res.locals.portico = { ...(res.locals.portico ?? {}), operationId: operationIdOf(pluginId, route) };
       if (route.auth === 'token' && (identity.isGuest || identity.via === 'session')) {
@@ -42,7 +43,7 @@ function operationIdOf(pluginId: string, route: HttpRoute): string {
 export function pluginRouteAccess(route: HttpRoute): RouteAccess {
   if (route.auth === 'public') return { public: 'The route checks the caller itself (for example a webhook signature)' };
   if (route.permission) return { permission: route.permission };
-  return { signedIn: route.auth === 'token' ? 'API tokens only' : 'Any signed-in identity' };
+  return route.auth === 'token' ? { signedIn: 'API tokens only', tokensOnly: true } : { signedIn: 'Any signed-in identity' };
 }
 
 /** OpenAPI entries for plugin routes (plugins describe only method, path, access and a summary). */
