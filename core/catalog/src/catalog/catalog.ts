@@ -28,5 +28,7 @@ export interface Catalog extends CatalogService {
   /** API routes relative to /api/v1. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   routes(): ApiRoute<any>[];
+  /** The state of each Redis connection the catalog uses (none on the embedded store), for `/readyz`. */
+  health(): Array<{ name: string; status: string }>;
   close(): Promise<void>;
 }

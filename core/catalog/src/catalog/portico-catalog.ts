@@ -836,6 +836,10 @@ export class PorticoCatalog implements Catalog {
     return catalogRoutes(this);
   }
 
+  health(): Array<{ name: string; status: string }> {
+    return this.store.health?.() ?? [];
+  }
+
   async close(): Promise<void> {
     this.unsubscribe();
     this.listeners.clear();

@@ -6,13 +6,15 @@ import { resolvePort } from './resolve-port';
 import { writeOpenApi } from './write-openapi';
 
 const USAGE = `Usage:
-  portico start  [--config portico.config.yaml] [--port 7007] [--strict]
+  portico start  [--config portico.config.yaml] [--port 7007] [--strict] [--no-worker]
   portico worker [--config portico.config.yaml] [--strict]
   portico openapi [--config portico.config.yaml] [--out openapi.json]
 
 The port comes from --port, else PORT, else portal.port in the config (default 7007).
 Without REDIS_URL, "start" uses the embedded store (data in .portico-data next to the config).
-"worker" executes queued action runs and needs REDIS_URL.`;
+"worker" executes queued action runs and needs REDIS_URL.
+"start --no-worker" (or actions.worker: false in the config) serves the API and UI only:
+its runs are queued for "portico worker" processes (needs REDIS_URL).`;
 
 /** Runs the CLI; resolves with the process exit code once the command has stopped. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -25,6 +27,8 @@ export async function runCli(argv: string[]): Promise<number> {
         config: { type: 'string', short: 'c', default: 'portico.config.yaml' },
         port: { type: 'string', short: 'p' },
         strict: { type: 'boolean', default: false },
+        worker: { type: 'boolean' },
+        'no-worker': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -51,8 +55,10 @@ export async function runCli(argv: string[]): Promise<number> {
   let stop: () => Promise<void>;
   try {
     if (command === 'start') {
-      const portal = await startPortal({ configPath, port, strict: parsed.values.strict, host: process.env.HOST ?? '127.0.0.1' });
-      process.stdout.write(`Portico is running at ${portal.url} (plugins: ${portal.plugins.map((p) => `${p.id} ${p.status}`).join(', ') || 'none'})\n`);
+      // --no-worker: an API-only instance; without the flag the config's actions.worker decides.
+      const inProcessWorker = parsed.values['no-worker'] ? false : parsed.values.worker;
+      const portal = await startPortal({ configPath, port, strict: parsed.values.strict, host: process.env.HOST ?? '127.0.0.1', inProcessWorker });
+      process.stdout.write(`Portico is running at ${portal.url} (plugins: ${portal.plugins.map((p) => `${p.id} ${p.status}`).join(', ') || 'none'}${portal.runsWorker ? '' : '; no worker: runs wait for "portico worker"'})\n`);
       stop = portal.close;
     } else if (command === 'openapi') {
       await writeOpenApi({ configPath, out: parsed.values.out as string | undefined, strict: parsed.values.strict });

@@ -5,5 +5,6 @@ export {
   type PorticoConfig,
   type PluginEntry,
   type LoadedConfig,
+  type RateLimitConfig,
 } from './portico-config';
 export type { ConfigToken as ApiToken } from '@portico/auth';

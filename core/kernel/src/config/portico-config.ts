@@ -27,9 +27,30 @@ export interface PorticoConfig {
   dataDir?: string;
   /** Maximum JSON body size, e.g. `1mb`. */
   bodyLimit?: string;
-  /** The action runner: where webhooks may go (docs/configuration.md). */
-  actions?: { webhooks?: WebhookPolicyOptions };
+  /** Deepest nesting of objects and arrays in a JSON body (default 64). */
+  maxJsonDepth?: number;
+  /** Requests per address and per identity, and failed authentications per address (docs/configuration.md). */
+  rateLimit?: RateLimitConfig;
+  /**
+   * The action runner: where webhooks may go; `worker: false` makes an API-only instance that
+   * queues runs for `portico worker` processes (Redis only) instead of executing them.
+   */
+  actions?: { webhooks?: WebhookPolicyOptions; worker?: boolean };
 }
+
+/** At most `requests` in any `seconds`; `false` turns a limit off. */
+export interface RateLimitConfig {
+  perAddress?: { requests: number; seconds: number } | false;
+  perIdentity?: { requests: number; seconds: number } | false;
+  failedAuth?: { requests: number; seconds: number } | false;
+}
+
+const RATE_RULE: JsonSchema = {
+  oneOf: [
+    { const: false },
+    { type: 'object', additionalProperties: false, required: ['requests', 'seconds'], properties: { requests: { type: 'integer', minimum: 1 }, seconds: { type: 'integer', minimum: 1, maximum: 86400 } } },
+  ],
+};
 
 const CONFIG_SCHEMA: JsonSchema = {
   type: 'object',
@@ -59,10 +80,13 @@ const CONFIG_SCHEMA: JsonSchema = {
     redis: { type: 'object', additionalProperties: false, properties: { url: { type: 'string' }, keyPrefix: { type: 'string' } } },
     dataDir: { type: 'string' },
     bodyLimit: { type: 'string' },
+    maxJsonDepth: { type: 'integer', minimum: 1, maximum: 10000 },
+    rateLimit: { type: 'object', additionalProperties: false, properties: { perAddress: RATE_RULE, perIdentity: RATE_RULE, failedAuth: RATE_RULE } },
     actions: {
       type: 'object',
       additionalProperties: false,
       properties: {
+        worker: { type: 'boolean' },
         webhooks: {
           type: 'object',
           additionalProperties: false,

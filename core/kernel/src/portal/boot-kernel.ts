@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
+import { redisOptions } from '@portico/http';
 import { createCatalog } from '@portico/catalog';
 import { createActionRunner } from '@portico/actions';
 import type { LoggerService } from '@portico/plugin-api';
@@ -29,7 +30,7 @@ export interface KernelOptions {
   logger?: LoggerService;
   /** Export conditions for plugin entries (`source` runs plugins from TypeScript sources). */
   conditions?: string[];
-  /** Run actions in this process (default true for a portal, always for a worker). */
+  /** Run actions in this process (default: config `actions.worker`, else true; `portico start --no-worker` sets false). */
   inProcessWorker?: boolean;
 }
 
@@ -52,8 +53,10 @@ export async function bootKernel(options: KernelOptions) {
   };
   try {
     const secrets = createSecretsStore({ ...(config.secrets ?? {}), ...(options.secrets ?? {}) });
-    const redis = redisUrl ? new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3, retryStrategy: (times) => Math.min(times * 200, 2000) }) : undefined;
+    // The kernel's own connection (scheduler leases, auth state, rate limits): reconnects forever, fails requests fast.
+    const redis = redisUrl ? new Redis(redisUrl, redisOptions('requests')) : undefined;
     if (redis) {
+      redis.on('error', (error: Error) => logger.warn('Kernel Redis connection error', { error: error.message }));
       await redis.connect();
       cleanups.push(async () => void (await redis.quit()));
     }
@@ -70,7 +73,7 @@ export async function bootKernel(options: KernelOptions) {
       catalog,
       logger: logger.child({ component: 'actions' }),
       secrets,
-      inProcessWorker: options.inProcessWorker ?? true,
+      inProcessWorker: options.inProcessWorker ?? config.actions?.worker ?? true,
       webhooks: config.actions?.webhooks,
       callbackTokens: auth.runTokens,
       resolveActor: (id) => auth.resolveActor(id),
@@ -83,7 +86,7 @@ export async function bootKernel(options: KernelOptions) {
     const host = new PluginHost({ baseDir, logger, catalog, actionRunner, secrets, identity, scheduler, conditions, strict: options.strict });
     cleanups.push(() => host.runShutdownHooks());
     await host.loadAll(config.plugins);
-    return { config, baseDir, logger, redis, auth, catalog, actionRunner, scheduler, host, identity, secrets, cleanup };
+    return { config, baseDir, keyPrefix, logger, redis, auth, catalog, actionRunner, scheduler, host, identity, secrets, cleanup };
   } catch (error) {
     await cleanup();
     throw error;

@@ -46,7 +46,7 @@ describe('a portal with a plugin using every extension point', () => {
   it('answers health checks', async () => {
     await request(portal.url).get('/healthz').expect(200, { status: 'ok' });
     const ready = await request(portal.url).get('/readyz').expect(200);
-    expect(ready.body).toEqual({ status: 'ready', store: 'ok', failedPlugins: [] });
+    expect(ready.body).toEqual({ status: 'ready', store: 'ok', redis: { kernel: 'ready', catalog: 'ready', 'catalog-events': 'ready', runs: 'ready', 'runs-cancel': 'ready', queue: 'ready', 'queue-worker': 'ready' }, failedPlugins: [] });
   });
 
   it('lists the plugin with its kind, action and widget', async () => {

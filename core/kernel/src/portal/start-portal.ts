@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
+import { ValidationError } from '@portico/plugin-api';
 import type { AddressInfo } from 'node:net';
 import type { Express, RequestHandler } from 'express';
-import { buildOpenApiDocument, createApiRouter, createHttpApp } from '@portico/http';
+import { buildOpenApiDocument, createApiRouter, createHttpApp, jsonBody } from '@portico/http';
 import { auditCapture } from '@portico/auth';
 import { auditPluginChanges } from '../audit/audit-plugin-changes';
 import type { PluginRecord } from '../plugins/plugin-record';
@@ -27,6 +28,8 @@ export interface Portal {
   port: number;
   app: Express;
   plugins: PluginRecord[];
+  /** Whether this process executes action runs (false for `--no-worker`, an API-only instance). */
+  runsWorker: boolean;
   /** The OpenAPI document the portal serves at /api/v1/openapi.json. */
   openapi: Record<string, unknown>;
   close(): Promise<void>;
@@ -37,6 +40,9 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
   const kernel = await bootKernel(options);
   const { config, logger, redis, auth, catalog, actionRunner, scheduler, host } = kernel;
   try {
+    if (!redis && !actionRunner.runsWorker) {
+      throw new ValidationError('An API-only portal (portico start --no-worker, or actions.worker: false) needs Redis, where "portico worker" processes pick up its runs: set REDIS_URL, or let this process run actions.');
+    }
     const running = host.records.filter((r) => r.status === 'running');
     for (const record of running) {
       for (const provider of record.providers) {
@@ -60,26 +66,33 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
       groups: [{ prefix: '', routes: apiRoutes }, ...running.map((r) => ({ prefix: `/plugins/${r.id}`, routes: describePluginRoutes(r.id, r.routes) }))],
     });
     const after: RequestHandler[] = [];
+    let uiScriptSources: string[] = [];
     if (options.ui !== false) {
       const bundles = running.flatMap((r) => (r.ui ? [{ pluginId: r.id, bundleFile: r.ui.bundleFile, uiApi: r.ui.uiApi ?? undefined }] : []));
-      after.push(await loadUiHandler(bundles, config.portal?.title, logger));
+      const ui = await loadUiHandler(bundles, config.portal?.title, logger);
+      after.push(ui.handler);
+      uiScriptSources = ui.scriptSources;
     }
+    const bodyOptions = { limit: config.bodyLimit, maxDepth: config.maxJsonDepth };
     const app = createHttpApp({
       // The audit capture comes first, so it sees every response, refusals by later steps included.
-      before: [auditCapture(auth.audit), requestLogger(logger), healthRoutes({ state: () => state, records: () => host.records, storePing: async () => void (await redis?.ping()) })],
+      before: [auditCapture(auth.audit), requestLogger(logger), healthRoutes({ state: () => state, records: () => host.records, connections: () => [...(redis ? [{ name: 'kernel', status: redis.status }] : []), ...catalog.health(), ...actionRunner.health()] })],
       api: [
         { prefix: '', router: createApiRouter(apiRoutes.filter((route) => !('public' in route.access))) },
         ...running.map((r) => ({ prefix: `/plugins/${r.id}`, router: createPluginRouter(r.id, r.routes.filter((route) => route.auth !== 'public')) })),
       ],
       publicApi: [
-        { prefix: '', router: createApiRouter(apiRoutes.filter((route) => 'public' in route.access)) },
-        ...running.map((r) => ({ prefix: `/plugins/${r.id}`, router: createPluginRouter(r.id, r.routes.filter((route) => route.auth === 'public')) })),
+        { prefix: '', router: createApiRouter(apiRoutes.filter((route) => 'public' in route.access), { body: bodyOptions }) },
+        ...running.map((r) => ({ prefix: `/plugins/${r.id}`, router: createPluginRouter(r.id, r.routes.filter((route) => route.auth === 'public'), { before: jsonBody(bodyOptions) }) })),
       ],
       after,
       authenticate: (authorization, req) => auth.authenticate(authorization, req),
       // Behind a TLS proxy the request says http: the CSRF guard accepts the public origin too.
       publicUrl: publicUrlFromEnv(config.portal?.publicUrl),
       bodyLimit: config.bodyLimit,
+      maxJsonDepth: config.maxJsonDepth,
+      rateLimit: { ...(config.rateLimit ?? {}), redis, keyPrefix: kernel.keyPrefix },
+      scriptSrc: uiScriptSources,
       onUnexpectedError: (error, requestId) => logger.error('unexpected error', { requestId, error: (error as Error)?.stack ?? String(error) }),
     });
 
@@ -99,6 +112,7 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
       port: address.port,
       app,
       plugins: host.records,
+      runsWorker: actionRunner.runsWorker,
       openapi,
       close: () => {
         closing ??= (async () => {

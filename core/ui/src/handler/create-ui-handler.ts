@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { join } from 'node:path';
 import { UI_API_VERSION } from '@portico/ui-api/version';
 import { findAppDir, readAppManifest } from './app-files';
-import { renderIndexHtml } from './index-html';
+import { inlineScriptHashes, renderIndexHtml } from './index-html';
 import { muiDeepModule } from './mui-deep-module';
 import { checkPluginUiBundle, type PluginUiBundle, type PluginUiBundleStatus } from './plugin-bundle';
 
@@ -25,7 +25,7 @@ function problem(res: express.Response, status: number, title: string, detail: s
  * `/ui/plugins/<id>.mjs`, and the modules of the import map. Bundles are read from disk on
  * every request, so a reinstalled plugin shows after a restart without rebuilding the shell.
  */
-export function createUiHandler(options: UiHandlerOptions): Router {
+export function createUiHandler(options: UiHandlerOptions): Router & { scriptSources: string[] } {
   const router = express.Router();
   const appDir = findAppDir(options.appDir);
   const statuses: PluginUiBundleStatus[] = options.plugins.map((bundle) => checkPluginUiBundle(bundle, UI_API_VERSION));
@@ -68,5 +68,6 @@ export function createUiHandler(options: UiHandlerOptions): Router {
     return undefined;
   });
 
-  return router;
+  // The portal's Content-Security-Policy lets the shell's inline scripts run, and no others.
+  return Object.assign(router, { scriptSources: html ? inlineScriptHashes(html) : [] });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AppManifest } from './app-files';
 import type { PluginUiBundleStatus } from './plugin-bundle';
 import { CATALOG_PAGE_SIZE, DEFAULT_CATALOG_SORT } from '../app/pages/catalog/first-page';
@@ -70,4 +71,16 @@ export function renderIndexHtml(manifest: AppManifest, boot: BootData): string {
   </body>
 </html>
 `;
+}
+
+/**
+ * The Content-Security-Policy `script-src` hashes of the page's inline scripts (the preload
+ * script and the import map), so the portal's CSP allows exactly these and no other inline script.
+ */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const m of html.matchAll(/<script(?: type="importmap")?>([\s\S]*?)<\/script>/g)) {
+    hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  }
+  return hashes;
 }
