@@ -13,12 +13,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page that fails the test on any uncaught page error except the ones a test expects. */
+/** A page that fails the test on any uncaught page error or CSP violation except the ones a test expects. */
 export async function openPage(browser: Browser, errors: string[], options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (error) => errors.push(error.message));
+  // A script, style or request the portal's Content-Security-Policy blocks is an error too.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
   return page;
 }
 
