@@ -40,7 +40,9 @@ interface UiHandlerOptions {
  * `/ui/plugins/<id>.mjs`, and the modules of the import map. Bundles are read from disk on
  * every request, so a reinstalled plugin shows after a restart without rebuilding the shell.
  */
-declare function createUiHandler(options: UiHandlerOptions): Router;
+declare function createUiHandler(options: UiHandlerOptions): Router & {
+    scriptSources: string[];
+};
 
 export { checkPluginUiBundle, createUiHandler };
 export type { PluginUiBundle, PluginUiBundleStatus, UiHandlerOptions };
