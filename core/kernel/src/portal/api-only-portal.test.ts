@@ -71,7 +71,13 @@ describe('an API-only portal', () => {
   it('needs Redis', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'portico-api-only-'));
     try {
-      await expect(startPortal({ config: { plugins: [], auth: { guest: true } }, port: 0, redisUrl: null, dataDir, ui: false, inProcessWorker: false })).rejects.toThrow(/needs Redis/);
+      const saved = process.env.REDIS_URL;
+      delete process.env.REDIS_URL;
+      try {
+        await expect(startPortal({ config: { plugins: [], auth: { guest: true }, actions: { worker: false } }, port: 0, dataDir, ui: false })).rejects.toThrow(/needs Redis/);
+      } finally {
+        if (saved !== undefined) process.env.REDIS_URL = saved;
+      }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

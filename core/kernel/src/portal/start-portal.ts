@@ -40,7 +40,9 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
   const kernel = await bootKernel(options);
   const { config, logger, redis, auth, catalog, actionRunner, scheduler, host } = kernel;
   try {
-    if (!redis && !actionRunner.runsWorker) {
+    // An API-only instance without Redis would queue runs nobody runs. A caller that forces the
+    // embedded store (`redisUrl: null`, like `portico openapi`'s throwaway portal) knows it runs none.
+    if (!redis && !actionRunner.runsWorker && options.redisUrl !== null) {
       throw new ValidationError('An API-only portal (portico start --no-worker, or actions.worker: false) needs Redis, where "portico worker" processes pick up its runs: set REDIS_URL, or let this process run actions.');
     }
     const running = host.records.filter((r) => r.status === 'running');
