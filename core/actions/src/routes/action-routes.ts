@@ -62,7 +62,7 @@ export function createActionRoutes(runner: PorticoActionRunner): ApiRoute[] {
       summary: 'Create or replace a webhook or agent action',
       tags: ['actions'],
       access: { permission: PERMISSIONS.actionsManage },
-      body: { type: 'object', required: ['id', 'title', 'operation', 'inputSchema', 'invocation'], properties: { invocation: { type: 'object', required: ['type'], properties: { type: { enum: ['webhook', 'agent'] } } } } },
+      body: { type: 'object', required: ['id', 'title', 'operation', 'inputSchema', 'invocation'], properties: { id: { type: 'string' }, title: { type: 'string' }, operation: { enum: ['create', 'day-2', 'delete'] }, inputSchema: { type: 'object' }, invocation: { type: 'object', required: ['type'], properties: { type: { enum: ['webhook', 'agent'] } } } } },
       responses: { '201': { description: 'Created', schema: { type: 'object' } }, '400': problem('Invalid definition'), '409': problem('Owned by a plugin') },
       handler: async ({ body }) => ({ status: 201, body: await runner.createApiAction(body) }),
     }),

@@ -25,6 +25,7 @@ export function validateKind(kind: unknown, validator: SchemaValidator): asserts
     if (kind[key] !== undefined && typeof kind[key] !== 'string') add(`/${key}`, 'must be a string');
   }
   if (typeof kind.ownerKind === 'string' && !KIND_ID_PATTERN.test(kind.ownerKind)) add('/ownerKind', 'must be a kind id');
+  if (kind.editable !== undefined && (!Array.isArray(kind.editable) || kind.editable.some((f) => typeof f !== 'string'))) add('/editable', 'must be a list of field names');
   const schema = kind.schema;
   if (!isObject(schema)) add('/schema', 'is required (a JSON Schema object)');
   else {
