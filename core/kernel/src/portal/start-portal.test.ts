@@ -62,7 +62,7 @@ describe('a portal with a plugin using every extension point', () => {
         actions: ['good.hello'],
         automations: ['good.greet-new-gizmo'],
         widgets: [expect.objectContaining({ id: 'good.card', slot: 'entity.cards', pluginId: 'good' })],
-        routes: ['GET /api/v1/plugins/good/greetings', 'POST /api/v1/plugins/good/private', 'POST /api/v1/plugins/good/hook'],
+        routes: ['GET /api/v1/plugins/good/greetings', 'POST /api/v1/plugins/good/private', 'GET /api/v1/plugins/good/report', 'POST /api/v1/plugins/good/hook'],
         providers: ['good.sample'],
       },
     });
@@ -84,7 +84,7 @@ describe('a portal with a plugin using every extension point', () => {
       runs = (await request(portal.url).get('/api/v1/runs?actionId=good.hello&entity=gizmo:big').expect(200)).body.items;
       if (runs.length === 0) await new Promise((r) => setTimeout(r, 100));
     }
-    expect(runs).toEqual([expect.objectContaining({ actor: 'automation:good.greet-new-gizmo', entity: { kind: 'gizmo', id: 'big' } })]);
+    expect(runs).toEqual([expect.objectContaining({ actor: 'plugin:good', entity: { kind: 'gizmo', id: 'big' } })]);
     const small = await request(portal.url).get('/api/v1/runs?actionId=good.hello&entity=gizmo:small').expect(200);
     expect(small.body.items).toEqual([]);
   });
@@ -182,7 +182,7 @@ describe('strict mode and the embedded store', () => {
     } finally {
       await portal.close();
     }
-    const again = await startPortal({ config: { plugins: [plugin('good')] }, port: 0, redisUrl: null, dataDir, ui: false });
+    const again = await startPortal({ config: { plugins: [plugin('good')], auth: { guest: true } }, port: 0, redisUrl: null, dataDir, ui: false });
     try {
       const res = await request(again.url).get('/api/v1/kinds/gizmo/entities/kept').expect(200);
       expect(res.body).toMatchObject({ id: 'kept', title: 'Kept' });
