@@ -38,7 +38,8 @@ export default definePlugin({
       description: 'Needs the guest to approve it first',
       operation: 'create',
       inputSchema: { type: 'object', properties: { reason: { type: 'string', title: 'Reason' } } },
-      approval: { users: ['guest'] },
+      // The browser tests run as the one guest, who therefore approves its own requests.
+      approval: { users: ['guest'], allowSelfApproval: true },
       invocation: {
         type: 'handler',
         handler(ctx) {
