@@ -67,7 +67,8 @@ export async function createAuth(options: CreateAuthOptions): Promise<PortalAuth
   const guest = guestOf(options.config.guest, roleBook);
   const configTokens = new ConfigTokenSource(options.config.tokens ?? [], roleBook);
   const apiTokens = new ApiTokenBook({ store: state, maxDays: options.config.apiTokens?.maxDays });
-  const sources: CredentialSource[] = [configTokens, new ApiTokenSource(apiTokens, (record) => currentOwner(record, { configTokens, roleBook, book: apiTokens }))];
+  const apiTokenSource = new ApiTokenSource(apiTokens, (record) => currentOwner(record, { configTokens, roleBook, book: apiTokens }));
+  const sources: CredentialSource[] = [configTokens, apiTokenSource];
   const sessions = new SessionStore(state, (options.config.session?.ttlHours ?? 8) * 60 * 60 * 1000);
   const people = new CatalogPeople(options.catalog ?? (() => undefined));
   const sessionSource = new SessionSource(sessions, roleBook, people);
@@ -84,7 +85,7 @@ export async function createAuth(options: CreateAuthOptions): Promise<PortalAuth
     audit,
     guest,
     runTokens,
-    resolveActor: (id) => resolveActor(id, { configTokens, roleBook, teamsOf: (userId) => people.teamsOf(userId), guest }),
+    resolveActor: (id) => resolveActor(id, { configTokens, apiTokens: apiTokenSource, roleBook, teamsOf: (userId) => people.teamsOf(userId), guest }),
     authenticate: (authorization, req) => resolver.authenticate(authorization, req),
     routes: () => [...roleRoutes(roleBook), ...tokenRoutes(apiTokens), ...auditRoutes(audit), ...signInApi],
     close: async () => {

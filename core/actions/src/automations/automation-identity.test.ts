@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createApiRouter, createHttpApp } from '@portico/http';
 import type { Identity } from '@portico/plugin-api';
-import { ConfigTokenSource, EmbeddedStateStore, RoleBook, resolveActor } from '@portico/auth';
+import { ApiTokenBook, ApiTokenSource, ConfigTokenSource, EmbeddedStateStore, RoleBook, resolveActor } from '@portico/auth';
 import { createActionRunner } from '../create-action-runner';
 import type { PorticoActionRunner } from '../runner/portico-action-runner';
 import { testCatalog } from '../__fixtures__/test-catalog';
@@ -20,6 +20,8 @@ describe('automations run as someone, checked each time they fire', () => {
   let runner: PorticoActionRunner;
   let catalog: Awaited<ReturnType<typeof testCatalog>>;
   let roleBook: RoleBook;
+  let apiTokens: ApiTokenBook;
+  let apiTokenSource: ApiTokenSource;
   let app: ReturnType<typeof createHttpApp>;
   const purged: string[] = [];
   const warnings: Array<{ level: string; message: string; fields?: Record<string, unknown> }> = [];
@@ -29,9 +31,18 @@ describe('automations run as someone, checked each time they fire', () => {
     // The real lookups the kernel wires in: roles from the RoleBook (changed through it below), config tokens.
     roleBook = new RoleBook({ store: new EmbeddedStateStore(), roles: { purger: { description: 'Purges caches', permissions: ['actions.run', 'ops.purge'] } }, defaultRoles: [] });
     const configTokens = new ConfigTokenSource([], roleBook);
-    runner = await createActionRunner({ catalog, logger: testLogger(warnings), secrets: testSecrets(), resolveActor: (id) => resolveActor(id, { configTokens, roleBook, teamsOf: async () => null, guest: null }) });
+    // API tokens as the kernel wires them: scopes cut to what the owner's roles grant now.
+    apiTokens = new ApiTokenBook({ store: new EmbeddedStateStore() });
+    apiTokenSource = new ApiTokenSource(apiTokens, async (record) => ({ teams: [], permissions: roleBook.permissionsOf(await roleBook.rolesOf({ id: record.owner, kind: 'user', teams: [] })) }));
+    runner = await createActionRunner({ catalog, logger: testLogger(warnings), secrets: testSecrets(), resolveActor: (id) => resolveActor(id, { configTokens, apiTokens: apiTokenSource, roleBook, teamsOf: async () => null, guest: null }) });
     runner.registerAction({ id: 'purge', title: 'Purge caches', operation: 'create', permission: 'ops.purge', inputSchema: { type: 'object', properties: { service: { type: 'string' } } }, invocation: { type: 'handler', handler: (ctx) => void purged.push(String(ctx.inputs.service)) } }, 'ops');
-    app = createHttpApp({ api: [{ prefix: '', router: createApiRouter(runner.routes()) }], authenticate: async (a) => people[(a ?? '').replace('Bearer ', '')] ?? null });
+    app = createHttpApp({
+      api: [{ prefix: '', router: createApiRouter(runner.routes()) }],
+      authenticate: async (a) => {
+        const bearer = (a ?? '').replace('Bearer ', '');
+        return people[bearer] ?? (await apiTokenSource.resolve({ bearer })) ?? null;
+      },
+    });
     await roleBook.assign('user:ann', ['purger']);
     await roleBook.assign('user:bob', ['developer']);
   });
@@ -80,13 +91,32 @@ describe('automations run as someone, checked each time they fire', () => {
     await request(app).delete('/api/v1/automations/ann-purges').set('authorization', 'Bearer ann').expect(204);
   });
 
+  it('runs as the API token that created it, cut to its owner\'s current roles, and stops once it is revoked', async () => {
+    await roleBook.assign('user:cem', ['purger']);
+    const { value, token } = await apiTokens.create({ name: 'ci', owner: { id: 'user:cem', displayName: 'Cem', teams: [], via: 'session' }, scopes: ['actions.run', 'ops.purge'], expiresAt: new Date(Date.now() + 86_400_000) });
+    // Automations are created by holders of automations.manage; this one is recorded as the token's.
+    await runner.automations.createFromApi(automation('token-purges') as never, `token:${token.id}`);
+    await catalog.upsert({ kind: 'service', id: 'orders', title: 'Orders' });
+    await waitFor(async () => purged.includes('orders'), 'the run in the token\'s name');
+    expect((await runsOfPurge()).find((r) => r.actor === `token:${token.id}`)).toBeDefined();
+    expect(value.startsWith('pat_')).toBe(true);
+
+    await apiTokens.revoke(token.id);
+    await catalog.upsert({ kind: 'service', id: 'billing', title: 'Billing' });
+    await waitFor(async () => refusal('token-purges'), 'the refusal to be logged');
+    expect(refusal('token-purges')!.fields?.error).toBe(`its creator token:${token.id} no longer exists; nothing ran`);
+    expect(purged).not.toContain('billing');
+    await runner.automations.deleteFromApi('token-purges');
+  });
+
   it('starts nothing for a creator who no longer exists', async () => {
     // A config token that made an automation, then was removed from the config.
+    const runsBefore = (await runsOfPurge()).length;
     await runner.automations.createFromApi(automation('gone-token') as never, 'token:deploy-bot');
     await catalog.upsert({ kind: 'service', id: 'ledger', title: 'Ledger' });
     await waitFor(async () => refusal('gone-token'), 'the refusal to be logged');
     expect(refusal('gone-token')!.fields?.error).toBe('its creator token:deploy-bot no longer exists; nothing ran');
-    expect(await runsOfPurge()).toHaveLength(1);
+    expect(await runsOfPurge()).toHaveLength(runsBefore);
     await runner.automations.deleteFromApi('gone-token');
   });
 

@@ -5,6 +5,8 @@ import type { ConfigTokenSource } from './config-token-source';
 /** What an identity id is looked up in: the config's tokens, the roles, the catalog's people. */
 export interface ActorLookups {
   configTokens: Pick<ConfigTokenSource, 'byName'>;
+  /** API tokens by id (`pat_...`), as they stand now. */
+  apiTokens: { byId(id: string): Promise<Identity | null> };
   roleBook: Pick<RoleBook, 'rolesOf' | 'permissionsOf'>;
   /** The teams of the catalog's User entity `id` now, or null when there is none. */
   teamsOf(userId: string): Promise<string[] | null>;
@@ -17,9 +19,9 @@ export interface ActorLookups {
  * - `user:<id>`: a config token of kind user by that name, else the person with the roles
  *   the RoleBook gives them and the teams of their User entity (none without one);
  * - `token:<name>`: the config token by that name, as the config stands (gone → null);
+ * - `token:pat_<id>`: the API token, its scopes cut to what its owner holds now (revoked, expired or owner gone → null);
  * - `guest`: the guest, while the config enables one.
- * Anything else (API tokens included, until their book offers a lookup by id) is null, so
- * work in its name is refused rather than run with guessed permissions.
+ * Anything else is null, so work in its name is refused rather than run with guessed permissions.
  */
 export async function resolveActor(id: string, lookups: ActorLookups): Promise<Identity | null> {
   if (id === 'guest') return lookups.guest;
@@ -27,6 +29,7 @@ export async function resolveActor(id: string, lookups: ActorLookups): Promise<I
   if (colon <= 0) return null;
   const kind = id.slice(0, colon);
   const name = id.slice(colon + 1);
+  if (kind === 'token' && name.startsWith('pat_')) return lookups.apiTokens.byId(name);
   if (kind === 'token' || kind === 'user') {
     const token = await lookups.configTokens.byName(name);
     if (token && token.id === id) return token;

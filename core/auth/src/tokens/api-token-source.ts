@@ -25,10 +25,24 @@ export class ApiTokenSource implements CredentialSource {
     if (id === undefined) return undefined;
     const record = await this.book.get(id);
     if (!record || !timingSafeEqual(Buffer.from(record.sha256, 'hex'), Buffer.from(sha256Hex(bearer!), 'hex'))) return null;
+    const identity = await this.identityOf(record);
+    if (identity) await this.book.markUsed(record);
+    return identity;
+  }
+
+  /**
+   * The identity of the token with this id as it stands now, for work done later in its
+   * name (an automation it created); null when it is revoked, expired or its owner gone.
+   */
+  async byId(id: string): Promise<Identity | null> {
+    const record = await this.book.get(id);
+    return record ? this.identityOf(record) : null;
+  }
+
+  private async identityOf(record: ApiTokenRecord): Promise<Identity | null> {
     if (Date.parse(record.expiresAt) <= Date.now()) return null;
     const owner = await this.ownerOf(record);
     if (!owner) return null;
-    await this.book.markUsed(record);
     return {
       id: `token:${record.id}`,
       kind: 'token',
