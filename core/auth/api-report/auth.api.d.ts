@@ -614,6 +614,12 @@ declare class ApiTokenSource implements CredentialSource {
     readonly name = "api-token";
     constructor(book: ApiTokenBook, ownerOf: (record: ApiTokenRecord) => Promise<Pick<Identity, 'teams' | 'permissions'> | null>);
     resolve({ bearer }: Credentials): Promise<Identity | null | undefined>;
+    /**
+     * The identity of the token with this id as it stands now, for work done later in its
+     * name (an automation it created); null when it is revoked, expired or its owner gone.
+     */
+    byId(id: string): Promise<Identity | null>;
+    private identityOf;
 }
 
 /** What every API token starts with, so secret scanners can find leaked ones. */
@@ -622,6 +628,10 @@ declare const API_TOKEN_PREFIX = "pat_";
 /** What an identity id is looked up in: the config's tokens, the roles, the catalog's people. */
 interface ActorLookups {
     configTokens: Pick<ConfigTokenSource, 'byName'>;
+    /** API tokens by id (`pat_...`), as they stand now. */
+    apiTokens: {
+        byId(id: string): Promise<Identity | null>;
+    };
     roleBook: Pick<RoleBook, 'rolesOf' | 'permissionsOf'>;
     /** The teams of the catalog's User entity `id` now, or null when there is none. */
     teamsOf(userId: string): Promise<string[] | null>;
@@ -633,9 +643,9 @@ interface ActorLookups {
  * - `user:<id>`: a config token of kind user by that name, else the person with the roles
  *   the RoleBook gives them and the teams of their User entity (none without one);
  * - `token:<name>`: the config token by that name, as the config stands (gone → null);
+ * - `token:pat_<id>`: the API token, its scopes cut to what its owner holds now (revoked, expired or owner gone → null);
  * - `guest`: the guest, while the config enables one.
- * Anything else (API tokens included, until their book offers a lookup by id) is null, so
- * work in its name is refused rather than run with guessed permissions.
+ * Anything else is null, so work in its name is refused rather than run with guessed permissions.
  */
 declare function resolveActor(id: string, lookups: ActorLookups): Promise<Identity | null>;
 
