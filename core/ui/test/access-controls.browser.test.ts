@@ -101,6 +101,8 @@ test("the owner edits their team's entity through the dialog, and a change made 
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.getByRole('alert').filter({ hasText: 'Someone changed box/alpha since you opened it' }).waitFor();
   await dialog.getByRole('button', { name: 'Reload' }).click();
+  // The reloaded entity reaches the form a render later than the click.
+  await page.waitForFunction(() => (document.querySelector('#root_properties_color') as HTMLInputElement | null)?.value === 'blue');
   expect(await dialog.locator('#root_properties_color').inputValue()).toBe('blue');
   expect(await dialog.locator('#root_properties_size').inputValue()).toBe('9');
   await dialog.locator('#root_properties_size').fill('10');

@@ -52,7 +52,7 @@ describe('installing a plugin from npm', () => {
     npm(['publish', join(__dirname, '..', '__fixtures__', 'npm-plugin')], repoRoot, registry);
     app = mkdtempSync(join(tmpdir(), 'portico-app-'));
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'acme-portal', private: true }));
-    writeFileSync(join(app, 'portico.config.yaml'), 'plugins:\n  - package: "@acme/portico-plugin-hello"\n');
+    writeFileSync(join(app, 'portico.config.yaml'), 'auth:\n  guest: true\nplugins:\n  - package: "@acme/portico-plugin-hello"\n');
   });
 
   afterAll(async () => {
