@@ -14,6 +14,8 @@ export interface RoleBookOptions {
 }
 
 const KEY = 'role-assignment:';
+/** How long this instance reuses the API-made assignments it read: every authenticated request asks for them. */
+const ASSIGNMENTS_FRESH_MS = 1000;
 
 /**
  * Which roles an identity holds and what they grant: the config's assignments, the ones
@@ -25,6 +27,7 @@ export class RoleBook {
   private readonly configAssignments: RoleAssignment[];
   private readonly defaultRoles: string[];
   private readonly store: StateStore;
+  private fromApi: { at: number; assignments: Promise<RoleAssignment[]> } | null = null;
 
   constructor(options: RoleBookOptions) {
     this.roles = Object.freeze({ ...BUILT_IN_ROLES, ...(options.roles ?? {}) });
@@ -50,12 +53,20 @@ export class RoleBook {
   }
 
   async assignments(): Promise<RoleAssignment[]> {
+    // Another instance's change is seen within a second; this instance's own at once (assign drops the copy).
+    if (!this.fromApi || Date.now() - this.fromApi.at > ASSIGNMENTS_FRESH_MS) this.fromApi = { at: Date.now(), assignments: this.readApiAssignments() };
+    const fromApi = this.fromApi.assignments;
+    fromApi.catch(() => (this.fromApi = null));
+    return [...this.configAssignments, ...(await fromApi)];
+  }
+
+  private async readApiAssignments(): Promise<RoleAssignment[]> {
     const fromApi: RoleAssignment[] = [];
     for (const key of await this.store.keys(KEY)) {
       const raw = await this.store.get(key);
       if (raw) fromApi.push({ subject: key.slice(KEY.length), roles: JSON.parse(raw) as string[], source: 'api' });
     }
-    return [...this.configAssignments, ...fromApi];
+    return fromApi;
   }
 
   /** Sets the API-made roles of one subject (an empty list removes them). */
@@ -68,11 +79,13 @@ export class RoleBook {
     }
     if (roles.length === 0) await this.store.delete(KEY + subject);
     else await this.store.set(KEY + subject, JSON.stringify([...new Set(roles)]));
+    this.fromApi = null;
     return { subject, roles, source: 'api' };
   }
 
   async unassign(subject: string): Promise<void> {
     if ((await this.store.get(KEY + subject)) === null) throw new NotFoundError(`${subject} has no roles assigned through the API.`);
     await this.store.delete(KEY + subject);
+    this.fromApi = null;
   }
 }
