@@ -215,6 +215,7 @@ declare class RoleBook {
     private readonly configAssignments;
     private readonly defaultRoles;
     private readonly store;
+    private fromApi;
     constructor(options: RoleBookOptions);
     /** Roles held by a subject with these ids (`user:alice` plus `team:platform`...), defaults first. */
     rolesOf(subject: {
@@ -225,6 +226,7 @@ declare class RoleBook {
     /** The permissions these roles grant, without repeats. */
     permissionsOf(roles: string[]): string[];
     assignments(): Promise<RoleAssignment[]>;
+    private readApiAssignments;
     /** Sets the API-made roles of one subject (an empty list removes them). */
     assign(subject: string, roles: string[]): Promise<RoleAssignment>;
     unassign(subject: string): Promise<void>;
