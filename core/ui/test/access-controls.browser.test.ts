@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, screenshot, openPage } from './support/browser';
 import { deleteKeys, FIXTURES, newKeyPrefix, startTestPortal, type TestPortal } from './support/test-portal';
 
 // What permissions govern, in the UI: two people in different teams and an admin, each
@@ -41,11 +41,9 @@ async function waitForRun(id: string, statuses: string[]): Promise<{ status: str
 }
 
 async function pageAs(who: keyof typeof TOKENS): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, extraHTTPHeaders: { authorization: `Bearer ${TOKENS[who]}` } });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await openPage(browser, pageErrors, { viewport: { width: 1400, height: 900 }, extraHTTPHeaders: { authorization: `Bearer ${TOKENS[who]}` } });
+  contexts.push(page.context());
   page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
   return page;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, screenshot, openPage } from './support/browser';
 import { deleteKeys, newKeyPrefix, REDIS_URL, startTestPortal, type TestPortal } from './support/test-portal';
 
 // The Admin page's Audit log: shown to holders of audit.read only, filtered and paged by the
@@ -22,11 +22,9 @@ async function api(who: keyof typeof TOKENS, method: string, path: string, body?
 }
 
 async function pageAs(who: keyof typeof TOKENS): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1500, height: 900 }, extraHTTPHeaders: { authorization: `Bearer ${TOKENS[who]}` } });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await openPage(browser, pageErrors, { viewport: { width: 1500, height: 900 }, extraHTTPHeaders: { authorization: `Bearer ${TOKENS[who]}` } });
+  contexts.push(page.context());
   page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
   return page;
 }
 
