@@ -25,22 +25,12 @@ export interface AuditEvent {
   note?: Record<string, unknown>;
 }
 
-/** One stored record of the tamper-evident log. */
-export interface AuditRecord {
+/** One stored record of the tamper-evident log: the event with digests in place of its states. */
+export interface AuditRecord extends Omit<AuditEvent, 'before' | 'after'> {
   seq: number;
   at: string;
-  actor: string;
-  via?: string;
-  action: string;
-  method?: string;
-  path?: string;
-  status?: number;
-  outcome: AuditOutcome;
-  requestId?: string;
-  target?: string;
   beforeDigest?: string;
   afterDigest?: string;
-  note?: Record<string, unknown>;
   /** The previous record's `hash` (64 zeros before the first record). */
   prevHash: string;
   /** SHA-256 of the canonical JSON of every other field, `prevHash` included. */
