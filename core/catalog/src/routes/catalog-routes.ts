@@ -1,4 +1,4 @@
-import { NotFoundError, PERMISSIONS, ValidationError, type Entity, type EntityQuery, type Identity, type KindDefinition } from '@portico/plugin-api';
+import { NotFoundError, PERMISSIONS, ValidationError, isPluginManaged, type Entity, type EntityQuery, type Identity, type KindDefinition } from '@portico/plugin-api';
 import { defineRoute, type ApiRoute } from '@portico/http';
 import type { PorticoCatalog } from '../catalog/portico-catalog';
 import { entityInputSchema, entitySchema, kindSchema, queryResultSchema, querySchema } from './entity-schemas';
@@ -327,7 +327,7 @@ async function refuseManagedInBulk(catalog: PorticoCatalog, identity: Identity, 
     const id = (item as { id?: unknown })?.id;
     if (typeof id !== 'string') continue;
     const before: Entity | null = await catalog.get({ kind: kind.id, id });
-    if (!before?.meta.createdBy.startsWith('plugin:')) continue;
+    if (!isPluginManaged(before)) continue;
     try {
       authorizeEntityWrite({ identity, kind, before, next: { properties: {}, relations: {}, ...(item as Partial<Entity>) }, ref: `${kind.id}/${id}` });
     } catch (error) {
