@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { hashToken, startPortal, type Portal } from '@portico/kernel';
 import { FakeGitHubServer } from './testing/fake-github-server';
-import { call, captureLogger, eventually, type CapturedLine } from './testing/portal-client';
+import { call, captureLogger, eventually, type CapturedLine } from '@portico/test-utils';
 import { signGitHubPayload } from './routes/verify-github-signature';
 
 // A real portal on real Redis with both reference plugins loaded from source, talking to

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { startPortal, type Portal } from '@portico/kernel';
-import { call, eventually } from '../testing/portal-client';
+import { call, eventually } from '@portico/test-utils';
 
 // The demo portal's setup (both plugins with sample data, GitHub simulated): builds show
 // up in the CI tab's query and a deploy runs to the end without any GitHub token.

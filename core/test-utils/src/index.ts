@@ -1,0 +1,12 @@
+export { startTestPortal, type TestPortal, type TestPortalOptions, type TestUser, type RunOptions, type FinishedRun } from './portal/start-test-portal';
+export { call, type JsonResponse } from './portal/call';
+export { eventually } from './portal/eventually';
+export { captureLogger, type CapturedLine } from './portal/capture-logger';
+export { deleteRedisKeys, requireRedis, connectTestRedis, TEST_REDIS_URL } from './redis/delete-redis-keys';
+export { startUpstreamFake, type UpstreamFake, type UpstreamFakeOptions, type UpstreamRoute, type UpstreamRequest, type UpstreamReply, type InjectedReply } from './upstream/upstream-fake';
+export { offsetPage, cursorPage, type OffsetPage, type CursorPage } from './upstream/pagination';
+export { hmacSha256Hex, deliverWebhook, type WebhookDelivery } from './upstream/webhook-signature';
+export { launchBrowser } from './browser/launch-browser';
+export { openPage } from './browser/open-page';
+export { openWidget, type OpenWidgetOptions } from './browser/open-widget';
+export { ensureBuilt } from './browser/ensure-built';
