@@ -27,12 +27,13 @@ export default tseslint.config(
     },
   },
   {
+    // Tests may start a portal (@portico/kernel, @portico/test-utils), never reach into internals.
     files: ['plugins/**/*.test.{ts,tsx}', 'plugins/**/testing/**'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@portico/*/internal'], message: 'Internal entry points are for the kernel; tests use @portico/test-utils.' }] }] },
   },
   {
     // Tests read untyped JSON answers; `any` there is the honest type.
-    files: ['**/*.test.{ts,tsx}', '**/testing/**'],
+    files: ['**/*.test.{ts,tsx}', '**/testing/**', 'core/test-utils/src/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { hashToken, startPortal, type Portal } from '@portico/kernel';
 import { FakeGitHubServer } from './testing/fake-github-server';
-import { call, captureLogger, eventually, type CapturedLine } from '@portico/test-utils';
+import { call, type CapturedLine, captureLogger, deleteRedisKeys, eventually } from '@portico/test-utils';
 import { signGitHubPayload } from './routes/verify-github-signature';
 
 // A real portal on real Redis with both reference plugins loaded from source, talking to
@@ -107,14 +106,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await portal?.close();
   await github.stop();
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, retryStrategy: () => null });
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  await redis.quit();
+  await deleteRedisKeys([keyPrefix], redisUrl);
 });
 
 describe('the example organisation', () => {

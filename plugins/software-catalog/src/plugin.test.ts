@@ -1,41 +1,51 @@
+import { join } from 'node:path';
 import { SchemaValidator } from '@portico/http';
-import { getPluginInternals } from '@portico/plugin-api/internal';
-import type { EntityProvider, KindDefinition, WidgetDefinition } from '@portico/plugin-api';
+import { startTestPortal, type TestPortal } from '@portico/test-utils';
 import packageJson from '../package.json';
 import { softwareKinds } from './kinds';
 import { exampleOrganisation } from './sample-data/example-organisation';
 import plugin from './index';
 
-function initWith(config: Record<string, unknown>): { kinds: KindDefinition[]; widgets: WidgetDefinition[]; providers: EntityProvider[] } {
-  const recorded = { kinds: [] as KindDefinition[], widgets: [] as WidgetDefinition[], providers: [] as EntityProvider[] };
-  const internals = getPluginInternals(plugin)!;
-  internals.init({
-    kinds: { addKind: (k: KindDefinition) => (recorded.kinds.push(k), () => undefined) },
-    widgets: { addWidget: (w: WidgetDefinition) => (recorded.widgets.push(w), () => undefined) },
-    providers: { addProvider: (p: EntityProvider) => (recorded.providers.push(p), () => undefined) },
-    config: { get: () => config, getOptional: (path: string) => config[path] },
-  });
-  return recorded;
+const pluginDir = join(__dirname, '..');
+
+/** The plugin loaded by a real portal on the embedded store, as a portal's config would load it. */
+async function portalWith(config: Record<string, unknown>): Promise<TestPortal> {
+  return startTestPortal({ plugins: [{ path: pluginDir, config }], users: { reader: { roles: ['viewer'] } } });
+}
+
+function contributions(portal: TestPortal) {
+  return portal.portal.plugins.find((p) => p.id === 'software-catalog')!.contributions;
 }
 
 describe('software-catalog plugin', () => {
-  it('registers exactly what its manifest declares', () => {
-    const { kinds, widgets } = initWith({});
-    expect(kinds.map((k) => k.id).sort()).toEqual([...packageJson.portico.kinds].sort());
-    expect(widgets.map((w) => w.id).sort()).toEqual([...packageJson.portico.widgets].sort());
-    expect(packageJson.portico.id).toBe(plugin.id);
+  it('registers exactly what its manifest declares', async () => {
+    const portal = await portalWith({});
+    try {
+      expect(contributions(portal).kinds.sort()).toEqual([...packageJson.portico.kinds].sort());
+      expect(contributions(portal).widgets.map((w) => w.id).sort()).toEqual([...packageJson.portico.widgets].sort());
+      expect(packageJson.portico.id).toBe(plugin.id);
+    } finally {
+      await portal.close();
+    }
   });
 
   it('loads sample data only when asked', async () => {
-    expect(initWith({}).providers).toHaveLength(0);
-    const [provider] = initWith({ sampleData: true }).providers;
-    const applied: unknown[] = [];
-    await provider.refresh({
-      logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => { throw new Error('unused'); } },
-      signal: new AbortController().signal,
-      apply: async (mutation) => void applied.push(mutation),
-    });
-    expect(applied).toEqual([{ upsert: exampleOrganisation }]);
+    const without = await portalWith({});
+    try {
+      expect(contributions(without).providers).toEqual([]);
+      expect(await without.query({ limit: 10 }, 'reader')).toEqual([]);
+    } finally {
+      await without.close();
+    }
+    const withSamples = await portalWith({ sampleData: true });
+    try {
+      const last = exampleOrganisation[exampleOrganisation.length - 1];
+      await withSamples.waitForEntity(last.kind, last.id, { as: 'reader' });
+      const loaded = await withSamples.query({ limit: 200 }, 'reader');
+      expect(loaded.map((e) => `${e.kind}:${e.id}`).sort()).toEqual(exampleOrganisation.map((e) => `${e.kind}:${e.id}`).sort());
+    } finally {
+      await withSamples.close();
+    }
   });
 
   it('declares Backstage-compatible relations with their inverses', () => {

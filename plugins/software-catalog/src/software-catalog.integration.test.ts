@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { startPortal, type Portal } from '@portico/kernel';
+import { deleteRedisKeys } from '@portico/test-utils';
 
 // The plugin in a real portal on Redis: the example organisation loads through the
 // provider, relations resolve in both directions, and the queries the widgets send work.
@@ -39,14 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await portal?.close();
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, retryStrategy: () => null });
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  await redis.quit();
+  await deleteRedisKeys([keyPrefix], redisUrl);
 });
 
 it('registers the seven kinds', async () => {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { startPortal, type Portal } from '@portico/kernel';
-import { call, eventually } from '@portico/test-utils';
+import { call, deleteRedisKeys, eventually } from '@portico/test-utils';
 
 // The demo portal's setup (both plugins with sample data, GitHub simulated): builds show
 // up in the CI tab's query and a deploy runs to the end without any GitHub token.
@@ -34,14 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await portal?.close();
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, retryStrategy: () => null });
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  await redis.quit();
+  await deleteRedisKeys([keyPrefix], redisUrl);
 });
 
 it('shows the example organisation’s builds, as the CI tab queries them', async () => {

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startPortal, type Portal } from '@portico/kernel';
+import { deleteRedisKeys, ensureBuilt, launchBrowser } from '@portico/test-utils';
 
 // The demo setup in a real browser: a service's Component page shows the Deployments card,
 // the CI tab and the CI/CD actions, and a deploy started from its form runs to the end
@@ -21,35 +20,15 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-/** Builds a package with its own rollup config when its output is missing or older than its sources. */
-function buildIfStale(dir: string, output: string, sources: string[]): void {
-  const out = join(dir, output);
-  if (existsSync(out) && statSync(out).mtimeMs >= Math.max(...sources.map((s) => newest(join(dir, s))))) return;
-  try {
-    execFileSync(process.execPath, [require.resolve('rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs'], { cwd: dir, stdio: 'pipe' });
-  } catch (error) {
-    throw new Error(`building ${dir} failed:\n${(error as { stderr?: Buffer }).stderr?.toString()}`);
-  }
-}
-
 async function shot(name: string): Promise<void> {
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
 
 beforeAll(async () => {
-  buildIfStale(join(repoRoot, 'core', 'ui'), join('dist', 'app', 'manifest.json'), ['src', join('..', 'ui-api', 'src')]);
-  buildIfStale(join(pluginsDir, 'software-catalog'), join('dist', 'ui.mjs'), ['src']);
-  buildIfStale(join(pluginsDir, 'cicd'), join('dist', 'ui.mjs'), ['src']);
+  ensureBuilt(join(repoRoot, 'core', 'ui'), join('dist', 'app', 'manifest.json'), ['src', join('..', 'ui-api', 'src')]);
+  ensureBuilt(join(pluginsDir, 'software-catalog'));
+  ensureBuilt(join(pluginsDir, 'cicd'));
   portal = await startPortal({
     config: {
       auth: { guest: true },
@@ -64,11 +43,7 @@ beforeAll(async () => {
     strict: true,
     conditions: ['source'],
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -78,14 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await portal?.close();
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, retryStrategy: () => null });
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  await redis.quit();
+  await deleteRedisKeys([keyPrefix], redisUrl);
 });
 
 test('home shows what is deployed where', async () => {
