@@ -1,6 +1,6 @@
 // One rollup setup for every Portico package: ESM + CJS + bundled .d.ts per entry point,
-// and optionally a browser ESM bundle of the package's UI with the shared UI libraries left
-// external (the shell provides them through its import map).
+// and optionally a browser ESM bundle of the package's UI with the shared UI modules left
+// external (the shell provides them through its import map; see shared-ui-modules.mjs).
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,9 +10,8 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import replace from '@rollup/plugin-replace';
 import { dts } from 'rollup-plugin-dts';
+import { isSharedUiModule } from './shared-ui-modules.mjs';
 
-/** Modules the portal shell provides to plugin UI bundles at runtime (see core/ui's import map). */
-export const SHARED_UI_MODULES = ['react', 'react/jsx-runtime', 'react-dom', 'react-dom/client', '@portico/ui-api'];
 
 function swcPlugin(target) {
   return swc({
@@ -83,7 +82,7 @@ export function createRollupConfig({ dir, entries = { index: 'src/index.ts' }, u
   if (ui) {
     configs.push({
       input: join(dir, ui),
-      external: (id) => SHARED_UI_MODULES.includes(id) || id.startsWith('@mui/') || id.startsWith('@emotion/'),
+      external: isSharedUiModule,
       plugins: [
         replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
         json(),

@@ -10,7 +10,8 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import replace from '@rollup/plugin-replace';
 import { minify as swcMinify } from '@swc/core';
-import { SHARED_MODULES, sharedEntryName } from './shared-modules.mjs';
+import { SHARED_UI_MODULES } from '@portico/build-config/shared-ui-modules';
+import { sharedEntryName } from './shared-entry-name.mjs';
 
 const VIRTUAL = '\0portico-shared:';
 
@@ -36,7 +37,7 @@ function sharedEntries(dir) {
     },
     load(id) {
       if (!id.startsWith(VIRTUAL)) return null;
-      const shared = SHARED_MODULES.find((item) => item.specifier === id.slice(VIRTUAL.length));
+      const shared = SHARED_UI_MODULES.find((item) => item.specifier === id.slice(VIRTUAL.length));
       return sharedWrapper(dir, shared);
     },
   };
@@ -78,7 +79,7 @@ function manifest() {
             app,
             initial: [...initial],
             css,
-            shared: Object.fromEntries(SHARED_MODULES.map(({ specifier }) => [specifier, byName(sharedEntryName(specifier))])),
+            shared: Object.fromEntries(SHARED_UI_MODULES.map(({ specifier }) => [specifier, byName(sharedEntryName(specifier))])),
           },
           null,
           2,
@@ -126,7 +127,7 @@ function minifyChunks() {
 export function createAppRollupConfig({ dir, entry, minify = true }) {
   const repoRoot = join(dir, '..', '..');
   const input = { app: join(dir, entry) };
-  for (const shared of SHARED_MODULES) input[sharedEntryName(shared.specifier)] = `${VIRTUAL}${shared.specifier}`;
+  for (const shared of SHARED_UI_MODULES) input[sharedEntryName(shared.specifier)] = `${VIRTUAL}${shared.specifier}`;
   return {
     input,
     // Entries keep their exports: plugin bundles import them through the import map.

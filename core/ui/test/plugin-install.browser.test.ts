@@ -58,6 +58,9 @@ test('a plugin installed after the shell was built shows its widget after a rest
   await page.goto(portal.url);
   await page.getByTestId('second-widget').waitFor();
   expect(await page.getByTestId('second-widget').textContent()).toBe('Installed after the shell was built');
+  // An icon from @mui/icons-material, bundled into the plugin, renders inside the widget.
+  // (Its path is CheckCircle's; production icons carry no test id.)
+  expect(await page.getByTestId('second-widget').locator('.MuiAlert-icon svg.MuiSvgIcon-root path').getAttribute('d')).toMatch(/^M12 2C6\.48 2 2 6\.48/);
   await page.getByTestId('home-widget').waitFor();
   await screenshot(page, '21-second-plugin-installed');
   // The bundle is served from the installed package, and the shell files are untouched.
