@@ -1,19 +1,4 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  type ActionDefinition,
-  type ActionRunnerService,
-  type Entity,
-  type EntityRef,
-  type Identity,
-  type LoggerService,
-  type QueryFilter,
-  type Run,
-  type SecretsService,
-  type StartRunRequest,
-} from '@portico/plugin-api';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type ActionDefinition, type ActionRunnerService, type Entity, type EntityRef, type Identity, type LoggerService, type QueryFilter, type Run, type SecretsService, type StartRunRequest, isTerminalStatus } from '@portico/plugin-api';
 import type { ApiRoute, SchemaValidator } from '@portico/http';
 import type { Catalog } from '../catalog/catalog';
 import { isApproved, isApprover, isSelfApproval } from '../approvals/approval-policy';
@@ -22,7 +7,6 @@ import { newRunId } from '../runs/run-id';
 import { queuedRun } from '../runs/queued-run';
 import { checkEntityPickers, inputsForRerun, splitSecretInputs } from '../runs/run-inputs';
 import type { OutboundPolicy } from '../invocations/outbound-policy';
-import { isTerminal } from '../runs/run-status';
 import type { RunListFilter, RunLogEntry, RunLogLevel, RunStore } from '../runs/run-store';
 import { RunUpdater } from '../runs/run-updater';
 import type { RunQueue } from '../queue/run-queue';
@@ -327,7 +311,7 @@ export class PorticoActionRunner implements ActionRunnerService {
 
   async cancelRun(id: string, actor: string): Promise<Run> {
     const { run, changed } = await this.updater.update(id, (r) => {
-      if (isTerminal(r.status)) throw new ConflictError(`Run "${id}" has ended (${r.status}); there is nothing to cancel.`, { runId: id, status: r.status }, 'run-frozen');
+      if (isTerminalStatus(r.status)) throw new ConflictError(`Run "${id}" has ended (${r.status}); there is nothing to cancel.`, { runId: id, status: r.status }, 'run-frozen');
       return { ...r, status: 'cancelled', error: `Cancelled by ${actor}` };
     });
     if (changed) await this.parts.store.publishCancel(id);
@@ -364,7 +348,7 @@ export class PorticoActionRunner implements ActionRunnerService {
   /** Reports from an asynchronous webhook receiver or an agent. */
   async report(id: string, report: RunReport): Promise<Run> {
     const { run } = await this.updater.update(id, (r) => {
-      if (isTerminal(r.status)) throw new ConflictError(`Run "${id}" has ended (${r.status}); an ended run is frozen.`, { runId: id, status: r.status }, 'run-frozen');
+      if (isTerminalStatus(r.status)) throw new ConflictError(`Run "${id}" has ended (${r.status}); an ended run is frozen.`, { runId: id, status: r.status }, 'run-frozen');
       if (r.status !== 'running') throw new ConflictError(`Run "${id}" is ${r.status}; only a running run takes reports.`, { runId: id, status: r.status });
       const next: Run = { ...r, outputs: { ...r.outputs, ...(report.outputs ?? {}) }, links: [...r.links, ...(report.links ?? [])] };
       if (report.progress !== undefined) next.progress = report.progress;

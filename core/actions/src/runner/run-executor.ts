@@ -1,7 +1,6 @@
-import type { ActionContext, ActionDefinition, Entity, EntityRef, Run } from '@portico/plugin-api';
+import { isTerminalStatus, type ActionContext, type ActionDefinition, type Entity, type EntityRef, type Run } from '@portico/plugin-api';
 import type { RunJob } from '../queue/run-queue';
 import { RetryRunError } from '../queue/run-queue';
-import { isTerminal } from '../runs/run-status';
 import { restoreSecretInputs } from '../runs/run-inputs';
 import type { RunUpdater } from '../runs/run-updater';
 import { callWebhook } from '../invocations/call-webhook';
@@ -67,7 +66,7 @@ export class RunExecutor {
 
   private async fail(runId: string, error: string, from?: Run['status'][]): Promise<void> {
     await this.updater
-      .update(runId, (r) => (isTerminal(r.status) || (from && !from.includes(r.status)) ? null : { ...r, status: 'failed', error }))
+      .update(runId, (r) => (isTerminalStatus(r.status) || (from && !from.includes(r.status)) ? null : { ...r, status: 'failed', error }))
       .catch((e: unknown) => this.parts.logger.warn('Could not mark run failed', { runId, error: String(e) }));
   }
 

@@ -1,8 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Run } from '@portico/plugin-api';
-import { isTerminal } from './run-status';
+import { isTerminalStatus, type Run } from '@portico/plugin-api';
 import type { CreateRunOptions, DefinitionNamespace, NewRunLogEntry, RunListFilter, RunLogEntry, RunStore, StoredDefinition, StoredRun } from './run-store';
 
 type JournalRecord =
@@ -88,7 +87,7 @@ export class MemoryRunStore implements RunStore {
     const stored = { run: this.clone(next), rev: current.rev + 1 };
     this.runs.set(next.id, stored);
     this.write({ t: 'run', run: next, rev: stored.rev });
-    if (isTerminal(next.status) && !isTerminal(previous.run.status)) {
+    if (isTerminalStatus(next.status) && !isTerminalStatus(previous.run.status)) {
       this.secrets.delete(next.id);
       this.push(next.id, { at: new Date().toISOString(), type: 'end', level: next.status === 'succeeded' ? 'info' : 'warn', message: `Run ended: ${next.status}`, fields: { status: next.status } });
     }
@@ -131,7 +130,7 @@ export class MemoryRunStore implements RunStore {
 
   async appendLog(id: string, entry: NewRunLogEntry): Promise<string | null> {
     const stored = this.runs.get(id);
-    if (!stored || isTerminal(stored.run.status)) return null;
+    if (!stored || isTerminalStatus(stored.run.status)) return null;
     return this.push(id, entry);
   }
 

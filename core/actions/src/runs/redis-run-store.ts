@@ -1,7 +1,6 @@
+import { isTerminalStatus, TERMINAL_RUN_STATUSES, type Run } from '@portico/plugin-api';
 import { Redis } from 'ioredis';
 import { redisOptions, type RedisConnectionHealth } from '@portico/http';
-import type { Run } from '@portico/plugin-api';
-import { TERMINAL_STATUSES, isTerminal } from './run-status';
 import type { CreateRunOptions, DefinitionNamespace, NewRunLogEntry, RunListFilter, RunLogEntry, RunStore, StoredDefinition, StoredRun } from './run-store';
 
 const CREATE = `
@@ -35,7 +34,7 @@ return 1`;
 const APPEND = `
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return false end
-${TERMINAL_STATUSES.map((s) => `if status == '${s}' then return false end`).join('\n')}
+${TERMINAL_RUN_STATUSES.map((s) => `if status == '${s}' then return false end`).join('\n')}
 return redis.call('XADD', KEYS[2], '*', 'e', ARGV[1])`;
 
 function parseEntries(raw: Array<[string, string[]]> | null | undefined): RunLogEntry[] {
@@ -113,7 +112,7 @@ export class RedisRunStore implements RunStore {
   }
 
   async replace(previous: StoredRun, next: Run): Promise<boolean> {
-    const ended = isTerminal(next.status) && !isTerminal(previous.run.status);
+    const ended = isTerminalStatus(next.status) && !isTerminalStatus(previous.run.status);
     const end: NewRunLogEntry | null = ended
       ? { at: new Date().toISOString(), type: 'end', level: next.status === 'succeeded' ? 'info' : 'warn', message: `Run ended: ${next.status}`, fields: { status: next.status } }
       : null;

@@ -1,11 +1,5 @@
 import type { RunStatus } from '@portico/plugin-api';
 
-export const TERMINAL_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled', 'declined', 'timed_out'];
-
-export function isTerminal(status: RunStatus): boolean {
-  return TERMINAL_STATUSES.includes(status);
-}
-
 /**
  * The status machine. `running → queued` is a retry waiting for its backoff and
  * `waiting_for_approval → queued` an approved run waiting for a worker.

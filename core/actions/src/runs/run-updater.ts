@@ -1,5 +1,5 @@
-import { ConflictError, NotFoundError, type Run } from '@portico/plugin-api';
-import { canTransition, isTerminal } from './run-status';
+import { ConflictError, NotFoundError, type Run, isTerminalStatus } from '@portico/plugin-api';
+import { canTransition } from './run-status';
 import type { RunStore, StoredRun } from './run-store';
 
 /**
@@ -41,16 +41,16 @@ export class RunUpdater {
   /** One compare-and-set attempt; false when someone else wrote first. */
   async write(stored: StoredRun, next: Run): Promise<boolean> {
     const from = stored.run.status;
-    if (isTerminal(from)) {
+    if (isTerminalStatus(from)) {
       throw new ConflictError(`Run "${stored.run.id}" has ended (${from}); an ended run is frozen.`, { runId: stored.run.id, status: from }, 'run-frozen');
     }
     if (next.status !== from && !canTransition(from, next.status)) {
       throw new ConflictError(`Run "${stored.run.id}" cannot go from ${from} to ${next.status}.`, { runId: stored.run.id, status: from }, 'run-transition');
     }
-    if (isTerminal(next.status) && !next.endedAt) next.endedAt = new Date().toISOString();
+    if (isTerminalStatus(next.status) && !next.endedAt) next.endedAt = new Date().toISOString();
     const done = await this.store.replace(stored, next);
     if (done && next.status === 'running' && from !== 'running') for (const l of this.started) l(next);
-    if (done && isTerminal(next.status)) for (const l of this.finished) l(next);
+    if (done && isTerminalStatus(next.status)) for (const l of this.finished) l(next);
     return done;
   }
 }

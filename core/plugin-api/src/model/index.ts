@@ -36,3 +36,4 @@ export type { EntityProvider, EntityProviderContext, EntityMutation } from './en
 export type { HttpRoute, HttpRequest, HttpResponse, HttpMethod } from './http-route';
 export type { AutomationDefinition, AutomationEvent, AutomationTrigger, EventCondition, ConditionOperator } from './automation';
 export { findJsonProblem, findForbiddenKey, DEFAULT_MAX_JSON_DEPTH, type JsonProblem } from './find-json-problem';
+export { TERMINAL_RUN_STATUSES, isTerminalStatus } from './run-status';

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Run, RunStatus } from '@portico/plugin-api';
+import { TERMINAL_RUN_STATUSES, type Run, type RunStatus } from '@portico/plugin-api';
 import { hashToken, startPortal, type PluginEntry, type Portal, type PorticoConfig } from '@portico/kernel';
 import { deleteRedisKeys, requireRedis, TEST_REDIS_URL } from '../redis/delete-redis-keys';
 import { call, type JsonResponse } from './call';
@@ -53,8 +53,6 @@ export interface RunOptions {
 export interface FinishedRun extends Run {
   logs: string[];
 }
-
-const TERMINAL: RunStatus[] = ['succeeded', 'failed', 'cancelled', 'declined', 'timed_out'];
 
 /** A real portal for tests, with helpers that speak its HTTP API. */
 export interface TestPortal {
@@ -155,7 +153,7 @@ export async function startTestPortal(options: TestPortalOptions): Promise<TestP
     return res.status === 200 ? res.body.items.map((e) => e.message) : fail(`the log of run ${runId}`, res);
   };
   const waitForRun: TestPortal['waitForRun'] = async (runId, wait = {}) => {
-    const statuses = wait.statuses ?? TERMINAL;
+    const statuses = wait.statuses ?? TERMINAL_RUN_STATUSES;
     let last: Run | undefined;
     try {
       const run = await eventually(

@@ -1,3 +1,3 @@
 export { useRunAction, type RunActionState } from './use-run-action';
 export { useRun } from './use-run';
-export { isTerminalStatus } from './terminal-status';
+export { isTerminalStatus } from '@portico/plugin-api';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { Run } from '@portico/plugin-api';
 import { useApi, type ApiState } from '../api/use-api';
-import { isTerminalStatus } from './terminal-status';
+import { isTerminalStatus } from '@portico/plugin-api';
 
 /**
  * One run, refreshed every `pollMs` until it reaches a terminal status. Log lines are a

@@ -1,4 +1,4 @@
-import { isTerminalStatus } from './terminal-status';
+import { isTerminalStatus } from './run-status';
 
 test('only finished runs are terminal', () => {
   expect(['succeeded', 'failed', 'cancelled', 'declined', 'timed_out'].every((s) => isTerminalStatus(s as never))).toBe(true);

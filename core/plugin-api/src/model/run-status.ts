@@ -1,0 +1,9 @@
+import type { RunStatus } from './action';
+
+/** The statuses a run ends in: once in one of them, a run never changes again. */
+export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled', 'declined', 'timed_out'];
+
+/** Whether a run in this status has ended (and so can no longer change). */
+export function isTerminalStatus(status: RunStatus): boolean {
+  return TERMINAL_RUN_STATUSES.includes(status);
+}
