@@ -221,6 +221,26 @@ interface ActionContext<I = Record<string, unknown>> {
         url: string;
     }): void;
     setProgress(percent: number): void;
+    /**
+     * Runs another action (any plugin's) as a child of this run and resolves with the child's
+     * final state once it ends, whatever its status: the handler decides what a failed child
+     * means. The child runs as this run's actor under the child action's own permission, input
+     * schema and approval policy, plus `options.approval` when given; its log is its own and
+     * this run's log names it. Rejects, starting nothing, when the child cannot start: unknown
+     * action or entity, inputs its schema refuses, or an actor lacking its permission. When
+     * this run is cancelled or times out, a child still open is cancelled too.
+     */
+    runAction(actionId: string, options?: RunActionOptions): Promise<Run>;
+}
+/** What `ActionContext.runAction` starts a child run with. */
+interface RunActionOptions {
+    inputs?: Record<string, unknown>;
+    /** The entity the child acts on, as a ref or `<kind>:<id>`. */
+    entity?: EntityRef | string | null;
+    /** An approval the child needs before it runs, on top of any its action requires. */
+    approval?: ApprovalPolicy;
+    /** Shown on the child run, e.g. "Step 2: scale cart-service". */
+    title?: string;
 }
 type ActionHandler<I = Record<string, unknown>> = (ctx: ActionContext<I>) => Promise<void> | void;
 interface WebhookInvocation {
@@ -299,6 +319,14 @@ interface Run {
         comment?: string;
         at: string;
     }>;
+    /** The run that started this one with `ctx.runAction`, or null. */
+    parentRunId?: string | null;
+    /** Runs this one started with `ctx.runAction`, in the order started. */
+    childRunIds?: string[];
+    /** A label its parent gave it ("Step 2: scale cart-service"). */
+    title?: string | null;
+    /** An approval its parent required on top of the action's own policy. */
+    extraApproval?: ApprovalPolicy | null;
 }
 
 interface StartRunRequest {
@@ -742,4 +770,4 @@ declare function isPluginManaged(entity: {
 } | null | undefined): boolean;
 
 export { ConflictError, DEFAULT_MAX_JSON_DEPTH, ExtensionPoint, ForbiddenError, JsonSchema, NotFoundError, PERMISSIONS, PorticoError, PreconditionFailedError, ServiceRef, ServiceUnavailableError, TERMINAL_RUN_STATUSES, UnauthorizedError, ValidationError, coreExtensionPoints, coreServices, findForbiddenKey, findJsonProblem, hasPermission, isOwner, isPluginManaged, isPorticoError, isTerminalStatus, readPluginManifest, scopedPermission };
-export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, JsonProblem, KernelPermission, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
+export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, JsonProblem, KernelPermission, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunActionOptions, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };

@@ -1,4 +1,4 @@
-import type { ApprovalPolicy, Identity, Run } from '@portico/plugin-api';
+import type { ActionDefinition, ApprovalPolicy, Identity, Run } from '@portico/plugin-api';
 
 function bare(id: string, prefix: string): string {
   return id.startsWith(prefix) ? id.slice(prefix.length) : id;
@@ -32,4 +32,22 @@ export function isApproved(policy: ApprovalPolicy, approvals: Run['approvals'], 
 /** Whether approving would be the requester approving their own run, which the policy forbids unless `allowSelfApproval`. */
 export function isSelfApproval(policy: ApprovalPolicy, run: Run, identity: Identity): boolean {
   return policy.allowSelfApproval !== true && run.actor === identity.id;
+}
+
+/** The approvals a run needs: its action's policy, and the one its parent run added, if any. */
+export function approvalPolicies(definition: ActionDefinition, run: Pick<Run, 'extraApproval'>): ApprovalPolicy[] {
+  return [definition.approval, run.extraApproval].filter((p): p is ApprovalPolicy => Boolean(p));
+}
+
+/** Whether every policy is met, each counting only the approvals of people it names (directly or by team). */
+export function isApprovedByAll(policies: ApprovalPolicy[], approvals: Run['approvals'], teamsOf: (by: string) => string[]): boolean {
+  return policies.every((policy) => {
+    const own = approvals.filter((a) => isApprover(policy, { id: a.by, teams: teamsOf(a.by) } as Identity));
+    return isApproved(policy, own, teamsOf);
+  });
+}
+
+/** Who may approve, for the run log: "user:a, team platform". */
+export function describeApprovers(policies: ApprovalPolicy[]): string {
+  return policies.map((p) => `${p.mode ?? 'any'} of: ${[...(p.users ?? []), ...(p.teams ?? []).map((t) => `team ${t}`)].join(', ')}`).join('; and ');
 }

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError, type ActionDefinition, type Entity, type EntityEvent, type EntityRef, type Identity, type LoggerService, type Run, type StartRunRequest } from '@portico/plugin-api';
 import { authorizeRunStart } from '../routes/run-access';
+import { pluginIdentity } from '../identity/plugin-identity';
 import { toDueTimer, type Catalog } from '../catalog/catalog';
 import { renderTemplate } from '../invocations/render-template';
 import type { AutomationDefinition, AutomationEvent } from './automation';
@@ -26,11 +27,6 @@ interface Entry {
   definition: AutomationDefinition;
   owner: string;
   createdBy?: string;
-}
-
-/** A plugin's code is installed by the portal's operators and trusted as such: its automations hold every permission. */
-function pluginIdentity(pluginId: string): Identity {
-  return { id: `plugin:${pluginId}`, kind: 'plugin', displayName: `Plugin ${pluginId}`, teams: [], isGuest: false, permissions: ['*'], roles: [], via: 'internal' };
 }
 
 /** How often API-created automations are re-read from the store (other instances may change them). */

@@ -8,7 +8,18 @@ import { authorizeRunCancel, authorizeRunReport, authorizeRunStart, canReadRun }
 import type { AutomationDefinition } from '../automations/automation';
 
 const entityRef: JsonSchema = { type: 'object', required: ['kind', 'id'], additionalProperties: false, properties: { kind: { type: 'string', minLength: 1 }, id: { type: 'string', minLength: 1 } } };
-const runSchema: JsonSchema = { type: 'object', description: 'A run of an action', properties: { id: { type: 'string' }, actionId: { type: 'string' }, status: { type: 'string', enum: [...ALL_STATUSES] } } };
+const runSchema: JsonSchema = {
+  type: 'object',
+  description: 'A run of an action',
+  properties: {
+    id: { type: 'string' },
+    actionId: { type: 'string' },
+    status: { type: 'string', enum: [...ALL_STATUSES] },
+    parentRunId: { type: ['string', 'null'], description: 'The run that started this one as a step (ctx.runAction)' },
+    childRunIds: { type: 'array', items: { type: 'string' }, description: 'Runs this one started as steps, in order' },
+    title: { type: ['string', 'null'], description: 'The label its parent run gave it' },
+  },
+};
 const problem = (description: string): { description: string; contentType: string } => ({ description, contentType: 'application/problem+json' });
 
 /** `kind:id` → ref; the id may itself contain colons. */

@@ -1,7 +1,7 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type ActionDefinition, type ActionRunnerService, type Entity, type EntityRef, type Identity, type LoggerService, type QueryFilter, type Run, type SecretsService, type StartRunRequest, isTerminalStatus } from '@portico/plugin-api';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type ActionDefinition, type ApprovalPolicy, type ActionRunnerService, type Entity, type EntityRef, type Identity, type LoggerService, type QueryFilter, type Run, type SecretsService, type StartRunRequest, isTerminalStatus } from '@portico/plugin-api';
 import type { ApiRoute, SchemaValidator } from '@portico/http';
 import type { Catalog } from '../catalog/catalog';
-import { isApproved, isApprover, isSelfApproval } from '../approvals/approval-policy';
+import { approvalPolicies, describeApprovers, isApprovedByAll, isApprover, isSelfApproval } from '../approvals/approval-policy';
 import { ActionRegistry } from '../registry/action-registry';
 import { newRunId } from '../runs/run-id';
 import { queuedRun } from '../runs/queued-run';
@@ -11,6 +11,7 @@ import type { RunListFilter, RunLogEntry, RunLogLevel, RunStore } from '../runs/
 import { RunUpdater } from '../runs/run-updater';
 import type { RunQueue } from '../queue/run-queue';
 import { RunExecutor } from './run-executor';
+import { ChildRuns } from './child-runs';
 import { AutomationEngine } from '../automations/automation-engine';
 import type { AutomationDefinition } from '../automations/automation';
 import { createActionRoutes } from '../routes/action-routes';
@@ -55,6 +56,13 @@ export interface RunReport {
 
 type Approval = Run['approvals'][number] & { teams?: string[] };
 
+/** What a run started by another run's `ctx.runAction` records about that. */
+export interface ChildRunFields {
+  parentRunId: string;
+  title?: string;
+  extraApproval?: ApprovalPolicy;
+}
+
 /**
  * The action runner: the registry, starting and steering runs (approvals, cancel, reports
  * from outside), reading them, and, in worker processes, executing them.
@@ -72,7 +80,17 @@ export class PorticoActionRunner implements ActionRunnerService {
   constructor(readonly parts: RunnerParts) {
     this.registry = new ActionRegistry(parts.validator);
     this.updater = new RunUpdater(parts.store);
-    this.executor = new RunExecutor(parts, this.updater, (id) => this.resolveAction(id));
+    const children = new ChildRuns({
+      resolveAction: (id) => this.resolveAction(id),
+      entityFor: (ref) => this.entityFor(ref),
+      startRunDetailed: (request, child) => this.startRunDetailed(request, child),
+      getRun: (id) => this.getRun(id),
+      cancelRun: (id, actor) => this.cancelRun(id, actor),
+      executeChild: (id) => this.executor.executeChild(id),
+      resolveActor: parts.resolveActor,
+      updater: this.updater,
+    });
+    this.executor = new RunExecutor(parts, this.updater, (id) => this.resolveAction(id), (parent, actionId, options, signal, logger) => children.run(parent, actionId, options, signal, logger));
     this.automations = new AutomationEngine({
       catalog: parts.catalog,
       logger: parts.logger,
@@ -248,7 +266,7 @@ export class PorticoActionRunner implements ActionRunnerService {
   }
 
   /** Starts a run; `created: false` when the idempotency key named an existing run. */
-  async startRunDetailed(request: StartRunRequest): Promise<{ run: Run; created: boolean }> {
+  async startRunDetailed(request: StartRunRequest, child?: ChildRunFields): Promise<{ run: Run; created: boolean }> {
     const action = await this.resolveAction(request.actionId);
     if (!action) throw new NotFoundError(`Action "${request.actionId}" does not exist; list actions at /api/v1/actions.`);
     const definition = action.definition;
@@ -268,17 +286,23 @@ export class PorticoActionRunner implements ActionRunnerService {
     await checkEntityPickers(definition.inputSchema, inputs, this.parts.catalog);
     const { visible, secrets } = splitSecretInputs(definition.inputSchema, inputs);
     const now = new Date().toISOString();
-    const run = queuedRun({ id: newRunId(), actionId: definition.id, inputs: visible, entity: entity ? { kind: entity.kind, id: entity.id } : null, actor: request.actor, createdAt: now });
+    const run: Run = {
+      ...queuedRun({ id: newRunId(), actionId: definition.id, inputs: visible, entity: entity ? { kind: entity.kind, id: entity.id } : null, actor: request.actor, createdAt: now }),
+      ...(child ? { parentRunId: child.parentRunId, title: child.title ?? null, extraApproval: child.extraApproval ?? null } : {}),
+    };
     const created = await this.parts.store.create(run, { idempotencyKey: request.idempotencyKey, secretInputs: secrets });
     if (!created.created) return created;
-    await this.parts.store.appendLog(run.id, { at: now, type: 'line', level: 'info', message: `Run of "${definition.id}" requested by ${run.actor}` });
-    if (definition.approval) {
+    const by = child ? `${run.actor}, as a step of run ${child.parentRunId}` : run.actor;
+    await this.parts.store.appendLog(run.id, { at: now, type: 'line', level: 'info', message: `Run of "${definition.id}" requested by ${by}` });
+    const policies = approvalPolicies(definition, run);
+    if (policies.length > 0) {
       const waiting = await this.updater.update(run.id, (r) => (r.status === 'queued' ? { ...r, status: 'waiting_for_approval' } : null));
-      const approvers = [...(definition.approval.users ?? []), ...(definition.approval.teams ?? []).map((t) => `team ${t}`)].join(', ');
-      await this.parts.store.appendLog(run.id, { at: new Date().toISOString(), type: 'line', level: 'info', message: `Waiting for approval (${definition.approval.mode ?? 'any'} of: ${approvers})` });
+      await this.parts.store.appendLog(run.id, { at: new Date().toISOString(), type: 'line', level: 'info', message: `Waiting for approval (${describeApprovers(policies)})` });
       return { run: waiting.run, created: true };
     }
-    await this.enqueue(run.id, definition);
+    // A child run is executed by its parent's worker (ChildRuns), so a parent waiting for its
+    // children never holds every worker slot while they wait in the queue behind it.
+    if (!child) await this.enqueue(run.id, definition);
     return { run, created: true };
   }
 
@@ -322,10 +346,11 @@ export class PorticoActionRunner implements ActionRunnerService {
     const stored = await this.parts.store.get(id);
     if (!stored) throw new NotFoundError(`Run "${id}" does not exist.`);
     const action = await this.resolveAction(stored.run.actionId);
-    const policy = action?.definition.approval;
-    if (!policy) throw new ConflictError(`Run "${id}" does not need approval.`);
-    if (!isApprover(policy, identity)) throw new ForbiddenError(`${identity.id} is not an approver of "${stored.run.actionId}".`);
-    if (decision === 'approve' && isSelfApproval(policy, stored.run, identity)) {
+    const policies = action ? approvalPolicies(action.definition, stored.run) : [];
+    if (policies.length === 0) throw new ConflictError(`Run "${id}" does not need approval.`);
+    const mine = policies.filter((policy) => isApprover(policy, identity));
+    if (mine.length === 0) throw new ForbiddenError(`${identity.id} is not an approver of "${stored.run.actionId}"${stored.run.extraApproval ? ' or of the step that started it' : ''}.`);
+    if (decision === 'approve' && mine.every((policy) => isSelfApproval(policy, stored.run, identity))) {
       throw new ForbiddenError(`${identity.id} requested run ${id} and cannot approve it too: another approver of "${stored.run.actionId}" must (the action's approval policy would need allowSelfApproval: true).`, { runId: id, identity: identity.id });
     }
     let approved = false;
@@ -335,13 +360,14 @@ export class PorticoActionRunner implements ActionRunnerService {
       const entry: Approval = { by: identity.id, decision, ...(comment ? { comment } : {}), at: new Date().toISOString(), teams: identity.teams };
       const approvals = [...r.approvals, entry];
       if (decision === 'decline') return { ...r, approvals, status: 'declined', error: `Declined by ${identity.id}${comment ? `: ${comment}` : ''}` };
-      approved = isApproved(policy, approvals, (by) => (approvals as Approval[]).find((a) => a.by === by)?.teams ?? []);
+      approved = isApprovedByAll(policies, approvals, (by) => (approvals as Approval[]).find((a) => a.by === by)?.teams ?? []);
       return { ...r, approvals, status: approved ? 'queued' : 'waiting_for_approval' };
     });
     if (decision === 'approve') {
       await this.parts.store.appendLog(id, { at: new Date().toISOString(), type: 'line', level: 'info', message: `Approved by ${identity.id}${comment ? `: ${comment}` : ''}` });
     }
-    if (approved && action) await this.enqueue(id, action.definition);
+    // An approved child run is picked up by its parent, which is waiting for it.
+    if (approved && action && !run.parentRunId) await this.enqueue(id, action.definition);
     return run;
   }
 

@@ -1,4 +1,4 @@
-import { isTerminalStatus, type ActionContext, type ActionDefinition, type Entity, type EntityRef, type Run } from '@portico/plugin-api';
+import { isTerminalStatus, type ActionContext, type ActionDefinition, type Entity, type EntityRef, type Run, type RunActionOptions } from '@portico/plugin-api';
 import type { RunJob } from '../queue/run-queue';
 import { RetryRunError } from '../queue/run-queue';
 import { restoreSecretInputs } from '../runs/run-inputs';
@@ -24,6 +24,11 @@ class AbortReason extends Error {
 
 type Outcome = { kind: 'done' } | { kind: 'async' };
 
+/** The run as its next attempt starts. */
+function startedAttempt(run: Run): Run {
+  return { ...run, status: 'running', attempts: run.attempts + 1, startedAt: run.startedAt ?? new Date().toISOString(), error: null };
+}
+
 /** Executes run jobs in a worker: one attempt at a time, with cancel, timeout and retry. */
 export class RunExecutor {
   private readonly active = new Map<string, AbortController>();
@@ -34,6 +39,7 @@ export class RunExecutor {
     private readonly parts: RunnerParts,
     private readonly updater: RunUpdater,
     private readonly resolveAction: (id: string) => Promise<{ definition: ActionDefinition } | undefined>,
+    private readonly runChild: (parent: Run, actionId: string, options: RunActionOptions, signal: AbortSignal, logger: RunLogger) => Promise<Run>,
   ) {}
 
   async start(concurrency: number): Promise<void> {
@@ -105,10 +111,33 @@ export class RunExecutor {
         }
         await this.log(run.id, 'warn', `The worker running attempt ${run.attempts} stopped; starting attempt ${run.attempts + 1} of ${maxAttempts}.`);
       }
-      const next: Run = { ...run, status: 'running', attempts: run.attempts + 1, startedAt: run.startedAt ?? new Date().toISOString(), error: null };
+      const next = startedAttempt(run);
       if (!(await this.updater.write(stored, next).catch(() => false))) continue; // someone else moved it: look again
       void attemptsMade;
       return this.attempt(next, definition, maxAttempts);
+    }
+  }
+
+  /**
+   * One attempt of a queued child run, in its parent's worker (ChildRuns follows it). Nothing
+   * happens when it is no longer queued (another worker claimed it first); a failed attempt
+   * with attempts left is queued again after its backoff, for the parent to run again.
+   */
+  async executeChild(runId: string): Promise<void> {
+    const stored = await this.parts.store.get(runId);
+    if (!stored || stored.run.status !== 'queued') return;
+    const action = await this.resolveAction(stored.run.actionId);
+    if (!action) {
+      await this.fail(runId, `Action "${stored.run.actionId}" is not registered in this worker; is its plugin installed here?`);
+      return;
+    }
+    const next = startedAttempt(stored.run);
+    if (!(await this.updater.write(stored, next).catch(() => false))) return;
+    try {
+      await this.attempt(next, action.definition, action.definition.retry?.attempts ?? 1);
+    } catch (error) {
+      if (!(error instanceof RetryRunError)) throw error;
+      await new Promise((r) => setTimeout(r, action.definition.retry?.backoffMs ?? 0));
     }
   }
 
@@ -247,6 +276,7 @@ export class RunExecutor {
         setProgress: (percent) => {
           state.progress = Math.max(0, Math.min(100, Number(percent) || 0));
         },
+        runAction: (actionId, options) => this.runChild(run, actionId, options ?? {}, signal, logger),
       };
       await invocation.handler(context);
       return { kind: 'done' };

@@ -40,6 +40,27 @@ export interface ActionContext<I = Record<string, unknown>> {
   setOutput(name: string, value: unknown): void;
   addLink(link: { title: string; url: string }): void;
   setProgress(percent: number): void;
+  /**
+   * Runs another action (any plugin's) as a child of this run and resolves with the child's
+   * final state once it ends, whatever its status: the handler decides what a failed child
+   * means. The child runs as this run's actor under the child action's own permission, input
+   * schema and approval policy, plus `options.approval` when given; its log is its own and
+   * this run's log names it. Rejects, starting nothing, when the child cannot start: unknown
+   * action or entity, inputs its schema refuses, or an actor lacking its permission. When
+   * this run is cancelled or times out, a child still open is cancelled too.
+   */
+  runAction(actionId: string, options?: RunActionOptions): Promise<Run>;
+}
+
+/** What `ActionContext.runAction` starts a child run with. */
+export interface RunActionOptions {
+  inputs?: Record<string, unknown>;
+  /** The entity the child acts on, as a ref or `<kind>:<id>`. */
+  entity?: EntityRef | string | null;
+  /** An approval the child needs before it runs, on top of any its action requires. */
+  approval?: ApprovalPolicy;
+  /** Shown on the child run, e.g. "Step 2: scale cart-service". */
+  title?: string;
 }
 
 export type ActionHandler<I = Record<string, unknown>> = (ctx: ActionContext<I>) => Promise<void> | void;
@@ -129,6 +150,14 @@ export interface Run {
   error: string | null;
   attempts: number;
   approvals: Array<{ by: string; decision: 'approve' | 'decline'; comment?: string; at: string }>;
+  /** The run that started this one with `ctx.runAction`, or null. */
+  parentRunId?: string | null;
+  /** Runs this one started with `ctx.runAction`, in the order started. */
+  childRunIds?: string[];
+  /** A label its parent gave it ("Step 2: scale cart-service"). */
+  title?: string | null;
+  /** An approval its parent required on top of the action's own policy. */
+  extraApproval?: ApprovalPolicy | null;
 }
 
 /** Re-exported for handlers that create entities. */

@@ -21,6 +21,7 @@ export type {
   ActionDefinition,
   ActionOperation,
   ActionContext,
+  RunActionOptions,
   ActionHandler,
   ActionInvocation,
   HandlerInvocation,

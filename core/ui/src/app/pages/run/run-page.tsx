@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import type { Run } from '@portico/plugin-api';
 import { apiFetch, EntityLink, InfoCard, isTerminalStatus, RunStatus, useRun } from '@portico/ui-api';
 import { RunControls } from './run-controls';
+import { ParentRunLink, RunSteps } from './run-steps';
 import { useRunLog } from './use-run-log';
 
 function Json({ value }: { value: unknown }): ReactElement {
@@ -88,6 +89,7 @@ export function RunPage({ runId }: { runId: string }): ReactElement {
             <EntityLink entity={run.entity} />
           </>
         )}
+        <ParentRunLink run={run} />
       </Typography>
       {run.progress !== null && !isTerminalStatus(run.status) && <LinearProgress variant="determinate" value={run.progress} aria-label="Progress" />}
       {run.error && <Alert severity="error">{run.error}</Alert>}
@@ -125,6 +127,7 @@ export function RunPage({ runId }: { runId: string }): ReactElement {
           )}
         </InfoCard>
       </Box>
+      <RunSteps run={run} />
       {run.approvals.length > 0 && (
         <InfoCard title="Approvals">
           <Box component="ul" sx={{ pl: 2, m: 0 }}>
