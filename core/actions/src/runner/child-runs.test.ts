@@ -80,7 +80,7 @@ describe.each([['embedded'], ['redis']])('child runs (%s)', (mode) => {
     if (mode === 'redis') await deleteKeys(prefix);
   });
 
-  it('runs steps in order as linked child runs with their own logs, on a single worker slot', async () => {
+  it('runs steps in order as linked child runs with their own logs, copied into the parent\'s, on a single worker slot', async () => {
     const parent = await runner.startRun({ actionId: 'runbook', actor: 'user:alice', inputs: { steps: [{ action: 'step', inputs: { name: 'a' } }, { action: 'step', inputs: { name: 'b' } }, { action: 'scale' }] } });
     const done = await ended(parent.id);
     expect(done.status).toBe('succeeded');
@@ -95,6 +95,9 @@ describe.each([['embedded'], ['redis']])('child runs (%s)', (mode) => {
     expect(children[1]?.outputs).toEqual({ did: 'b' });
     expect(await messages(children[0]!.id)).toContain('doing a');
     expect(await messages(parent.id)).not.toContain('doing a');
+    const parentLog = await messages(parent.id);
+    expect(parentLog.indexOf('[Step 1] doing a')).toBeGreaterThan(-1);
+    expect(parentLog.indexOf('[Step 2] doing b')).toBeGreaterThan(parentLog.indexOf('[Step 1] doing a'));
     expect((await messages(parent.id)).filter((m) => m.includes(children[2]!.id))).toEqual([`Started "Step 3" as child run ${children[2]!.id}`, `Child run ${children[2]!.id} ended succeeded`]);
   });
 

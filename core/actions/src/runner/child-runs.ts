@@ -4,6 +4,7 @@ import { authorizeRunStart } from '../routes/run-access';
 import { pluginIdentity } from '../identity/plugin-identity';
 import type { RunUpdater } from '../runs/run-updater';
 import type { ChildRunFields } from './portico-action-runner';
+import type { LogMirror } from './run-logger';
 
 /** What ChildRuns needs of the runner and the executor. */
 export interface ChildRunDeps {
@@ -12,8 +13,8 @@ export interface ChildRunDeps {
   startRunDetailed(request: StartRunRequest, child: ChildRunFields): Promise<{ run: Run; created: boolean }>;
   getRun(id: string): Promise<Run | null>;
   cancelRun(id: string, actor: string): Promise<Run>;
-  /** Claims a queued child and runs one attempt of it in this process. */
-  executeChild(id: string): Promise<void>;
+  /** Claims a queued child and runs one attempt of it in this process, copying its log lines to `mirror`. */
+  executeChild(id: string, mirror?: LogMirror): Promise<void>;
   /** The identity an actor id stands for now (roles re-read), or null. */
   resolveActor?: (id: string) => Promise<Identity | null>;
   updater: RunUpdater;
@@ -87,13 +88,15 @@ export class ChildRuns {
     );
     await this.deps.updater.update(parent.id, (r) => ({ ...r, childRunIds: [...(r.childRunIds ?? []), child.id] }));
     logger.info(`Started ${options.title ? `"${options.title}"` : `"${actionId}"`} as child run ${child.id}${child.status === 'waiting_for_approval' ? ' (waiting for approval)' : ''}`, { childRunId: child.id, actionId });
-    const ended = await this.follow(parent, child.id, signal);
+    const label = options.title ?? actionId;
+    const mirror: LogMirror = (level, message, fields) => logger[level](`[${label}] ${message}`, { ...(fields ?? {}), childRunId: child.id });
+    const ended = await this.follow(parent, child.id, signal, mirror);
     logger.info(`Child run ${child.id} ended ${ended.status}${ended.error ? `: ${ended.error}` : ''}`, { childRunId: child.id, status: ended.status });
     return ended;
   }
 
   /** Runs the child here when it is queued, waits while it waits for approval, and cancels it if the parent stops. */
-  private async follow(parent: Run, childId: string, signal: AbortSignal): Promise<Run> {
+  private async follow(parent: Run, childId: string, signal: AbortSignal, mirror: LogMirror): Promise<Run> {
     const onAbort = (): void => void this.deps.cancelRun(childId, `run ${parent.id}`).catch(() => undefined);
     signal.addEventListener('abort', onAbort, { once: true });
     try {
@@ -101,7 +104,7 @@ export class ChildRuns {
         const child = await this.deps.getRun(childId);
         if (!child) throw new Error(`Child run ${childId} disappeared from the run store.`);
         if (isTerminalStatus(child.status)) return child;
-        if (child.status === 'queued') await this.deps.executeChild(childId);
+        if (child.status === 'queued') await this.deps.executeChild(childId, mirror);
         else await sleep(this.deps.pollMs ?? DEFAULT_POLL_MS, signal);
         if (signal.aborted) throw signal.reason;
       }

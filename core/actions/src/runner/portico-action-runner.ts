@@ -86,7 +86,7 @@ export class PorticoActionRunner implements ActionRunnerService {
       startRunDetailed: (request, child) => this.startRunDetailed(request, child),
       getRun: (id) => this.getRun(id),
       cancelRun: (id, actor) => this.cancelRun(id, actor),
-      executeChild: (id) => this.executor.executeChild(id),
+      executeChild: (id, mirror) => this.executor.executeChild(id, mirror),
       resolveActor: parts.resolveActor,
       updater: this.updater,
     });

@@ -4,7 +4,7 @@ import { RetryRunError } from '../queue/run-queue';
 import { restoreSecretInputs } from '../runs/run-inputs';
 import type { RunUpdater } from '../runs/run-updater';
 import { callWebhook } from '../invocations/call-webhook';
-import { RunLogger } from './run-logger';
+import { RunLogger, type LogMirror } from './run-logger';
 import type { RunnerParts } from './portico-action-runner';
 
 /** Default time limit: nothing stays `running` forever, even an async run nobody reports on. */
@@ -123,7 +123,7 @@ export class RunExecutor {
    * happens when it is no longer queued (another worker claimed it first); a failed attempt
    * with attempts left is queued again after its backoff, for the parent to run again.
    */
-  async executeChild(runId: string): Promise<void> {
+  async executeChild(runId: string, mirror?: LogMirror): Promise<void> {
     const stored = await this.parts.store.get(runId);
     if (!stored || stored.run.status !== 'queued') return;
     const action = await this.resolveAction(stored.run.actionId);
@@ -134,7 +134,7 @@ export class RunExecutor {
     const next = startedAttempt(stored.run);
     if (!(await this.updater.write(stored, next).catch(() => false))) return;
     try {
-      await this.attempt(next, action.definition, action.definition.retry?.attempts ?? 1);
+      await this.attempt(next, action.definition, action.definition.retry?.attempts ?? 1, mirror);
     } catch (error) {
       if (!(error instanceof RetryRunError)) throw error;
       await new Promise((r) => setTimeout(r, action.definition.retry?.backoffMs ?? 0));
@@ -148,12 +148,12 @@ export class RunExecutor {
     if (changed) await this.parts.store.publishCancel(job.runId);
   }
 
-  private async attempt(run: Run, definition: ActionDefinition, maxAttempts: number): Promise<void> {
+  private async attempt(run: Run, definition: ActionDefinition, maxAttempts: number, mirror?: LogMirror): Promise<void> {
     const controller = new AbortController();
     this.active.set(run.id, controller);
     const timeoutMs = definition.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timer = setTimeout(() => controller.abort(new AbortReason('timeout')), timeoutMs);
-    const logger = new RunLogger(this.parts.store, run.id);
+    const logger = new RunLogger(this.parts.store, run.id, {}, undefined, undefined, mirror);
     const state = { outputs: {} as Record<string, unknown>, links: [] as Run['links'], affected: [] as EntityRef[], progress: null as number | null };
     logger.info(`Attempt ${run.attempts} of ${maxAttempts} started`);
     let outcome: Outcome | null = null;

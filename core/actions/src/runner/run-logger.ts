@@ -1,6 +1,9 @@
 import type { LoggerService } from '@portico/plugin-api';
 import type { RunLogLevel, RunStore } from '../runs/run-store';
 
+/** Receives a copy of every line (a child run's lines go to its parent's log too). */
+export type LogMirror = (level: RunLogLevel, message: string, fields?: Record<string, unknown>) => void;
+
 /**
  * The logger a handler gets: each line is appended to the run's log in order. Appends are
  * chained so lines keep their order; `flush` waits for all of them before the run ends.
@@ -14,6 +17,7 @@ export class RunLogger implements LoggerService {
     private readonly fields: Record<string, unknown> = {},
     shared?: { chain: Promise<unknown> },
     private readonly root?: RunLogger,
+    private readonly mirror?: LogMirror,
   ) {
     this.chain = shared?.chain ?? Promise.resolve();
   }
@@ -21,6 +25,7 @@ export class RunLogger implements LoggerService {
   private write(level: RunLogLevel, message: string, fields?: Record<string, unknown>): void {
     const all = { ...this.fields, ...(fields ?? {}) };
     const owner = this.root ?? this;
+    owner.mirror?.(level, String(message), fields);
     owner.chain = owner.chain
       .then(() => this.store.appendLog(this.runId, { at: new Date().toISOString(), type: 'line', level, message: String(message), ...(Object.keys(all).length > 0 ? { fields: all } : {}) }))
       .catch(() => undefined);
