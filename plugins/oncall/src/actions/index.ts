@@ -1,0 +1,11 @@
+import type { ActionDefinition, SecretsService } from '@portico/plugin-api';
+import { runRunbookAction } from '../runbooks/run-runbook-action';
+import { acknowledgeAction, escalateAction, reassignAction, resolveAction } from './incident-actions';
+import type { OncallActionDeps } from './oncall-action-deps';
+import { pageAction } from './page-action';
+import { sendAlertAction } from './send-alert-action';
+import { takeShiftAction } from './take-shift-action';
+
+export function oncallActions(deps: OncallActionDeps & { secrets: SecretsService }): ActionDefinition<any>[] {
+  return [pageAction(deps), sendAlertAction(deps), acknowledgeAction(deps), resolveAction(deps), reassignAction(deps), escalateAction(deps), takeShiftAction(deps), runRunbookAction(deps)];
+}

@@ -1,0 +1,123 @@
+import type { CatalogService, Entity, EntityInput, EntityProvider, EntityProviderContext, EntityRef } from '@portico/plugin-api';
+import type { OncallConfig } from '../config/oncall-config';
+import type { PagerDutyConnection } from '../pagerduty/pagerduty-connection';
+import { incidentInput } from './incident-writer';
+import { onCallView, policyEntity, scheduleEntity, timelineOf } from './pagerduty-entities';
+import { sameEntity } from './same-entity';
+import { buildServiceMap } from './service-map';
+import { storedEntities } from './stored-entities';
+
+const DAY = 24 * 60 * 60 * 1000;
+const ON_CALL_WINDOW_MS = 14 * DAY;
+
+export interface ProviderDeps {
+  config: OncallConfig;
+  pagerduty: PagerDutyConnection;
+  catalog: Pick<CatalogService, 'get' | 'query' | 'upsert'>;
+}
+
+/** Every account in turn: one that fails is logged and the next still syncs. */
+export async function forEachAccount(config: OncallConfig, ctx: EntityProviderContext, what: string, sync: (account: string) => Promise<void>): Promise<void> {
+  const failures: string[] = [];
+  for (const { id } of config.accounts) {
+    if (ctx.signal.aborted) return;
+    try {
+      await sync(id);
+    } catch (error) {
+      failures.push(id);
+      ctx.logger.error(`PagerDuty ${what} of account "${id}" failed; the other accounts go on: ${(error as Error).message}`, { account: id });
+    }
+  }
+  if (failures.length === config.accounts.length && failures.length > 0) throw new Error(`PagerDuty ${what} failed for every account (${failures.join(', ')}); see the log lines above.`);
+}
+
+/** Drops unchanged entities from a batch and deletes stored ones PagerDuty no longer has. */
+function changes(stored: Map<string, Entity>, fresh: EntityInput[], kind: string, deleteMissing: boolean): { upsert: EntityInput[]; delete: EntityRef[] } {
+  const ids = new Set(fresh.map((e) => e.id));
+  return {
+    upsert: fresh.filter((e) => !sameEntity(stored.get(e.id), e)),
+    delete: deleteMissing ? [...stored.keys()].filter((id) => !ids.has(id)).map((id) => ({ kind, id })) : [],
+  };
+}
+
+/**
+ * The full resync: escalation policies (with the Components of their services), schedules,
+ * who is on call, and open and recent incidents. Incidents are written one by one, so one
+ * that the catalog refuses never holds back the others.
+ */
+export function pagerDutyProvider(deps: ProviderDeps): EntityProvider {
+  return {
+    id: 'oncall.pagerduty',
+    everyMs: deps.config.syncIntervalMs,
+    async refresh(ctx) {
+      await forEachAccount(deps.config, ctx, 'sync', async (account) => {
+        const api = await deps.pagerduty(account);
+        const now = Date.now();
+        const [policies, schedules, oncalls, open, recent] = await Promise.all([
+          api.listEscalationPolicies(),
+          api.listSchedules(),
+          api.listOnCalls({ since: new Date(now).toISOString(), until: new Date(now + ON_CALL_WINDOW_MS).toISOString() }),
+          api.listIncidents({ statuses: ['triggered', 'acknowledged'] }),
+          deps.config.recentIncidentDays > 0 ? api.listIncidents({ statuses: ['resolved'], since: new Date(now - deps.config.recentIncidentDays * DAY).toISOString(), until: new Date(now).toISOString() }) : Promise.resolve([]),
+        ]);
+        const serviceMap = await buildServiceMap(deps.config, deps.catalog);
+        const view = onCallView(oncalls, now);
+        const checkedAt = new Date(now).toISOString();
+        const scheduleChanges = changes(await storedEntities(deps.catalog, 'schedule', account), schedules.map((s) => scheduleEntity(account, s, view)), 'schedule', true);
+        const storedPolicies = await storedEntities(deps.catalog, 'escalation-policy', account);
+        const policyInputs = policies.map((p) => policyEntity(account, p, serviceMap, view, checkedAt));
+        // onCallCheckedAt alone changing is not worth a new version.
+        for (const p of policyInputs) {
+          const before = storedPolicies.get(p.id);
+          if (before && before.properties.onCallCheckedAt) p.properties!.onCallCheckedAt = before.properties.onCallCheckedAt as string;
+        }
+        const policyChanges = changes(storedPolicies, policyInputs, 'escalation-policy', true);
+        await ctx.apply({ upsert: [...scheduleChanges.upsert, ...policyChanges.upsert] });
+        await ctx.apply({ delete: [...policyChanges.delete, ...scheduleChanges.delete] });
+
+        const storedIncidents = await storedEntities(deps.catalog, 'incident', account);
+        let refused = 0;
+        for (const incident of [...open, ...recent]) {
+          try {
+            // Open incidents get their timeline from PagerDuty's log; resolved ones keep what was stored.
+            const open = incident.status !== 'resolved';
+            const timeline = open ? timelineOf(await api.listLogEntries(incident.id)) : [];
+            const input = await incidentInput(deps.catalog, account, incident, serviceMap, timeline, { replaceTimeline: open });
+            if (!sameEntity(storedIncidents.get(input.id), input)) await ctx.apply({ upsert: [input] });
+          } catch (error) {
+            refused++;
+            ctx.logger.warn(`PagerDuty incident ${incident.id} of account "${account}" was not synced: ${(error as Error).message}`, { account, incident: incident.id });
+          }
+        }
+        ctx.logger.info(`PagerDuty account "${account}": ${policies.length} escalation policies, ${schedules.length} schedules, ${open.length} open and ${recent.length} recent incidents${refused ? ` (${refused} not synced)` : ''}`);
+      });
+    },
+  };
+}
+
+/** Who is on call now and next, every minute by default: only policies and schedules whose on-call changed are written. */
+export function onCallProvider(deps: ProviderDeps): EntityProvider {
+  return {
+    id: 'oncall.on-call',
+    everyMs: deps.config.onCallRefreshMs,
+    async refresh(ctx) {
+      await forEachAccount(deps.config, ctx, 'on-call refresh', async (account) => {
+        const api = await deps.pagerduty(account);
+        const now = Date.now();
+        const view = onCallView(await api.listOnCalls({ since: new Date(now).toISOString(), until: new Date(now + ON_CALL_WINDOW_MS).toISOString() }), now);
+        const upsert: EntityInput[] = [];
+        for (const policy of (await storedEntities(deps.catalog, 'escalation-policy', account)).values()) {
+          const onCall = view.byPolicy.get(policy.properties.pagerdutyId as string) ?? { now: [], next: [] };
+          const next: EntityInput = { kind: policy.kind, id: policy.id, title: policy.title, description: policy.description, owner: policy.owner, relations: policy.relations, properties: { ...policy.properties, onCall: onCall.now, nextOnCall: onCall.next } };
+          if (!sameEntity(policy, next)) upsert.push({ ...next, properties: { ...next.properties, onCallCheckedAt: new Date(now).toISOString() } });
+        }
+        for (const schedule of (await storedEntities(deps.catalog, 'schedule', account)).values()) {
+          const onCall = view.bySchedule.get(schedule.properties.pagerdutyId as string) ?? { now: null, next: null };
+          const next: EntityInput = { kind: schedule.kind, id: schedule.id, title: schedule.title, description: schedule.description, owner: schedule.owner, relations: schedule.relations, properties: { ...schedule.properties, onCall: onCall.now, nextOnCall: onCall.next } };
+          if (!sameEntity(schedule, next)) upsert.push(next);
+        }
+        if (upsert.length > 0) await ctx.apply({ upsert });
+      });
+    },
+  };
+}
