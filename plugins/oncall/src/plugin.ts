@@ -1,6 +1,7 @@
 import { coreExtensionPoints, coreServices, definePlugin, type PorticoPlugin } from '@portico/plugin-api';
 import { oncallActions } from './actions';
 import { oncallConfigSchema, resolveOncallConfig } from './config/oncall-config';
+import { linkComponentToService } from './ingestion/link-component-to-service';
 import { onCallProvider, pagerDutyProvider } from './ingestion/pagerduty-provider';
 import { oncallKinds } from './kinds';
 import { createPagerDutyConnection, type PagerDutyConnection } from './pagerduty/pagerduty-connection';
@@ -24,8 +25,9 @@ export const oncallPlugin: PorticoPlugin = definePlugin({
     logger: coreServices.logger,
     config: coreServices.config,
     secrets: coreServices.secrets,
+    lifecycle: coreServices.lifecycle,
   },
-  init({ kinds, actions, widgets, providers, routes, catalog, actionRunner, logger, config: configService, secrets }) {
+  init({ kinds, actions, widgets, providers, routes, catalog, actionRunner, logger, config: configService, secrets, lifecycle }) {
     const config = resolveOncallConfig(configService.get());
     let pagerduty: PagerDutyConnection = createPagerDutyConnection(config, secrets);
     if (config.simulated) {
@@ -33,6 +35,8 @@ export const oncallPlugin: PorticoPlugin = definePlugin({
       const simulated = new SimulatedPagerDuty();
       pagerduty = async () => simulated;
       if (config.services.length === 0) config.services = SIMULATED_SERVICES;
+      // The demo guest has no email; PagerDuty records simulated writes as this user.
+      for (const account of config.accounts) account.from ??= 'portal@example.com';
     }
 
     for (const kind of oncallKinds) kinds.addKind(kind);
@@ -51,7 +55,8 @@ export const oncallPlugin: PorticoPlugin = definePlugin({
     const deps = { config, pagerduty, catalog };
     providers.addProvider(pagerDutyProvider(deps));
     providers.addProvider(onCallProvider(deps));
-    if (config.simulated) providers.addProvider(demoRunbookProvider());
+    if (config.simulated) providers.addProvider(demoRunbookProvider(catalog));
+    lifecycle.addShutdownHook(linkComponentToService({ config, catalog, logger }));
     routes.addRoute(webhookRoute({ config, secrets, catalog, logger }));
   },
 });

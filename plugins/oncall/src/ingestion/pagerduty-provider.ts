@@ -60,35 +60,43 @@ export function pagerDutyProvider(deps: ProviderDeps): EntityProvider {
           api.listIncidents({ statuses: ['triggered', 'acknowledged'] }),
           deps.config.recentIncidentDays > 0 ? api.listIncidents({ statuses: ['resolved'], since: new Date(now - deps.config.recentIncidentDays * DAY).toISOString(), until: new Date(now).toISOString() }) : Promise.resolve([]),
         ]);
-        const serviceMap = await buildServiceMap(deps.config, deps.catalog);
         const view = onCallView(oncalls, now);
         const checkedAt = new Date(now).toISOString();
-        const scheduleChanges = changes(await storedEntities(deps.catalog, 'schedule', account), schedules.map((s) => scheduleEntity(account, s, view)), 'schedule', true);
-        const storedPolicies = await storedEntities(deps.catalog, 'escalation-policy', account);
-        const policyInputs = policies.map((p) => policyEntity(account, p, serviceMap, view, checkedAt));
-        // onCallCheckedAt alone changing is not worth a new version.
-        for (const p of policyInputs) {
-          const before = storedPolicies.get(p.id);
-          if (before && before.properties.onCallCheckedAt) p.properties!.onCallCheckedAt = before.properties.onCallCheckedAt as string;
-        }
-        const policyChanges = changes(storedPolicies, policyInputs, 'escalation-policy', true);
-        await ctx.apply({ upsert: [...scheduleChanges.upsert, ...policyChanges.upsert] });
-        await ctx.apply({ delete: [...policyChanges.delete, ...scheduleChanges.delete] });
-
-        const storedIncidents = await storedEntities(deps.catalog, 'incident', account);
-        let refused = 0;
-        for (const incident of [...open, ...recent]) {
-          try {
-            // Open incidents get their timeline from PagerDuty's log; resolved ones keep what was stored.
-            const open = incident.status !== 'resolved';
-            const timeline = open ? timelineOf(await api.listLogEntries(incident.id)) : [];
-            const input = await incidentInput(deps.catalog, account, incident, serviceMap, timeline, { replaceTimeline: open });
-            if (!sameEntity(storedIncidents.get(input.id), input)) await ctx.apply({ upsert: [input] });
-          } catch (error) {
-            refused++;
-            ctx.logger.warn(`PagerDuty incident ${incident.id} of account "${account}" was not synced: ${(error as Error).message}`, { account, incident: incident.id });
+        const write = async (serviceMap: Map<string, string>): Promise<number> => {
+          const scheduleChanges = changes(await storedEntities(deps.catalog, 'schedule', account), schedules.map((s) => scheduleEntity(account, s, view)), 'schedule', true);
+          const storedPolicies = await storedEntities(deps.catalog, 'escalation-policy', account);
+          const policyInputs = policies.map((p) => policyEntity(account, p, serviceMap, view, checkedAt));
+          // onCallCheckedAt alone changing is not worth a new version.
+          for (const p of policyInputs) {
+            const before = storedPolicies.get(p.id);
+            if (before && before.properties.onCallCheckedAt) p.properties!.onCallCheckedAt = before.properties.onCallCheckedAt as string;
           }
-        }
+          const policyChanges = changes(storedPolicies, policyInputs, 'escalation-policy', true);
+          await ctx.apply({ upsert: [...scheduleChanges.upsert, ...policyChanges.upsert] });
+          await ctx.apply({ delete: [...policyChanges.delete, ...scheduleChanges.delete] });
+
+          const storedIncidents = await storedEntities(deps.catalog, 'incident', account);
+          let refused = 0;
+          for (const incident of [...open, ...recent]) {
+            try {
+              // Open incidents get their timeline from PagerDuty's log; resolved ones keep what was stored.
+              const isOpen = incident.status !== 'resolved';
+              const timeline = isOpen ? timelineOf(await api.listLogEntries(incident.id)) : [];
+              const input = await incidentInput(deps.catalog, account, incident, serviceMap, timeline, { replaceTimeline: isOpen });
+              if (!sameEntity(storedIncidents.get(input.id), input)) await ctx.apply({ upsert: [input] });
+            } catch (error) {
+              refused++;
+              ctx.logger.warn(`PagerDuty incident ${incident.id} of account "${account}" was not synced: ${(error as Error).message}`, { account, incident: incident.id });
+            }
+          }
+          return refused;
+        };
+        const serviceMap = await buildServiceMap(deps.config, deps.catalog);
+        let refused = await write(serviceMap);
+        // A Component created while this ran (another plugin's provider, an import) may have
+        // missed both this map and the link made on its creation: one more pass links it.
+        const after = await buildServiceMap(deps.config, deps.catalog);
+        if ([...after].some(([key, component]) => serviceMap.get(key) !== component)) refused = await write(after);
         ctx.logger.info(`PagerDuty account "${account}": ${policies.length} escalation policies, ${schedules.length} schedules, ${open.length} open and ${recent.length} recent incidents${refused ? ` (${refused} not synced)` : ''}`);
       });
     },

@@ -22,7 +22,7 @@ export function serviceOfComponent(config: OncallConfig, component: Entity): Ser
   return null;
 }
 
-/** `account|serviceId` → Component id, over every Component in the catalog. */
+/** `account|serviceId` → Component id, over every Component in the catalog (config mappings included, through `serviceOfComponent`). */
 export async function buildServiceMap(config: OncallConfig, catalog: Pick<CatalogService, 'query'>): Promise<Map<string, string>> {
   const map = new Map<string, string>();
   let cursor: string | undefined;
@@ -34,7 +34,7 @@ export async function buildServiceMap(config: OncallConfig, catalog: Pick<Catalo
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  for (const s of config.services) map.set(serviceKey(s.account ?? config.accounts[0].id, s.serviceId), s.component);
+  // Components found above exist; a mapping naming one not (yet) in the catalog is linked when it arrives.
   return map;
 }
 

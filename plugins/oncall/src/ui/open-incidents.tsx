@@ -22,9 +22,14 @@ export function OpenIncidents({ entity, widget }: WidgetProps): ReactElement {
         {items.map((incident) => {
           const p = incident.properties as { status: string; urgency: string; number?: number; createdAt?: string; serviceName?: string; assignees?: Array<{ name: string }> };
           return (
-            <ListItem key={incident.id} disableGutters secondaryAction={<Chip size="small" color={p.status === 'triggered' ? 'error' : 'warning'} label={p.status} data-status={p.status} />}>
+            <ListItem key={incident.id} disableGutters>
               <ListItemText
-                primary={<EntityLink entity={incident}>{`${p.number ? `#${p.number} ` : ''}${incident.title}`}</EntityLink>}
+                primary={
+                  <>
+                    <Chip size="small" color={p.status === 'triggered' ? 'error' : 'warning'} label={p.status} data-status={p.status} sx={{ mr: 1 }} />
+                    <EntityLink entity={incident}>{`${p.number ? `#${p.number} ` : ''}${incident.title}`}</EntityLink>
+                  </>
+                }
                 secondary={[p.urgency === 'high' ? 'High urgency' : 'Low urgency', !entity && p.serviceName, formatRelative(p.createdAt), p.assignees?.length ? `assigned to ${p.assignees.map((a) => a.name).join(', ')}` : null].filter(Boolean).join(' · ')}
               />
             </ListItem>
