@@ -22,6 +22,8 @@ export const customerKind: KindDefinition = {
       subscriptionId: { type: 'string', title: 'Stripe subscription' },
       accountOwner: { type: 'string', title: 'Account owner', format: 'user' },
       email: { type: 'string', title: 'Billing email' },
+      previousPlan: { type: 'string', title: 'Previous plan' },
+      planChangedAt: { type: 'string', title: 'Plan changed at', format: 'date-time' },
       /** When a soft-deleted customer is deleted for good, unless restored first. */
       deleteAt: { type: 'string', title: 'Deleted for good at', format: 'timer' },
       statusBeforeDeletion: { type: 'string', title: 'Status before deletion' },
