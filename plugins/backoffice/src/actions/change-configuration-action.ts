@@ -26,7 +26,7 @@ export function changeConfigurationAction({ config, tenants }: BackofficeActionD
       type: 'object',
       additionalProperties: false,
       required: ['configuration'],
-      properties: { configuration: { ...config.configurationSchema, title: 'Configuration', 'x-portico-widget': 'backoffice.configuration-field' } },
+      properties: { configuration: { ...config.configurationSchema, title: 'Configuration' } },
     },
     invocation: {
       type: 'handler',
