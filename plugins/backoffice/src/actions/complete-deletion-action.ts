@@ -5,7 +5,7 @@ import { requireCustomer, type BackofficeActionDeps } from './backoffice-action-
 
 /** Whether an error means the thing is gone already, so deleting it again is done. */
 function isGone(error: unknown): boolean {
-  return (error instanceof TenantApiError && error.status === 404) || (error instanceof BillingError && /No such/.test(error.message));
+  return (error instanceof TenantApiError && error.status === 404) || (error instanceof BillingError && error.code === 'resource_missing');
 }
 
 /**
@@ -47,9 +47,9 @@ export function completeDeletionAction({ config, billing, tenants }: BackofficeA
         };
         await step(`tenant ${ref.id}`, () => tenants.deleteTenant(ref.id));
         const subscriptionId = customer.properties.subscriptionId as string | undefined;
-        if (subscriptionId) await step(`Stripe subscription ${subscriptionId}`, () => billing.cancelSubscription(subscriptionId, `${ctx.runId}:cancel`));
+        if (subscriptionId) await step(`Stripe subscription ${subscriptionId}`, () => billing.cancelSubscription(subscriptionId));
         const billingId = customer.properties.billingId as string | undefined;
-        if (billingId) await step(`Stripe customer ${billingId}`, () => billing.deleteCustomer(billingId, `${ctx.runId}:delete`));
+        if (billingId) await step(`Stripe customer ${billingId}`, () => billing.deleteCustomer(billingId));
         const { items } = await ctx.catalog.query({ kind: 'tenant-deployment', filter: { combinator: 'and', rules: [{ property: 'relations.customer', operator: '=', value: ref.id }] }, limit: 100 });
         for (const deployment of items) await ctx.catalog.delete({ kind: 'tenant-deployment', id: deployment.id });
         await ctx.catalog.delete({ kind: 'customer', id: ref.id });

@@ -53,10 +53,10 @@ export function createCustomerAction({ config, billing, tenants }: BackofficeAct
         const done: Step[] = [];
         try {
           const customer = await billing.createCustomer({ name, email, metadata: { portico_customer_id: id } }, `${ctx.runId}:customer`);
-          done.push({ what: `Stripe customer ${customer.id}`, undo: () => billing.deleteCustomer(customer.id, `${ctx.runId}:undo-customer`) });
+          done.push({ what: `Stripe customer ${customer.id}`, undo: () => billing.deleteCustomer(customer.id) });
           ctx.logger.info(`Created Stripe customer ${customer.id}`);
           const subscription = await billing.createSubscription({ customer: customer.id, price: plan.priceIds[0] }, `${ctx.runId}:subscription`);
-          done.push({ what: `Stripe subscription ${subscription.id}`, undo: () => billing.cancelSubscription(subscription.id, `${ctx.runId}:undo-subscription`) });
+          done.push({ what: `Stripe subscription ${subscription.id}`, undo: () => billing.cancelSubscription(subscription.id) });
           ctx.logger.info(`Subscribed ${customer.id} to ${plan.title} (${plan.priceIds[0]}): ${subscription.status}`);
           const tenant = await tenants.createTenant({ id, name, region, plan: plan.id, configuration });
           done.push({ what: `tenant ${tenant.id}`, undo: () => tenants.deleteTenant(tenant.id) });
@@ -82,17 +82,19 @@ export function createCustomerAction({ config, billing, tenants }: BackofficeAct
           ctx.logger.info(`Customer ${id} is ready`);
         } catch (error) {
           ctx.logger.error(`Creating customer ${id} failed: ${messageOf(error)}. Undoing what was done.`);
+          const undone: string[] = [];
           const left: string[] = [];
           for (const step of done.reverse()) {
             try {
               await step.undo();
+              undone.push(step.what);
               ctx.logger.info(`Undone: ${step.what}`);
             } catch (undoError) {
               left.push(`${step.what} (${messageOf(undoError)})`);
               ctx.logger.error(`Could not undo ${step.what}: ${messageOf(undoError)}`);
             }
           }
-          ctx.setOutput('undone', done.map((s) => s.what).filter((what) => !left.some((l) => l.startsWith(what))));
+          ctx.setOutput('undone', undone);
           ctx.setOutput('leftovers', left);
           throw new Error(
             `${messageOf(error)} ${left.length === 0 ? (done.length ? 'Everything created before that was undone.' : 'Nothing had been created.') : `These could not be undone and must be removed by hand: ${left.join('; ')}.`}`,

@@ -34,14 +34,16 @@ export interface BillingEvent {
 }
 
 /**
- * Billing as the backoffice actions use it. Every write takes an idempotency key, so a retried
- * run (or a retried request) never charges or creates twice.
+ * Billing as the backoffice actions use it. Every create and update takes an idempotency key, so
+ * a retried request or run attempt never charges or creates twice; deletes and cancellations are
+ * idempotent in Stripe by nature (Stripe ignores idempotency keys on DELETE), and one already done
+ * fails with the code `resource_missing`.
  */
 export interface Billing {
   createCustomer(input: { name: string; email?: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<BillingCustomer>;
-  deleteCustomer(id: string, idempotencyKey: string): Promise<void>;
+  deleteCustomer(id: string): Promise<void>;
   createSubscription(input: { customer: string; price: string }, idempotencyKey: string): Promise<BillingSubscription>;
-  cancelSubscription(id: string, idempotencyKey: string): Promise<void>;
+  cancelSubscription(id: string): Promise<void>;
   getSubscription(id: string): Promise<BillingSubscription>;
   /** What the next invoice comes to once the subscription's price is `price` under `proration`. */
   previewPriceChange(input: { subscription: BillingSubscription; price: string; proration: ProrationBehavior }): Promise<BillingAmount>;
@@ -58,6 +60,8 @@ export class BillingError extends Error {
     message: string,
     /** Stripe's error type (`card_error`, `rate_limit_error`, ...) or `signature`. */
     readonly kind: string,
+    /** Stripe's error code, e.g. `card_declined` or `resource_missing`. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'BillingError';

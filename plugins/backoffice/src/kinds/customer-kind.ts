@@ -30,6 +30,8 @@ export const customerKind: KindDefinition = {
       deletionRequestedBy: { type: 'string', title: 'Deletion requested by' },
     },
   },
+  // On customers the plugin ingests, people may still name the account owner.
+  editable: ['description', 'accountOwner'],
   relations: {
     plan: { target: 'plan', title: 'Plan', inverse: 'customers', inverseTitle: 'Customers' },
   },

@@ -18,6 +18,8 @@ export const tenantDeploymentKind: KindDefinition = {
       component: { type: 'string', title: 'Component', description: 'Component whose deploy workflow ships the tenant.' },
     },
   },
+  // Where a tenant is deployed is for people to say, also on tenants the plugin wrote.
+  editable: ['description', 'environment', 'component'],
   relations: {
     customer: { target: 'customer', required: true, title: 'Customer', inverse: 'deployments', inverseTitle: 'Tenant deployments' },
   },

@@ -84,6 +84,7 @@ test('card, rate-limit, unknown-object and key errors become one sentence saying
   stripe.rateLimitNext('POST /v1/subscriptions');
   await expect(billing.createSubscription({ customer: customer.id, price: 'price_team' }, 'errors:sub2')).rejects.toMatchObject({ kind: 'rate_limit_error', message: expect.stringMatching(/rate limit was hit .* run this again in a minute/) });
   await expect(billing.getSubscription('sub_missing')).rejects.toThrow("Stripe refused to read the subscription sub_missing: No such subscription: 'sub_missing' (parameter id)");
+  await expect(billing.deleteCustomer('cus_gone')).rejects.toMatchObject({ kind: 'invalid_request_error', code: 'resource_missing' });
   key = 'sk_test_wrong';
   await expect(billing.listCustomers()).rejects.toMatchObject({ kind: 'authentication_error' });
 });

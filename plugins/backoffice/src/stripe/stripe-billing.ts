@@ -49,10 +49,10 @@ export function createStripeBilling(options: StripeBillingOptions): Billing {
   return {
     createCustomer: (input, idempotencyKey) =>
       call(`create the customer ${input.name}`, async (s) => toCustomer(await s.customers.create({ name: input.name, ...(input.email ? { email: input.email } : {}), metadata: input.metadata }, { idempotencyKey }))),
-    deleteCustomer: (id, idempotencyKey) => call(`delete the customer ${id}`, async (s) => void (await s.customers.del(id, {}, { idempotencyKey }))),
+    deleteCustomer: (id) => call(`delete the customer ${id}`, async (s) => void (await s.customers.del(id))),
     createSubscription: (input, idempotencyKey) =>
       call(`subscribe ${input.customer} to ${input.price}`, async (s) => toSubscription(await s.subscriptions.create({ customer: input.customer, items: [{ price: input.price }] }, { idempotencyKey }))),
-    cancelSubscription: (id, idempotencyKey) => call(`cancel the subscription ${id}`, async (s) => void (await s.subscriptions.cancel(id, {}, { idempotencyKey }))),
+    cancelSubscription: (id) => call(`cancel the subscription ${id}`, async (s) => void (await s.subscriptions.cancel(id))),
     getSubscription: (id) => call(`read the subscription ${id}`, async (s) => toSubscription(await s.subscriptions.retrieve(id))),
     previewPriceChange: ({ subscription, price, proration }) =>
       call(`preview the invoice of ${subscription.id} on ${price}`, async (s) => {
