@@ -23,13 +23,15 @@ const record = (portal: TestPortal) => portal.portal.plugins.find((p) => p.id ==
 
 describe('backoffice plugin', () => {
   it('registers exactly what its manifest declares, simulated or not', async () => {
-    for (const config of [{}, { simulated: true }]) {
+    for (const config of [{}, { simulated: true }] as Array<{ simulated?: boolean }>) {
       await withPortal(config, async (portal) => {
         const { contributions } = record(portal);
         expect(contributions.kinds.sort()).toEqual([...packageJson.portico.kinds].sort());
         expect(contributions.actions.sort()).toEqual([...packageJson.portico.actions].sort());
         expect(contributions.widgets.map((w) => w.id).sort()).toEqual([...packageJson.portico.widgets].sort());
         expect(record(portal).routes.map((r) => `${r.method} ${r.path} ${r.auth}`)).toEqual(['POST /webhooks/stripe public']);
+        expect(contributions.providers).toEqual([config.simulated ? 'backoffice.sample-customers' : 'backoffice.stripe-customers']);
+        expect(contributions.automations).toEqual(['backoffice.complete-deletion-after-grace-period']);
       });
     }
     expect(packageJson.portico.id).toBe(plugin.id);

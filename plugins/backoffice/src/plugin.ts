@@ -2,7 +2,7 @@ import { coreExtensionPoints, coreServices, definePlugin, type PorticoPlugin } f
 import { backofficeActions, gracePeriodAutomation } from './actions';
 import { backofficeConfigSchema, resolveBackofficeConfig } from './config/backoffice-config';
 import { backofficeKinds } from './kinds';
-import { planEntities, plansProvider } from './providers/plans-provider';
+import { planEntities } from './providers/plan-entities';
 import { sampleCustomersProvider } from './providers/sample-customers-provider';
 import { stripeCustomersProvider } from './providers/stripe-customers-provider';
 import { stripeWebhookRoute } from './routes/stripe-webhook-route';
@@ -47,7 +47,6 @@ export const backofficePlugin: PorticoPlugin = definePlugin({
       });
       const tenants = new TenantAdminClient({ baseUrl: config.tenantApi.baseUrl, token: () => secrets.get(config.tenantApi.tokenSecret) });
       for (const action of backofficeActions({ config, billing, tenants })) actions.addAction(action);
-      providers.addProvider(plansProvider(config));
       providers.addProvider(stripeCustomersProvider({ config, billing, catalog }));
       routes.addRoute(stripeWebhookRoute({ config, billing, catalog, logger }));
     }

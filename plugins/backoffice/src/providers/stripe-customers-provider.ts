@@ -2,9 +2,10 @@ import type { CatalogService, EntityProvider } from '@portico/plugin-api';
 import type { Billing } from '../billing/billing';
 import type { BackofficeConfig } from '../config/backoffice-config';
 import { billingCustomerEntity, customerIdOf, subscriptionsByCustomer } from '../ingestion/billing-customer-entity';
+import { planEntities } from './plan-entities';
 
 /**
- * Reads every customer and subscription from Stripe (all pages) and writes a Customer per
+ * Writes the configured plans, then reads every customer and subscription from Stripe (all pages) and writes a Customer per
  * Stripe customer with its plan and status. It never deletes: a customer Stripe stops listing
  * keeps its entity until someone deletes it through the portal.
  */
@@ -14,6 +15,8 @@ export function stripeCustomersProvider(deps: { config: BackofficeConfig; billin
     id: 'backoffice.stripe-customers',
     everyMs: config.syncIntervalMs,
     async refresh(ctx) {
+      // First and on their own: the plans are there even while Stripe cannot be reached.
+      await ctx.apply({ upsert: planEntities(config) });
       const [customers, subscriptions] = await Promise.all([billing.listCustomers(), billing.listSubscriptions()]);
       const byCustomer = subscriptionsByCustomer(subscriptions);
       const upsert = [];
