@@ -120,6 +120,20 @@ test('when the tenant service answers 409, the Stripe customer is removed again 
   expect(await portal.entity('customer', 'taken', 'viewer')).toBeNull();
 });
 
+test('what cannot be undone is named in the failed run, so nothing is left half-created without a record', async () => {
+  tenants.tenants.set('stuck', { id: 'stuck', name: 'Stuck', region: 'eu-west', plan: 'team', version: '2.1.0', status: 'active', createdAt: new Date().toISOString(), configuration: {} });
+  // Stripe fails the deletion, and the SDK's retry of it.
+  stripe.upstream.failNext('DELETE /v1/customers/:id', { status: 500, times: 2, body: { error: { type: 'api_error', message: 'An unknown error occurred' } } });
+  const run = await portal.runAction('backoffice.create-customer', newCustomer('stuck'));
+  expect(run.status).toBe('failed');
+  const leftover = stripeCustomerOf('stuck')!;
+  expect(run.outputs.undone).toEqual([expect.stringMatching(/^Stripe subscription sub_/)]);
+  expect(run.outputs.leftovers).toEqual([expect.stringContaining(`Stripe customer ${leftover.id} (Stripe failed to delete the customer ${leftover.id} (500)`)]);
+  expect(run.error).toContain(`These could not be undone and must be removed by hand: Stripe customer ${leftover.id}`);
+  expect(run.logs).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^Could not undo Stripe customer ${leftover.id}`))]));
+  expect(await portal.entity('customer', 'stuck', 'viewer')).toBeNull();
+});
+
 test('a declined card or a Stripe rate limit fails the run with what to do, leaving nothing behind', async () => {
   stripe.declineNext('POST /v1/subscriptions');
   const declined = await portal.runAction('backoffice.create-customer', newCustomer('broke'));

@@ -7,6 +7,10 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { Run } from '@portico/plugin-api';
 import { EntityLink, InfoCard, PortalLink, RunStatus, runPath, useApi, type WidgetProps } from '@portico/ui-api';
@@ -41,13 +45,18 @@ export function CustomerCard({ entity, widget }: WidgetProps): ReactElement | nu
       <Typography variant="subtitle2" sx={{ mt: 1 }}>
         Configuration
       </Typography>
-      <List dense data-testid="customer-configuration">
-        {Object.entries(p.configuration ?? {}).map(([key, value]) => (
-          <ListItem key={key} disableGutters>
-            <ListItemText primary={key} secondary={JSON.stringify(value)} />
-          </ListItem>
-        ))}
-      </List>
+      <Table size="small" data-testid="customer-configuration" sx={{ mb: 1 }}>
+        <TableBody>
+          {Object.entries(p.configuration ?? {}).map(([key, value]) => (
+            <TableRow key={key}>
+              <TableCell component="th" scope="row" sx={{ pl: 0 }}>
+                {key}
+              </TableCell>
+              <TableCell sx={{ fontFamily: 'monospace' }}>{JSON.stringify(value)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
       <Divider />
       <Typography variant="subtitle2" sx={{ mt: 1 }}>
         Changes made through the portal
