@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -13,6 +13,16 @@ import { ConfigurationDiffList } from './configuration-diff-list';
 import { ConfigurationFields } from './configuration-fields';
 
 export const CHANGE_CONFIGURATION = 'backoffice.change-configuration';
+const NO_CONFIGURATION: Record<string, unknown> = {};
+
+/** The schema's defaults for what `value` leaves out, as the runner fills them in on submit. */
+function withDefaults(schema: JsonSchema, value: Record<string, unknown>): Record<string, unknown> {
+  const filled = { ...value };
+  for (const [name, property] of Object.entries(schema.properties ?? {}) as Array<[string, JsonSchema]>) {
+    if (filled[name] === undefined && property.default !== undefined) filled[name] = property.default;
+  }
+  return filled;
+}
 
 /**
  * "Change configuration" with the diff shown before submitting: a form generated from the
@@ -22,10 +32,14 @@ export function ChangeConfigurationDialog({ customer, open, onClose }: { custome
   // The actions offered on this customer, with `allowed` telling whether the viewer may start each.
   const actions = useApi<{ items: Array<ActionDefinition & { allowed?: boolean }> }>(open ? `/actions?entity=${encodeURIComponent(`${customer.kind}:${customer.id}`)}` : null);
   const action = actions.data?.items.find((a) => a.id === CHANGE_CONFIGURATION);
-  const current = (customer.properties.configuration as Record<string, unknown> | undefined) ?? {};
+  const current = (customer.properties.configuration as Record<string, unknown> | undefined) ?? NO_CONFIGURATION;
   const [draft, setDraft] = useState<Record<string, unknown>>(current);
   const { run, pending, error } = useRunAction(CHANGE_CONFIGURATION);
   const schema = action?.inputSchema.properties?.configuration as JsonSchema | undefined;
+  // The diff shown is the one the run will make: defaults the runner would add count as changes.
+  useEffect(() => {
+    if (schema) setDraft((draftNow) => withDefaults(schema, draftNow));
+  }, [schema]);
   const diff = useMemo(() => configurationDiff(current, draft), [current, draft]);
   const submit = async (): Promise<void> => {
     const started = await run({ configuration: draft }, { kind: customer.kind, id: customer.id }).catch(() => null);
