@@ -225,10 +225,11 @@ interface ActionContext<I = Record<string, unknown>> {
      * Runs another action (any plugin's) as a child of this run and resolves with the child's
      * final state once it ends, whatever its status: the handler decides what a failed child
      * means. The child runs as this run's actor under the child action's own permission, input
-     * schema and approval policy, plus `options.approval` when given; its log is its own and
-     * this run's log names it. Rejects, starting nothing, when the child cannot start: unknown
-     * action or entity, inputs its schema refuses, or an actor lacking its permission. When
-     * this run is cancelled or times out, a child still open is cancelled too.
+     * schema and approval policy, plus `options.approval` when given; its log is its own, and
+     * this run's log names it and copies each of its lines, prefixed `[<title or action id>]`.
+     * Rejects, starting nothing, when the child cannot start: unknown action or entity, inputs
+     * its schema refuses, or an actor lacking its permission. When this run is cancelled or
+     * times out, a child still open is cancelled too.
      */
     runAction(actionId: string, options?: RunActionOptions): Promise<Run>;
 }
