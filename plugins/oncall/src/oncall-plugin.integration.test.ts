@@ -91,6 +91,27 @@ test('ingestion shows who is on call for cart-service now and next, and its open
   expect(portal.logs.some((l) => l.level === 'error' && l.message.includes('account "acquired" failed'))).toBe(true);
 });
 
+test('the on-call refresh follows a hand-over: when Alice\'s shift ends, Bob is on call now', async () => {
+  const alicesShift = pd.oncalls.find((o) => o.user.id === 'PALICE1' && o.escalation_policy.id === 'PEP0001')!;
+  const bobsShift = pd.oncalls.find((o) => o.user.id === 'PBOB001' && o.escalation_policy.id === 'PEP0001')!;
+  const handOver = new Date(Date.now() - 60_000).toISOString();
+  const [aliceEnd, bobStart] = [alicesShift.end, bobsShift.start];
+  alicesShift.end = handOver;
+  bobsShift.start = handOver;
+  try {
+    const policy = await eventually(async () => {
+      const p = await portal.entity('escalation-policy', 'pep0001', 'alice');
+      return p.properties.onCall[0]?.name === 'Bob Chen' ? p : null;
+    }, 'Bob to be on call');
+    expect(policy.properties.onCall).toHaveLength(1);
+    expect((await portal.entity('schedule', 'psch001', 'alice')).properties.onCall.name).toBe('Bob Chen');
+  } finally {
+    alicesShift.end = aliceEnd;
+    bobsShift.start = bobStart;
+  }
+  await eventually(async () => ((await portal.entity('escalation-policy', 'pep0001', 'alice')).properties.onCall[0]?.name === 'Alice Martin' ? true : null), 'Alice to be back');
+});
+
 test('a Component is also tied to its service by the Backstage annotation pagerduty.com/service-id', async () => {
   const res = await portal.api('PUT', '/kinds/component/entities/legacy-service', { kind: 'component', id: 'legacy-service', title: 'Legacy service', owner: 'checkout-team', properties: { type: 'service', lifecycle: 'production', annotations: { 'pagerduty.com/service-id': 'PLEG001' } } }, { as: 'admin' });
   expect(res.status).toBeLessThan(300);
@@ -120,6 +141,12 @@ test('paging creates an incident that a signed webhook then acknowledges; a bad 
   expect(acknowledged.properties.status).toBe('acknowledged');
   expect(acknowledged.properties.acknowledgedAt).toEqual(expect.any(String));
   expect(acknowledged.properties.timeline.map((e: { summary: string }) => e.summary)).toEqual(expect.arrayContaining([`Paged from Portico by user:alice`, 'Acknowledged by Alice Martin']));
+
+  // A delivery that arrives late (PagerDuty retries) never turns the incident back.
+  const late = incidentWebhook('incident.triggered', { ...pdIncident, status: 'triggered' }) as { event: { occurred_at: string } };
+  late.event.occurred_at = new Date(Date.now() - HOUR).toISOString();
+  expect((await deliverWebhook(webhookUrl(), late, sign)).status).toBe(200);
+  expect((await portal.entity('incident', incidentId, 'alice')).properties.status).toBe('acknowledged');
 
   const badBody = await deliverWebhook(webhookUrl(), { event: { event_type: 'incident.resolved', resource_type: 'incident', data: { id: 'Q1' } } }, sign);
   expect(badBody.status).toBe(400);

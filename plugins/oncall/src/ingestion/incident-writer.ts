@@ -3,7 +3,7 @@ import type { OncallConfig } from '../config/oncall-config';
 import { entityIdFor } from '../config/oncall-config';
 import type { TimelineEntry } from '../kinds/incident-kind';
 import type { PdIncident } from '../pagerduty/pagerduty-types';
-import { incidentEntity } from './pagerduty-entities';
+import { incidentEntity, pagerDutyUpdatedAt } from './pagerduty-entities';
 import { buildServiceMap } from './service-map';
 
 type Catalog = Pick<CatalogService, 'get' | 'query' | 'upsert'>;
@@ -27,11 +27,20 @@ async function exists(catalog: Pick<CatalogService, 'get'>, kind: string, id: un
 
 /**
  * Builds the entity of a PagerDuty incident as the portal should store it now: the stored
- * timeline kept (plus `append`; or only `append` when it is PagerDuty's whole log), relations only to entities that exist, and, the first time a
- * triggered incident is seen, the runbook its service starts on trigger.
+ * timeline kept (plus `append`; or only `append` when it is PagerDuty's whole log),
+ * relations only to entities that exist, and, the first time a triggered incident is seen,
+ * the runbook its service starts on trigger. A copy older than the stored one (a resync that
+ * read PagerDuty before an action or a webhook changed it, a late webhook) never overwrites
+ * it: the answer is null, or the stored incident with `append` added to its timeline.
  */
-export async function incidentInput(catalog: Catalog, account: string, incident: PdIncident, serviceMap: Map<string, string>, append: TimelineEntry[] = [], options: { replaceTimeline?: boolean } = {}): Promise<EntityInput> {
+export async function incidentInput(catalog: Catalog, account: string, incident: PdIncident, serviceMap: Map<string, string>, append: TimelineEntry[] = [], options: { replaceTimeline?: boolean } = {}): Promise<EntityInput | null> {
   const stored = await catalog.get({ kind: 'incident', id: entityIdFor(account, incident.id) });
+  const storedAt = stored?.properties.pagerdutyUpdatedAt;
+  if (stored && typeof storedAt === 'string' && Date.parse(pagerDutyUpdatedAt(incident)) < Date.parse(storedAt)) {
+    if (options.replaceTimeline || append.length === 0) return null;
+    const timeline = [...((stored.properties.timeline as TimelineEntry[] | undefined) ?? []), ...append].slice(-TIMELINE_LIMIT);
+    return { kind: stored.kind, id: stored.id, title: stored.title, description: stored.description, owner: stored.owner, relations: stored.relations, properties: { ...stored.properties, timeline } };
+  }
   const kept = options.replaceTimeline ? [] : ((stored?.properties.timeline as TimelineEntry[] | undefined) ?? []);
   const previous = kept.filter((e) => !append.some((a) => a.at === e.at && a.summary === e.summary));
   const timeline = [...previous, ...append].slice(-TIMELINE_LIMIT);
@@ -47,5 +56,8 @@ export async function incidentInput(catalog: Catalog, account: string, incident:
 /** Writes one incident now (a webhook, an action), finding its Component through the catalog. */
 export async function writeIncident(catalog: Catalog, config: OncallConfig, account: string, incident: PdIncident, append: TimelineEntry[] = []): Promise<Entity> {
   const serviceMap = await buildServiceMap(config, catalog);
-  return catalog.upsert(await incidentInput(catalog, account, incident, serviceMap, append));
+  const input = await incidentInput(catalog, account, incident, serviceMap, append);
+  const stored = await catalog.get({ kind: 'incident', id: entityIdFor(account, incident.id) });
+  // Only an older copy with nothing to add yields no input: the stored incident stands.
+  return input ? catalog.upsert(input) : stored!;
 }

@@ -96,6 +96,11 @@ export function timelineOf(entries: PdLogEntry[]): TimelineEntry[] {
     .map((e) => ({ at: e.created_at, type: e.type.replace(/_log_entry$/, ''), summary: e.summary, ...(e.agent?.summary ? { by: e.agent.summary } : {}) }));
 }
 
+/** When PagerDuty last changed the incident, as far as this copy of it tells. */
+export function pagerDutyUpdatedAt(incident: PdIncident): string {
+  return incident.updated_at ?? incident.last_status_change_at ?? incident.created_at;
+}
+
 /** An incident as an entity. `timeline` and `autoRunbook` are carried over from the stored entity when not given. */
 export function incidentEntity(account: string, incident: PdIncident, serviceMap: Map<string, string>, extra: { timeline?: TimelineEntry[]; autoRunbook?: string | null } = {}): EntityInput {
   const component = serviceMap.get(serviceKey(account, incident.service.id)) ?? null;
@@ -118,6 +123,7 @@ export function incidentEntity(account: string, incident: PdIncident, serviceMap
       acknowledgedAt: incident.status === 'triggered' ? null : acknowledgedAt,
       resolvedAt: incident.status === 'resolved' ? resolvedAt : null,
       url: incident.html_url,
+      pagerdutyUpdatedAt: pagerDutyUpdatedAt(incident),
       autoRunbook: extra.autoRunbook ?? null,
       timeline: extra.timeline ?? [],
     },

@@ -83,7 +83,7 @@ export function pagerDutyProvider(deps: ProviderDeps): EntityProvider {
               const isOpen = incident.status !== 'resolved';
               const timeline = isOpen ? timelineOf(await api.listLogEntries(incident.id)) : [];
               const input = await incidentInput(deps.catalog, account, incident, serviceMap, timeline, { replaceTimeline: isOpen });
-              if (!sameEntity(storedIncidents.get(input.id), input)) await ctx.apply({ upsert: [input] });
+              if (input && !sameEntity(storedIncidents.get(input.id), input)) await ctx.apply({ upsert: [input] });
             } catch (error) {
               refused++;
               ctx.logger.warn(`PagerDuty incident ${incident.id} of account "${account}" was not synced: ${(error as Error).message}`, { account, incident: incident.id });
@@ -114,16 +114,14 @@ export function onCallProvider(deps: ProviderDeps): EntityProvider {
         const now = Date.now();
         const view = onCallView(await api.listOnCalls({ since: new Date(now).toISOString(), until: new Date(now + ON_CALL_WINDOW_MS).toISOString() }), now);
         const upsert: EntityInput[] = [];
-        for (const policy of (await storedEntities(deps.catalog, 'escalation-policy', account)).values()) {
-          const onCall = view.byPolicy.get(policy.properties.pagerdutyId as string) ?? { now: [], next: [] };
-          const next: EntityInput = { kind: policy.kind, id: policy.id, title: policy.title, description: policy.description, owner: policy.owner, relations: policy.relations, properties: { ...policy.properties, onCall: onCall.now, nextOnCall: onCall.next } };
-          if (!sameEntity(policy, next)) upsert.push({ ...next, properties: { ...next.properties, onCallCheckedAt: new Date(now).toISOString() } });
-        }
-        for (const schedule of (await storedEntities(deps.catalog, 'schedule', account)).values()) {
-          const onCall = view.bySchedule.get(schedule.properties.pagerdutyId as string) ?? { now: null, next: null };
-          const next: EntityInput = { kind: schedule.kind, id: schedule.id, title: schedule.title, description: schedule.description, owner: schedule.owner, relations: schedule.relations, properties: { ...schedule.properties, onCall: onCall.now, nextOnCall: onCall.next } };
-          if (!sameEntity(schedule, next)) upsert.push(next);
-        }
+        // The stored entity with only who is on call replaced; written only when that changed.
+        const refreshed = (stored: Entity, onCall: { now: unknown; next: unknown }, extra: Record<string, unknown> = {}): void => {
+          const next: EntityInput = { kind: stored.kind, id: stored.id, title: stored.title, description: stored.description, owner: stored.owner, relations: stored.relations, properties: { ...stored.properties, onCall: onCall.now, nextOnCall: onCall.next } };
+          if (!sameEntity(stored, next)) upsert.push({ ...next, properties: { ...next.properties, ...extra } });
+        };
+        const checkedAt = { onCallCheckedAt: new Date(now).toISOString() };
+        for (const policy of (await storedEntities(deps.catalog, 'escalation-policy', account)).values()) refreshed(policy, view.byPolicy.get(policy.properties.pagerdutyId as string) ?? { now: [], next: [] }, checkedAt);
+        for (const schedule of (await storedEntities(deps.catalog, 'schedule', account)).values()) refreshed(schedule, view.bySchedule.get(schedule.properties.pagerdutyId as string) ?? { now: null, next: null });
         if (upsert.length > 0) await ctx.apply({ upsert });
       });
     },

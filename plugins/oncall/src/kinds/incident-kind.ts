@@ -33,6 +33,7 @@ export const incidentKind: KindDefinition = {
       acknowledgedAt: { type: ['string', 'null'], title: 'Acknowledged', format: 'date-time' },
       resolvedAt: { type: ['string', 'null'], title: 'Resolved', format: 'date-time' },
       url: { type: 'string', title: 'In PagerDuty', format: 'url' },
+      pagerdutyUpdatedAt: { type: 'string', title: 'Changed in PagerDuty', format: 'date-time' },
       autoRunbook: { type: ['string', 'null'], title: 'Runbook started automatically' },
       timeline: {
         type: 'array',

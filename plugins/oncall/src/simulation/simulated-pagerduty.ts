@@ -95,6 +95,7 @@ export class SimulatedPagerDuty implements PagerDutyApi {
       urgency: input.urgency,
       html_url: `${WEB}/incidents/${id}`,
       created_at: created,
+      updated_at: created,
       last_status_change_at: created,
       service: ref('service_reference', service.id, service.name, 'service-directory'),
       escalation_policy: service.escalation_policy,
@@ -147,6 +148,7 @@ export class SimulatedPagerDuty implements PagerDutyApi {
   async updateIncident(id: string, update: { status?: 'acknowledged' | 'resolved'; escalationLevel?: number; assigneeIds?: string[] }, from: string): Promise<PdIncident> {
     const incident = this.incident(id);
     const now = new Date().toISOString();
+    incident.updated_at = now;
     if (update.status && update.status !== incident.status) {
       incident.status = update.status;
       incident.last_status_change_at = now;
