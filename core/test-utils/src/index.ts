@@ -10,3 +10,4 @@ export { launchBrowser } from './browser/launch-browser';
 export { openPage } from './browser/open-page';
 export { openWidget, type OpenWidgetOptions } from './browser/open-widget';
 export { ensureBuilt } from './browser/ensure-built';
+export { expectAccessible, describeViolations, WCAG_AA_TAGS } from './browser/expect-accessible';
