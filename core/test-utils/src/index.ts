@@ -11,3 +11,4 @@ export { openPage } from './browser/open-page';
 export { openWidget, type OpenWidgetOptions } from './browser/open-widget';
 export { ensureBuilt } from './browser/ensure-built';
 export { expectAccessible, describeViolations, WCAG_AA_TAGS } from './browser/expect-accessible';
+export { expectFitsWidth } from './browser/expect-fits-width';

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { expectFitsWidth } from '@portico/test-utils';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { deleteKeys, FIXTURES, newKeyPrefix, startTestPortal, type TestPortal } from './support/test-portal';
 
@@ -49,19 +50,6 @@ afterAll(async () => {
   await deleteKeys([keyPrefix]);
 });
 
-/** The page itself never scrolls sideways: wide content scrolls inside its own box. */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => {
-    const { scrollWidth, clientWidth } = document.documentElement;
-    if (scrollWidth <= clientWidth) return null;
-    // Name the outermost elements that stick out, so a failure says what to fix.
-    const sticksOut = (el: Element | null): boolean => Boolean(el) && el!.getBoundingClientRect().right > clientWidth + 1;
-    const out = [...document.body.querySelectorAll<HTMLElement>('*')].filter((el) => sticksOut(el) && !sticksOut(el.parentElement));
-    return { scrollWidth, clientWidth, elements: out.slice(0, 8).map((el) => `${el.tagName.toLowerCase()}.${el.className} right=${Math.round(el.getBoundingClientRect().right)}`) };
-  });
-  expect(overflow).toBeNull();
-}
-
 /** Waits until an element stops moving (a drawer or menu sliding in), then returns its box. */
 async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   await locator.waitFor();
@@ -107,7 +95,7 @@ describe.each(VIEWS)('at $width px, $mode', ({ width, mode }) => {
     await expectOnScreen(page.getByRole('heading', { name: /^Welcome/, level: 1 }), width);
     // The OS preference picks the theme until the person chooses one.
     await expectOnScreen(page.getByRole('button', { name: mode === 'dark' ? 'Switch to light theme' : 'Switch to dark theme' }), width);
-    await expectNoSidewaysScroll(page);
+    await expectFitsWidth(page);
     await screenshot(page, name('home'));
     if (phone) {
       expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
@@ -142,7 +130,7 @@ describe.each(VIEWS)('at $width px, $mode', ({ width, mode }) => {
     else await expectOnScreen(page.getByRole('list', { name: 'Kinds' }), width);
     const firstTitle = table.locator('[role="row"][data-row-index="0"] [role="cell"]').first();
     await expectOnScreen(firstTitle, width);
-    await expectNoSidewaysScroll(page);
+    await expectFitsWidth(page);
     await screenshot(page, name('catalog'));
     // On a phone the other columns scroll inside the table; the title stays where it is.
     const scroller = page.getByTestId('entity-table-scroller');
@@ -167,7 +155,7 @@ describe.each(VIEWS)('at $width px, $mode', ({ width, mode }) => {
     for (const property of ['size', 'color', 'homepage', 'notes', 'maintainer']) await expectOnScreen(page.locator(`[data-property="${property}"] dd`), width);
     await expectOnScreen(page.getByRole('tab', { name: 'Gadget tab' }), width);
     await page.getByTestId('gadget-card').waitFor();
-    await expectNoSidewaysScroll(page);
+    await expectFitsWidth(page);
     await screenshot(page, name('entity'));
     await actions.click();
     const item = page.getByRole('menu', { name: 'Actions for alpha' }).getByRole('menuitem', { name: /Greet a gadget/ });
@@ -184,7 +172,7 @@ describe.each(VIEWS)('at $width px, $mode', ({ width, mode }) => {
     await expectOnScreen(page.getByRole('combobox', { name: /Target gadget/ }), width);
     await expectOnScreen(page.getByRole('button', { name: 'Run' }), width);
     await greeting.fill('Hi');
-    await expectNoSidewaysScroll(page);
+    await expectFitsWidth(page);
     await screenshot(page, name('action-form'));
   });
 
@@ -197,7 +185,7 @@ describe.each(VIEWS)('at $width px, $mode', ({ width, mode }) => {
     await log.getByText('Hello, Alpha Gadget with a long enough title to wrap!').waitFor();
     await expectOnScreen(log, width);
     expect(await page.getByTestId('run-status-announcement').textContent()).toBe('Run succeeded');
-    await expectNoSidewaysScroll(page);
+    await expectFitsWidth(page);
     await screenshot(page, name('run'));
   });
 });

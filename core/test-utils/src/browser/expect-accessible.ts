@@ -36,6 +36,8 @@ export function describeViolations(violations: AxeViolation[]): string {
  * portal's Content-Security-Policy stays as strict as in production.
  */
 export async function expectAccessible(page: Page, where = page.url()): Promise<void> {
+  // A colour caught halfway through a CSS transition (a button turning enabled) is not the page's colour.
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime))).map((a) => a.finished.catch(() => undefined))));
   const loaded = await page.evaluate(() => typeof (window as { axe?: unknown }).axe === 'object');
   if (!loaded) await page.evaluate((axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')));
   const violations = await page.evaluate(

@@ -118,14 +118,14 @@ export function CatalogPage({ kindId }: { kindId?: string }): ReactElement {
             <TextField size="small" label={`Search ${kind.title}`} value={text} onChange={(event) => setText(event.target.value)} slotProps={{ htmlInput: { 'aria-label': `Search ${kind.title} by title or id` } }} />
             <FilterBar key={kind.id} columns={columns} onAdd={addRule} />
             {rules.length > 0 && (
-              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label="Active filters">
+              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label="Active filters">
                 {rules.map((rule, index) => (
                   <Chip key={index} color="primary" label={describeRule(rule)} onDelete={() => setRules(rules.filter((_, i) => i !== index))} />
                 ))}
               </Stack>
             )}
             {Object.entries(pages.facets).length > 0 && (
-              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label="Facets">
+              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label="Facets">
                 {Object.entries(pages.facets).flatMap(([property, counts]) =>
                   Object.entries(counts)
                     .sort((a, b) => b[1] - a[1])

@@ -11,12 +11,10 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Run } from '@portico/plugin-api';
 import { apiFetch, EntityLink, InfoCard, isTerminalStatus, RunStatus, useRun } from '@portico/ui-api';
+import { visuallyHidden } from '../../layout/visually-hidden';
 import { RunControls } from './run-controls';
 import { ParentRunLink, RunSteps } from './run-steps';
 import { useRunLog } from './use-run-log';
-
-/** Read by screen readers, not shown. */
-const visuallyHidden = { position: 'absolute', width: '1px', height: '1px', p: 0, m: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 } as const;
 
 function Json({ value }: { value: unknown }): ReactElement {
   return (
