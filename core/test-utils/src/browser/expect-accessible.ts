@@ -6,12 +6,13 @@ let axeSource: string | undefined;
 /** The rule sets checked: WCAG 2.0 and 2.1, levels A and AA. */
 export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-interface AxeNode {
+export interface AxeNode {
   target: unknown[];
   html: string;
   failureSummary?: string;
 }
-interface AxeViolation {
+/** What axe-core reports for one broken rule (the fields a failure message needs). */
+export interface AxeViolation {
   id: string;
   impact?: string | null;
   help: string;
