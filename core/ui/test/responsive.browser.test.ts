@@ -188,6 +188,24 @@ describe.each(VIEWS)('at $width px, $mode', ({ width, mode }) => {
     await expectFitsWidth(page);
     await screenshot(page, name('run'));
   });
+
+  test('Self-service, Runs and Admin fit too', async () => {
+    await page.goto(`${portal.url}/self-service`);
+    await expectOnScreen(page.getByRole('link', { name: /Greet a gadget/ }), width);
+    await expectFitsWidth(page);
+    await screenshot(page, name('self-service'));
+    await page.goto(`${portal.url}/runs`);
+    await expectOnScreen(page.getByRole('table', { name: 'Runs' }).getByRole('link', { name: runId }), width);
+    await expectFitsWidth(page);
+    await screenshot(page, name('runs'));
+    await page.goto(`${portal.url}/admin`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // Sections beyond the width scroll into view rather than being cut off.
+    await page.getByRole('tab', { name: 'Roles' }).scrollIntoViewIfNeeded();
+    await expectOnScreen(page.getByRole('tab', { name: 'Roles' }), width);
+    await expectFitsWidth(page);
+    await screenshot(page, name('admin'));
+  });
 });
 
 test('no page error on any of them', () => {
