@@ -160,6 +160,8 @@ describe.each(VIEWS)('at $width px, $mode', ({ width, mode }) => {
     await actions.click();
     const item = page.getByRole('menu', { name: 'Actions for alpha' }).getByRole('menuitem', { name: /Greet a gadget/ });
     await expectOnScreen(item, width);
+    // Its description wraps inside the menu rather than running off a phone's screen.
+    await expectOnScreen(item.getByText('Writes a few log lines and an output'), width);
     await screenshot(page, name('entity-actions'));
     await item.click();
     await page.waitForURL(/\/self-service\/uitest\.greet\?entity=gadget%3Aalpha$/);
