@@ -300,5 +300,35 @@ declare function openWidget(browser: Browser, portal: TestPortal, options: OpenW
  */
 declare function ensureBuilt(dir: string, output?: string, sources?: string[]): void;
 
-export { TEST_REDIS_URL, call, captureLogger, connectTestRedis, cursorPage, deleteRedisKeys, deliverWebhook, ensureBuilt, eventually, hmacSha256Hex, launchBrowser, offsetPage, openPage, openWidget, requireRedis, startTestPortal, startUpstreamFake };
-export type { CapturedLine, CursorPage, FinishedRun, InjectedReply, JsonResponse, OffsetPage, OpenWidgetOptions, RunOptions, TestPortal, TestPortalOptions, TestUser, UpstreamFake, UpstreamFakeOptions, UpstreamReply, UpstreamRequest, UpstreamRoute, WebhookDelivery };
+/** The rule sets checked: WCAG 2.0 and 2.1, levels A and AA. */
+declare const WCAG_AA_TAGS: string[];
+interface AxeNode {
+    target: unknown[];
+    html: string;
+    failureSummary?: string;
+}
+/** What axe-core reports for one broken rule (the fields a failure message needs). */
+interface AxeViolation {
+    id: string;
+    impact?: string | null;
+    help: string;
+    helpUrl: string;
+    nodes: AxeNode[];
+}
+/** One line per offending element, so a failing test says what to fix and where. */
+declare function describeViolations(violations: AxeViolation[]): string;
+/**
+ * Runs axe-core's WCAG 2 A and AA rules inside the page and throws when any is violated,
+ * naming each rule and element. axe is evaluated through the DevTools protocol, so the
+ * portal's Content-Security-Policy stays as strict as in production.
+ */
+declare function expectAccessible(page: Page, where?: string): Promise<void>;
+
+/**
+ * Throws when the page scrolls sideways (wide content must scroll inside its own box, e.g. a
+ * `TableScroller`), naming the outermost elements that stick out so the failure says what to fix.
+ */
+declare function expectFitsWidth(page: Page, where?: string): Promise<void>;
+
+export { TEST_REDIS_URL, WCAG_AA_TAGS, call, captureLogger, connectTestRedis, cursorPage, deleteRedisKeys, deliverWebhook, describeViolations, ensureBuilt, eventually, expectAccessible, expectFitsWidth, hmacSha256Hex, launchBrowser, offsetPage, openPage, openWidget, requireRedis, startTestPortal, startUpstreamFake };
+export type { AxeNode, AxeViolation, CapturedLine, CursorPage, FinishedRun, InjectedReply, JsonResponse, OffsetPage, OpenWidgetOptions, RunOptions, TestPortal, TestPortalOptions, TestUser, UpstreamFake, UpstreamFakeOptions, UpstreamReply, UpstreamRequest, UpstreamRoute, WebhookDelivery };

@@ -10,3 +10,5 @@ export { launchBrowser } from './browser/launch-browser';
 export { openPage } from './browser/open-page';
 export { openWidget, type OpenWidgetOptions } from './browser/open-widget';
 export { ensureBuilt } from './browser/ensure-built';
+export { expectAccessible, describeViolations, WCAG_AA_TAGS, type AxeViolation, type AxeNode } from './browser/expect-accessible';
+export { expectFitsWidth } from './browser/expect-fits-width';

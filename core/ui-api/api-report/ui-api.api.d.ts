@@ -5,6 +5,7 @@ import * as react from 'react';
 import { AnchorHTMLAttributes, ReactNode, ReactElement } from 'react';
 import { LinkProps } from '@mui/material/Link';
 import { ChipProps } from '@mui/material/Chip';
+import { SxProps, Theme } from '@mui/material/styles';
 export { UI_API_VERSION } from './version.mjs';
 
 /** A problem+json answer from the portal API, thrown by `apiFetch` for every non-2xx status. */
@@ -122,6 +123,59 @@ interface InfoCardProps {
 /** The card every widget in a card slot uses, so plugin cards look like the portal's own. */
 declare function InfoCard({ title, subheader, action, children }: InfoCardProps): ReactElement;
 
+/**
+ * The theme breakpoint below which the portal lays out for phones and small tablets: the
+ * navigation becomes a drawer, search an icon, and rows of controls wrap.
+ */
+declare const COMPACT_BELOW: "md";
+/** True below the tablet width (`COMPACT_BELOW`), for widgets that show less or stack when narrow. */
+declare function useCompactLayout(): boolean;
+
+interface WrapRowProps {
+    children?: ReactNode;
+    /** Space between items, in theme spacing units (default 1). */
+    gap?: number;
+    sx?: SxProps<Theme>;
+    'aria-label'?: string;
+}
+/** A row of chips, buttons or facts that wraps onto more lines instead of overflowing a narrow screen. */
+declare function WrapRow({ children, gap, sx, ...rest }: WrapRowProps): ReactElement;
+
+interface PageHeaderProps {
+    /** The page's one `h1`. */
+    title: ReactNode;
+    /** Under the title: chips, ids, owners (wrap with `WrapRow`). */
+    children?: ReactNode;
+    /** Buttons and menus; they move under the title when the row is too narrow for both. */
+    actions?: ReactNode;
+}
+/** A page's title with its actions beside it on wide screens and below it on narrow ones. */
+declare function PageHeader({ title, children, actions }: PageHeaderProps): ReactElement;
+
+interface CardGridProps {
+    children?: ReactNode;
+    /** The narrowest a card gets before the grid drops a column (default 360 px); one column on phones. */
+    minWidth?: number;
+    'data-slot'?: string;
+}
+/** Cards side by side as the width allows, one per row on a phone, never wider than the screen. */
+declare function CardGrid({ children, minWidth, ...rest }: CardGridProps): ReactElement;
+
+interface TableScrollerProps {
+    /** A `Table` (MUI or plain HTML). */
+    children: ReactNode;
+    /** Keep the first column (the row's name or link) in place while the rest scrolls (default true). */
+    stickyFirstColumn?: boolean;
+    /** Names the scrolling region for screen readers, e.g. the table's own label. */
+    label?: string;
+}
+/**
+ * Holds a table wider than its card or the screen: the table scrolls sideways inside it, so
+ * the page never does, and the key first column stays in view. While it actually scrolls it is
+ * a Tab stop, so keyboard users can scroll it with the arrow keys.
+ */
+declare function TableScroller({ children, stickyFirstColumn, label }: TableScrollerProps): ReactElement;
+
 /** A widget as the shell renders it: its definition plus the plugin that contributed it. */
 type PlacedWidget = WidgetDefinition & {
     pluginId: string;
@@ -133,5 +187,5 @@ interface WidgetProps {
     widget: PlacedWidget;
 }
 
-export { ApiError, EntityLink, InfoCard, PortalLink, RunStatus, apiFetch, entityPath, navigate, runPath, useApi, useCatalogQuery, useEntity, usePortalLocation, useRun, useRunAction };
-export type { ApiFetchOptions, ApiState, EntityLinkProps, InfoCardProps, PlacedWidget, PortalLinkProps, PortalLocation, RunActionState, WidgetProps };
+export { ApiError, COMPACT_BELOW, CardGrid, EntityLink, InfoCard, PageHeader, PortalLink, RunStatus, TableScroller, WrapRow, apiFetch, entityPath, navigate, runPath, useApi, useCatalogQuery, useCompactLayout, useEntity, usePortalLocation, useRun, useRunAction };
+export type { ApiFetchOptions, ApiState, CardGridProps, EntityLinkProps, InfoCardProps, PageHeaderProps, PlacedWidget, PortalLinkProps, PortalLocation, RunActionState, TableScrollerProps, WidgetProps, WrapRowProps };

@@ -17,11 +17,11 @@ async function post(path: string, body: unknown): Promise<void> {
 }
 
 /** Presses Tab until the focused element matches, failing after `max` presses. */
-async function tabTo(predicate: (element: Element) => boolean, max = 40): Promise<void> {
+async function tabTo(predicate: (element: Element) => boolean, max = 40, on: Page = page): Promise<void> {
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const handle = await page.evaluateHandle(() => document.activeElement);
-    if (await page.evaluate(predicate, handle as never)) return;
+    await on.keyboard.press('Tab');
+    const handle = await on.evaluateHandle(() => document.activeElement);
+    if (await on.evaluate(predicate, handle as never)) return;
   }
   throw new Error(`nothing matching ${predicate} got focus after ${max} presses of Tab`);
 }
@@ -102,4 +102,47 @@ test('actions menu and action form work from the keyboard', async () => {
   await page.waitForURL(/\/runs\/[^/]+$/);
   await page.getByRole('log', { name: 'Run log' }).getByText('Howdy, Alpha Gadget!').waitFor();
   await page.locator('[data-status="succeeded"]').waitFor();
+  // The status change was put in a live region, and the log is a Tab stop so arrow keys scroll it.
+  expect(await page.getByRole('status').filter({ hasText: /^Run succeeded$/ }).count()).toBe(1);
+  await tabTo((element) => element.getAttribute('role') === 'log');
+  await screenshot(page, '21-keyboard-run-page');
+});
+
+test('keyboard focus is visible: a two-pixel outline on links and controls', async () => {
+  await page.goto(`${portal.url}/catalog/gadget`);
+  await page.locator('[role="row"][data-row-index="0"] a').waitFor();
+  await tabTo((element) => element.textContent === 'Alpha Gadget');
+  const outline = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement!);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  expect(outline.style).toBe('solid');
+  expect(outline.width).toBeGreaterThanOrEqual(2);
+});
+
+test('on a phone: the navigation drawer and the collapsed search work from the keyboard', async () => {
+  const phone = await openPage(browser, [], { viewport: { width: 360, height: 800 } });
+  try {
+    await phone.goto(`${portal.url}/`);
+    await phone.getByTestId('home-widget').waitFor();
+    await tabTo((element) => element.getAttribute('aria-label') === 'Open navigation', 40, phone);
+    await phone.keyboard.press('Enter');
+    const nav = phone.getByRole('navigation', { name: 'Main' });
+    await nav.waitFor();
+    await tabTo((element) => element.textContent === 'Catalog', 10, phone);
+    await phone.keyboard.press('Enter');
+    await phone.waitForURL(/\/catalog\/gadget$/);
+    await nav.waitFor({ state: 'detached' });
+    await tabTo((element) => element.getAttribute('aria-label') === 'Search entities', 40, phone);
+    await phone.keyboard.press('Enter');
+    // The field opens focused: type, arrow down, Enter.
+    await phone.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
+    await phone.keyboard.type('Gamma');
+    await phone.getByRole('option', { name: /Gamma Gadget/ }).waitFor();
+    await phone.keyboard.press('ArrowDown');
+    await phone.keyboard.press('Enter');
+    await phone.waitForURL(/\/catalog\/gadget\/gamma$/);
+  } finally {
+    await phone.context().close();
+  }
 });

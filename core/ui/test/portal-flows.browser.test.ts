@@ -173,7 +173,7 @@ test('shows relations both ways with a graph, and formats timers and users', asy
   await api('/kinds/gadget/entities', { id: 'booster', title: 'Booster', properties: { expires, maintainer: 'user:alice' }, relations: { partOf: 'rocket' } });
   await page.goto(`${portal.url}/catalog/gadget/rocket`);
   await page.getByRole('link', { name: 'Booster' }).first().waitFor();
-  await page.getByRole('img', { name: 'Relations graph of Rocket Gadget: 1 related entities' }).waitFor();
+  await page.getByRole('figure', { name: 'Relations graph of Rocket Gadget: 1 related entities' }).waitFor();
   await screenshot(page, '08a-entity-relations');
   await page.getByRole('link', { name: 'Booster' }).first().click();
   await page.waitForURL(/\/catalog\/gadget\/booster$/);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expectAccessible } from '@portico/test-utils';
 
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
 
@@ -26,7 +27,12 @@ export async function openPage(browser: Browser, errors: string[], options: Brow
   return page;
 }
 
+/**
+ * Saves a full-page screenshot after checking the page against axe-core's WCAG 2 A/AA rules:
+ * every state a browser test pictures is a state it audits.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

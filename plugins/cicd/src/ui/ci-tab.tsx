@@ -8,7 +8,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useCatalogQuery, type WidgetProps } from '@portico/ui-api';
+import { TableScroller, useCatalogQuery, type WidgetProps } from '@portico/ui-api';
 import { formatAge } from './format-age';
 
 const RESULT_COLOR: Record<string, 'success' | 'error' | 'info' | 'default' | 'warning'> = {
@@ -35,39 +35,41 @@ export function CiTab({ entity }: WidgetProps): ReactElement {
         <Typography color="text.secondary">No workflow runs yet. Add the repository to the cicd plugin's "repositories" config to ingest them.</Typography>
       )}
       {items.length > 0 && (
-        <Table size="small" aria-label="Recent workflow runs">
-          <TableHead>
-            <TableRow>
-              <TableCell>Run</TableCell>
-              <TableCell>Title</TableCell>
-              <TableCell>Branch</TableCell>
-              <TableCell>Trigger</TableCell>
-              <TableCell>Result</TableCell>
-              <TableCell>Started</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {items.map((b) => {
-              const p = b.properties as { url: string; displayTitle?: string; branch?: string; event?: string; result: string; startedAt?: string };
-              return (
-                <TableRow key={b.id}>
-                  <TableCell>
-                    <Link href={p.url} target="_blank" rel="noreferrer">
-                      {b.title}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{p.displayTitle}</TableCell>
-                  <TableCell>{p.branch}</TableCell>
-                  <TableCell>{p.event}</TableCell>
-                  <TableCell>
-                    <Chip size="small" color={RESULT_COLOR[p.result] ?? 'default'} label={p.result} data-result={p.result} />
-                  </TableCell>
-                  <TableCell>{formatAge(p.startedAt)}</TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <TableScroller>
+          <Table size="small" aria-label="Recent workflow runs">
+            <TableHead>
+              <TableRow>
+                <TableCell>Run</TableCell>
+                <TableCell>Title</TableCell>
+                <TableCell>Branch</TableCell>
+                <TableCell>Trigger</TableCell>
+                <TableCell>Result</TableCell>
+                <TableCell>Started</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {items.map((b) => {
+                const p = b.properties as { url: string; displayTitle?: string; branch?: string; event?: string; result: string; startedAt?: string };
+                return (
+                  <TableRow key={b.id}>
+                    <TableCell>
+                      <Link href={p.url} target="_blank" rel="noreferrer">
+                        {b.title}
+                      </Link>
+                    </TableCell>
+                    <TableCell>{p.displayTitle}</TableCell>
+                    <TableCell>{p.branch}</TableCell>
+                    <TableCell>{p.event}</TableCell>
+                    <TableCell>
+                      <Chip size="small" color={RESULT_COLOR[p.result] ?? 'default'} label={p.result} data-result={p.result} />
+                    </TableCell>
+                    <TableCell>{formatAge(p.startedAt)}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </TableScroller>
       )}
     </div>
   );

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPortal, type Portal } from '@portico/kernel';
-import { deleteRedisKeys, ensureBuilt, launchBrowser } from '@portico/test-utils';
+import { deleteRedisKeys, ensureBuilt, expectAccessible, expectFitsWidth, launchBrowser } from '@portico/test-utils';
 
 // The demo setup in a real browser: a service's Component page shows the Deployments card,
 // the CI tab and the CI/CD actions, and a deploy started from its form runs to the end
@@ -20,9 +20,11 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function shot(name: string): Promise<void> {
+/** Every state pictured is audited first: the plugins' widgets pass axe-core's WCAG 2 A/AA rules. */
+async function shot(name: string, on: Page = page): Promise<void> {
+  await expectAccessible(on, name);
   mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  await on.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
 
 beforeAll(async () => {
@@ -125,5 +127,30 @@ test('a system page shows its overview and its own matrix; a team page what the 
   await owned.getByRole('link', { name: 'Products service' }).waitFor();
   expect(await owned.getByTestId('ownership-list').getByRole('link').allInnerTexts()).toEqual(expect.arrayContaining(['Core Kafka', 'Products', 'Products service']));
   await shot('cicd-07-team-ownership');
+  expect(pageErrors).toEqual([]);
+});
+
+test("on a phone the widgets fit: the page never scrolls sideways, wide tables scroll inside their card", async () => {
+  const phone = await (await browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: 'dark' })).newPage();
+  phone.on('pageerror', (error) => pageErrors.push(error.message));
+  try {
+    await phone.goto(portal.url);
+    await phone.getByTestId('matrix-cell-cart-service-production').getByText('2.4.0').waitFor();
+    await expectFitsWidth(phone);
+    await shot('cicd-08-phone-home', phone);
+    await phone.goto(`${portal.url}/catalog/component/cart-service`);
+    await phone.getByRole('region', { name: 'Deployments' }).getByTestId('deployments-current').getByText('production: 2.4.0').waitFor();
+    await expectFitsWidth(phone);
+    await shot('cicd-09-phone-component', phone);
+    await phone.getByRole('tab', { name: 'CI' }).click();
+    await phone.getByTestId('ci-tab').getByText('Fix rounding of totals (again)').waitFor();
+    await expectFitsWidth(phone);
+    // The runs table is wider than the phone: it scrolls inside its box, its first column stays.
+    const scroller = phone.getByTestId('ci-tab').locator('[data-table-scroller]');
+    expect(await scroller.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
+    await shot('cicd-10-phone-ci-tab', phone);
+  } finally {
+    await phone.context().close();
+  }
   expect(pageErrors).toEqual([]);
 });

@@ -8,7 +8,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { EntityLink } from '@portico/ui-api';
+import { EntityLink, TableScroller } from '@portico/ui-api';
 import type { DeploymentsMatrix, MatrixCell } from '../deployments/deployments-matrix';
 import { formatAge } from './format-age';
 
@@ -19,7 +19,7 @@ function Cell({ cell, service, environment }: { cell: MatrixCell; service: strin
     <TableCell sx={CELL} data-testid={`matrix-cell-${service}-${environment}`} data-version={cell.version ?? ''} data-locked={cell.lock ? 'true' : 'false'}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, flexWrap: 'wrap' }}>
         {cell.version ? (
-          <Tooltip title={`Deployed ${cell.deployedAt ?? ''}`}>
+          <Tooltip describeChild title={`Deployed ${cell.deployedAt ?? ''}`}>
             <Chip size="small" color="success" variant="outlined" label={cell.version} component={cell.url ? 'a' : 'div'} href={cell.url ?? undefined} clickable={Boolean(cell.url)} />
           </Tooltip>
         ) : (
@@ -48,9 +48,9 @@ export function MatrixTable({ matrix }: { matrix: DeploymentsMatrix }): ReactEle
   if (matrix.services.length === 0) {
     return <Typography color="text.secondary">No services yet. Deployments appear here when a deploy runs or a CI system reports one.</Typography>;
   }
-  // Home cards can be narrow: scroll sideways rather than cut environments off.
+  // Home cards can be narrow: scroll sideways rather than cut environments off; services stay in view.
   return (
-    <Box sx={{ overflowX: 'auto' }}>
+    <TableScroller>
       <Table size="small" aria-label="Deployments by service and environment" data-testid="deployments-matrix">
         <TableHead>
           <TableRow>
@@ -75,6 +75,6 @@ export function MatrixTable({ matrix }: { matrix: DeploymentsMatrix }): ReactEle
           ))}
         </TableBody>
       </Table>
-    </Box>
+    </TableScroller>
   );
 }

@@ -8,7 +8,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { EntityLink, useCatalogQuery, type WidgetProps } from '@portico/ui-api';
+import { EntityLink, TableScroller, useCatalogQuery, type WidgetProps } from '@portico/ui-api';
 
 const KIND_ORDER = ['system', 'component', 'api', 'resource'];
 
@@ -24,30 +24,32 @@ export function SystemOverview({ entity }: WidgetProps): ReactElement {
       {parts.error && <Alert severity="error">{parts.error.message}</Alert>}
       {!parts.loading && items.length === 0 && <Typography color="text.secondary">Nothing is part of {entity?.title} yet.</Typography>}
       {items.length > 0 && (
-        <Table size="small" aria-label={`Parts of ${entity?.title ?? ''}`}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Name</TableCell>
-              <TableCell>Kind</TableCell>
-              <TableCell>Type</TableCell>
-              <TableCell>Owner</TableCell>
-              <TableCell>Lifecycle</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {items.map((item) => (
-              <TableRow key={`${item.kind}:${item.id}`}>
-                <TableCell>
-                  <EntityLink entity={item} />
-                </TableCell>
-                <TableCell>{item.kind}</TableCell>
-                <TableCell>{String(item.properties.type ?? '')}</TableCell>
-                <TableCell>{item.owner ? <EntityLink entity={{ kind: 'team', id: item.owner }} /> : ''}</TableCell>
-                <TableCell>{item.properties.lifecycle ? <Chip size="small" label={String(item.properties.lifecycle)} /> : ''}</TableCell>
+        <TableScroller>
+          <Table size="small" aria-label={`Parts of ${entity?.title ?? ''}`}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Name</TableCell>
+                <TableCell>Kind</TableCell>
+                <TableCell>Type</TableCell>
+                <TableCell>Owner</TableCell>
+                <TableCell>Lifecycle</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {items.map((item) => (
+                <TableRow key={`${item.kind}:${item.id}`}>
+                  <TableCell>
+                    <EntityLink entity={item} />
+                  </TableCell>
+                  <TableCell>{item.kind}</TableCell>
+                  <TableCell>{String(item.properties.type ?? '')}</TableCell>
+                  <TableCell>{item.owner ? <EntityLink entity={{ kind: 'team', id: item.owner }} /> : ''}</TableCell>
+                  <TableCell>{item.properties.lifecycle ? <Chip size="small" label={String(item.properties.lifecycle)} /> : ''}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableScroller>
       )}
     </Box>
   );

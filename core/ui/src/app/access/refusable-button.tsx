@@ -2,6 +2,7 @@ import { useId, type ReactElement, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button, { type ButtonProps } from '@mui/material/Button';
 import Tooltip from '@mui/material/Tooltip';
+import { visuallyHidden } from '../layout/visually-hidden';
 
 /**
  * A button that is disabled with the reason when the server would refuse its request: the
@@ -17,7 +18,7 @@ export function RefusableButton({ refusal, children, ...props }: ButtonProps & {
         <Button {...props} disabled aria-describedby={id}>
           {children}
         </Button>
-        <Box component="span" id={id} sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+        <Box component="span" id={id} sx={visuallyHidden}>
           {refusal}
         </Box>
       </span>

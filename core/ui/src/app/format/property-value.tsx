@@ -1,16 +1,25 @@
 import type { ReactElement } from 'react';
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import type { JsonSchema } from '@portico/plugin-api';
 import { EntityLink } from '@portico/ui-api';
+import { visuallyHidden } from '../layout/visually-hidden';
 import { CountdownText } from './countdown-text';
 import { MarkdownView } from './markdown-view';
 import { relativeTime } from './relative-time';
 
 /** Renders one property by its schema's format: links, Markdown, relative times, countdowns, people. */
 export function PropertyValue({ value, schema, compact = false }: { value: unknown; schema?: JsonSchema; compact?: boolean }): ReactElement {
-  if (value === null || value === undefined || value === '') return <span aria-label="empty">—</span>;
+  if (value === null || value === undefined || value === '') return (
+      <span>
+        <span aria-hidden="true">—</span>
+        <Box component="span" sx={visuallyHidden}>
+          empty
+        </Box>
+      </span>
+    );
   const format = schema?.format;
   if (Array.isArray(value)) {
     return (

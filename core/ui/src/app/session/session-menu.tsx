@@ -1,9 +1,11 @@
 import { useState, type ReactElement } from 'react';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { apiFetch } from '@portico/ui-api';
+import { visuallyHidden } from '../layout/visually-hidden';
 import { useSession } from './session-provider';
 import { signInHref } from './sign-in-href';
 
@@ -34,11 +36,15 @@ export function SessionMenu(): ReactElement | null {
   return (
     <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }} data-testid="signed-in-as">
       <Tooltip title={`${identity.id} · roles: ${(identity.roles ?? []).join(', ') || 'none'}`}>
-        <Stack sx={{ textAlign: 'right', lineHeight: 1.1 }}>
+        {/* A phone's app bar has room for Sign out, not for the name and teams. */}
+        <Stack sx={{ textAlign: 'right', lineHeight: 1.1, display: { xs: 'none', sm: 'flex' } }}>
           <Typography variant="body2" component="span" sx={{ fontWeight: 600 }}>
             {identity.displayName}
           </Typography>
-          <Typography variant="caption" component="span" aria-label="Your teams">
+          <Typography variant="caption" component="span">
+            <Box component="span" sx={visuallyHidden}>
+              Your teams:{' '}
+            </Box>
             {teams}
           </Typography>
         </Stack>

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import Box from '@mui/material/Box';
 import type { Entity, SlotId } from '@portico/plugin-api';
+import { CardGrid } from '@portico/ui-api';
 import { SlotWidget } from './slot-widget';
 import { useSlotWidgets } from './use-slot-widgets';
 
@@ -9,12 +10,12 @@ export function CardSlot({ slot, entity }: { slot: SlotId; entity?: Entity }): R
   const widgets = useSlotWidgets(slot, entity);
   if (widgets.length === 0) return null;
   return (
-    <Box data-slot={slot} sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))' }}>
+    <CardGrid data-slot={slot}>
       {widgets.map((widget) => (
         <Box key={`${widget.pluginId}:${widget.id}`} data-widget={widget.id}>
           <SlotWidget widget={widget} entity={entity} />
         </Box>
       ))}
-    </Box>
+    </CardGrid>
   );
 }

@@ -44,7 +44,7 @@ export function SlotWidget({ widget, entity, extraProps }: { widget: PlacedWidge
   }
   return (
     <WidgetBoundary label={widget.title}>
-      <Suspense fallback={<Skeleton variant="rounded" height={80} aria-label={`Loading ${widget.title}`} />}>
+      <Suspense fallback={<Skeleton variant="rounded" height={80} role="progressbar" aria-label={`Loading ${widget.title}`} />}>
         <Widget {...extraProps} widget={widget} entity={entity} />
       </Suspense>
     </WidgetBoundary>

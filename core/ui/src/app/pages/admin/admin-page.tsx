@@ -32,7 +32,7 @@ export function AdminPage({ section = 'kinds', kindId }: { section?: string; kin
       <Typography variant="h4" component="h1">
         Admin
       </Typography>
-      <Tabs value={sections.some((item) => item.id === section) ? section : 'kinds'} onChange={(_event, value: string) => navigate(`/admin/${value}`)} aria-label="Admin sections">
+      <Tabs value={sections.some((item) => item.id === section) ? section : 'kinds'} onChange={(_event, value: string) => navigate(`/admin/${value}`)} aria-label="Admin sections" variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile>
         {sections.map((item) => (
           <Tab key={item.id} value={item.id} label={item.label} />
         ))}

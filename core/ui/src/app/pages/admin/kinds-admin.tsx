@@ -4,6 +4,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
@@ -62,9 +63,11 @@ export function KindsAdmin({ kindId }: { kindId?: string }): ReactElement {
         </Box>
         <List dense aria-label="Kinds to edit">
           {kinds.map((item) => (
-            <ListItemButton key={item.id} selected={item.id === kindId} onClick={() => navigate(`/admin/kinds/${encodeURIComponent(item.id)}`)}>
-              <ListItemText primary={item.title} secondary={item.id} />
-            </ListItemButton>
+            <ListItem key={item.id} disablePadding>
+              <ListItemButton selected={item.id === kindId} onClick={() => navigate(`/admin/kinds/${encodeURIComponent(item.id)}`)}>
+                <ListItemText primary={item.title} secondary={item.id} />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       </Paper>

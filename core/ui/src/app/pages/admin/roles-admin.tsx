@@ -59,7 +59,7 @@ function AssignForm({ roles, subject, onSubject, chosen, onChosen, onSaved }: { 
   return (
     <Stack component="form" spacing={2} aria-label="Give roles" onSubmit={(event) => { event.preventDefault(); void save(); }}>
       <TextField label="Subject" size="small" value={subject} onChange={(event) => onSubject(event.target.value)} helperText="user:<id>, team:<id> or token:<name>" required />
-      <FormGroup aria-label="Roles to give">
+      <FormGroup role="group" aria-label="Roles to give">
         <FormLabel component="legend">Roles</FormLabel>
         {roles.map((role) => (
           <FormControlLabel

@@ -4,14 +4,16 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { EntityQuery, PropertyRule, QuerySort } from '@portico/plugin-api';
-import { navigate, usePortalLocation } from '@portico/ui-api';
+import { navigate, useCompactLayout, usePortalLocation } from '@portico/ui-api';
 import { useKinds } from '../../kinds/kinds-provider';
 import { useDebouncedValue } from '../../layout/use-debounced-value';
 import { usePluginRegistry } from '../../plugins/plugin-registry';
@@ -33,6 +35,7 @@ export function CatalogPage({ kindId }: { kindId?: string }): ReactElement {
   const [rules, setRules] = useState<PropertyRule[]>([]);
   const [sort, setSort] = useState<QuerySort>(DEFAULT_CATALOG_SORT);
   const [creating, setCreating] = useState(false);
+  const compact = useCompactLayout();
   const search = useDebouncedValue(text.trim(), 250);
   // Column widgets apply per kind here; a property condition is checked per row by the table.
   const { widgets } = usePluginRegistry();
@@ -70,26 +73,38 @@ export function CatalogPage({ kindId }: { kindId?: string }): ReactElement {
   };
 
   return (
-    <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
-      <Paper variant="outlined" sx={{ width: 200, flexShrink: 0 }}>
-        <Typography variant="overline" component="h2" sx={{ px: 2, pt: 1, display: 'block' }}>
-          Kinds
-        </Typography>
-        <List dense aria-label="Kinds">
+    <Box sx={{ display: 'flex', flexDirection: { xs: 'column', md: 'row' }, gap: 2, alignItems: { xs: 'stretch', md: 'flex-start' } }}>
+      {compact ? (
+        <TextField select size="small" label="Kind" value={kindId ?? ''} onChange={(event) => navigate(`/catalog/${encodeURIComponent(event.target.value)}`)}>
           {kinds.map((item) => (
-            <ListItemButton key={item.id} component="a" href={`/catalog/${item.id}`} selected={item.id === kindId} aria-current={item.id === kindId ? 'page' : undefined} onClick={(event: React.MouseEvent) => { event.preventDefault(); navigate(`/catalog/${encodeURIComponent(item.id)}`); }}>
-              <ListItemText primary={item.title} secondary={item.id} />
-            </ListItemButton>
+            <MenuItem key={item.id} value={item.id}>
+              {item.title}
+            </MenuItem>
           ))}
-        </List>
-      </Paper>
+        </TextField>
+      ) : (
+        <Paper variant="outlined" sx={{ width: 200, flexShrink: 0 }}>
+          <Typography variant="overline" component="h2" sx={{ px: 2, pt: 1, display: 'block' }}>
+            Kinds
+          </Typography>
+          <List dense aria-label="Kinds">
+            {kinds.map((item) => (
+              <ListItem key={item.id} disablePadding>
+                <ListItemButton component="a" href={`/catalog/${item.id}`} selected={item.id === kindId} aria-current={item.id === kindId ? 'page' : undefined} onClick={(event: React.MouseEvent) => { event.preventDefault(); navigate(`/catalog/${encodeURIComponent(item.id)}`); }}>
+                  <ListItemText primary={item.title} secondary={item.id} />
+                </ListItemButton>
+              </ListItem>
+            ))}
+          </List>
+        </Paper>
+      )}
       <Box sx={{ flexGrow: 1, minWidth: 0 }}>
         {kindsError && <Alert severity="error">{kindsError.message}</Alert>}
         {!kindsLoading && kindId && !kind && <Alert severity="warning">There is no kind "{kindId}".</Alert>}
         {kind && (
           <Stack spacing={2}>
-            <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-              <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+            <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+              <Typography variant="h5" component="h1" sx={{ flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
                 {kind.title}{' '}
                 <Typography component="span" color="text.secondary" data-testid="catalog-total">
                   {pages.total.toLocaleString('en')} {pages.total === 1 ? 'entity' : 'entities'}
@@ -103,14 +118,14 @@ export function CatalogPage({ kindId }: { kindId?: string }): ReactElement {
             <TextField size="small" label={`Search ${kind.title}`} value={text} onChange={(event) => setText(event.target.value)} slotProps={{ htmlInput: { 'aria-label': `Search ${kind.title} by title or id` } }} />
             <FilterBar key={kind.id} columns={columns} onAdd={addRule} />
             {rules.length > 0 && (
-              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label="Active filters">
+              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label="Active filters">
                 {rules.map((rule, index) => (
                   <Chip key={index} color="primary" label={describeRule(rule)} onDelete={() => setRules(rules.filter((_, i) => i !== index))} />
                 ))}
               </Stack>
             )}
             {Object.entries(pages.facets).length > 0 && (
-              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label="Facets">
+              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label="Facets">
                 {Object.entries(pages.facets).flatMap(([property, counts]) =>
                   Object.entries(counts)
                     .sort((a, b) => b[1] - a[1])

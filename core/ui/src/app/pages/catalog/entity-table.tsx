@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import Box from '@mui/material/Box';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import type { Entity, QuerySort } from '@portico/plugin-api';
-import { entityPath, PortalLink, type PlacedWidget } from '@portico/ui-api';
+import { entityPath, PortalLink, useCompactLayout, type PlacedWidget } from '@portico/ui-api';
 import { PropertyValue } from '../../format/property-value';
 import { matchesCondition } from '../../slots/matches-condition';
 import { SlotWidget } from '../../slots/slot-widget';
@@ -12,6 +12,8 @@ import type { EntityPages } from './use-entity-pages';
 
 const ROW = 44;
 const OVERSCAN = 8;
+/** The title column stays in view while the other columns scroll sideways on narrow screens. */
+const KEY_COLUMN = { position: 'sticky', left: 0, zIndex: 1, bgcolor: 'background.paper', alignSelf: 'stretch', lineHeight: `${ROW - 1}px` } as const;
 
 function cellValue(entity: Entity, property: string): unknown {
   if (property === 'title') return entity.title;
@@ -35,7 +37,10 @@ export interface EntityTableProps {
  * fetched when the user scrolls near the end of what is loaded. ARIA table roles keep it a
  * table for screen readers; arrow keys move between rows' links.
  */
-export function EntityTable({ label, columns, pluginColumns, pages, sort, onSort, height }: EntityTableProps): ReactElement {
+export function EntityTable({ label, columns: given, pluginColumns, pages, sort, onSort, height }: EntityTableProps): ReactElement {
+  // A phone keeps the title narrower so some of the next column shows and invites a sideways scroll.
+  const compact = useCompactLayout();
+  const columns = useMemo(() => (compact ? given.map((column) => (column.property === 'title' ? { ...column, width: 160 } : column)) : given), [compact, given]);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const { rows, total, hasMore, loading, loadMore } = pages;
@@ -71,7 +76,7 @@ export function EntityTable({ label, columns, pluginColumns, pages, sort, onSort
       {columns.map((column) => {
         const active = sort.property === column.property;
         return (
-          <Box key={column.property} role="columnheader" aria-sort={column.sortable ? (active ? (sort.order === 'desc' ? 'descending' : 'ascending') : 'none') : undefined} sx={{ width: column.width, flexShrink: 0, px: 1.5, fontWeight: 600, fontSize: 14 }}>
+          <Box key={column.property} role="columnheader" aria-sort={column.sortable ? (active ? (sort.order === 'desc' ? 'descending' : 'ascending') : 'none') : undefined} sx={{ width: column.width, flexShrink: 0, px: 1.5, fontWeight: 600, fontSize: 14, ...(column.property === 'title' ? KEY_COLUMN : {}) }}>
             {column.sortable ? (
               <TableSortLabel active={active} direction={active ? (sort.order ?? 'asc') : 'asc'} onClick={() => onSort({ property: column.property, order: active && sort.order !== 'desc' ? 'desc' : 'asc' })}>
                 {column.title}
@@ -108,7 +113,7 @@ export function EntityTable({ label, columns, pluginColumns, pages, sort, onSort
                   sx={{ position: 'absolute', top: index * ROW, left: 0, right: 0, height: ROW, display: 'flex', alignItems: 'center', borderBottom: 1, borderColor: 'divider', '&:hover': { bgcolor: 'action.hover' }, '&:focus-within': { bgcolor: 'action.selected' } }}
                 >
                   {columns.map((column) => (
-                    <Box key={column.property} role="cell" sx={{ width: column.width, flexShrink: 0, px: 1.5, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', fontSize: 14 }}>
+                    <Box key={column.property} role="cell" sx={{ width: column.width, flexShrink: 0, px: 1.5, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', fontSize: 14, ...(column.property === 'title' ? KEY_COLUMN : {}) }}>
                       {column.property === 'title' ? <PortalLink to={entityPath(entity)}>{entity.title || entity.id}</PortalLink> : <PropertyValue value={cellValue(entity, column.property)} schema={column.schema} compact />}
                     </Box>
                   ))}

@@ -20,7 +20,7 @@ export function FilterBar({ columns, onAdd }: { columns: CatalogColumn[]; onAdd(
     setValue('');
   };
   return (
-    <Stack direction="row" spacing={1} component="form" aria-label="Add a filter" onSubmit={(event) => { event.preventDefault(); submit(); }} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+    <Stack direction="row" spacing={1} useFlexGap component="form" aria-label="Add a filter" onSubmit={(event) => { event.preventDefault(); submit(); }} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
       <TextField select size="small" label="Property" value={property} onChange={(event) => setProperty(event.target.value)} sx={{ minWidth: 140 }}>
         {columns.map((column) => (
           <MenuItem key={column.property} value={column.property}>

@@ -18,12 +18,13 @@ export function ActionsMenu({ entity }: { entity: EntityRef }): ReactElement {
       <Button variant="contained" aria-haspopup="menu" aria-controls={anchor ? menuId : undefined} aria-expanded={anchor ? 'true' : undefined} onClick={(event) => setAnchor(event.currentTarget)} disabled={!data && !error}>
         Actions{actions.length > 0 ? ` (${actions.length})` : ''}
       </Button>
-      <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)} slotProps={{ list: { 'aria-label': `Actions for ${entity.id}` } }}>
+      <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)} slotProps={{ list: { 'aria-label': `Actions for ${entity.id}` }, paper: { sx: { maxWidth: 'min(480px, calc(100vw - 32px))' } } }}>
         {error && <MenuItem disabled>{error.message}</MenuItem>}
         {!error && actions.length === 0 && <MenuItem disabled>No actions for this entity</MenuItem>}
         {actions.map((action) => (
           <MenuItem
             key={action.id}
+            sx={{ whiteSpace: 'normal' }}
             disabled={action.allowed === false}
             onClick={() => {
               setAnchor(null);

@@ -11,7 +11,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import type { JsonSchema } from '@portico/plugin-api';
-import { EntityLink, InfoCard, navigate, PortalLink, useApi, useEntity, usePortalLocation } from '@portico/ui-api';
+import { EntityLink, InfoCard, navigate, PageHeader, PortalLink, useApi, useEntity, usePortalLocation, WrapRow } from '@portico/ui-api';
 import { useKinds } from '../../kinds/kinds-provider';
 import { PropertyValue } from '../../format/property-value';
 import { CardSlot } from '../../slots/card-slot';
@@ -78,33 +78,34 @@ export function EntityPage({ kindId, entityId }: { kindId: string; entityId: str
         <PortalLink to={`/catalog/${encodeURIComponent(kindId)}`}>{kind?.title ?? kindId}</PortalLink>
         <Typography color="text.primary">{entity.title}</Typography>
       </Breadcrumbs>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-        <Box sx={{ flexGrow: 1 }}>
-          <Typography variant="h4" component="h1">
-            {entity.title}
+      <PageHeader
+        title={entity.title}
+        actions={
+          <>
+            <EntityControls entity={entity} kind={kind} onChanged={reload} />
+            <ActionsMenu entity={ref} />
+          </>
+        }
+      >
+        <WrapRow sx={{ mt: 1 }}>
+          <Chip size="small" label={kind?.title ?? entity.kind} />
+          <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+            {entity.kind}:{entity.id}
           </Typography>
-          <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-            <Chip size="small" label={kind?.title ?? entity.kind} />
-            <Typography variant="body2" color="text.secondary">
-              {entity.kind}:{entity.id}
+          {entity.owner && (
+            <Typography variant="body2" component="span">
+              Owner: <EntityLink entity={{ kind: kind?.ownerKind ?? 'team', id: entity.owner }} />
             </Typography>
-            {entity.owner && (
-              <Typography variant="body2" component="span">
-                Owner: <EntityLink entity={{ kind: kind?.ownerKind ?? 'team', id: entity.owner }} />
-              </Typography>
-            )}
-            {entityLinks.map(([name, value]) => (
-              <Link key={name} href={String(value)} target="_blank" rel="noreferrer" variant="body2">
-                {(properties[name] as JsonSchema | undefined)?.title ?? name}
-              </Link>
-            ))}
-          </Stack>
-          {entity.description && <Typography sx={{ mt: 1 }}>{entity.description}</Typography>}
-        </Box>
-        <EntityControls entity={entity} kind={kind} onChanged={reload} />
-        <ActionsMenu entity={ref} />
-      </Stack>
-      <Tabs value={tabs.some((widget) => widget.id === tab) ? tab : 'overview'} onChange={(_event, value: string) => selectTab(value)} aria-label="Entity sections">
+          )}
+          {entityLinks.map(([name, value]) => (
+            <Link key={name} href={String(value)} target="_blank" rel="noreferrer" variant="body2">
+              {(properties[name] as JsonSchema | undefined)?.title ?? name}
+            </Link>
+          ))}
+        </WrapRow>
+        {entity.description && <Typography sx={{ mt: 1 }}>{entity.description}</Typography>}
+      </PageHeader>
+      <Tabs value={tabs.some((widget) => widget.id === tab) ? tab : 'overview'} onChange={(_event, value: string) => selectTab(value)} aria-label="Entity sections" variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile>
         <Tab value="overview" label="Overview" />
         {tabs.map((widget) => (
           <Tab key={widget.id} value={widget.id} label={widget.title} />
@@ -118,7 +119,7 @@ export function EntityPage({ kindId, entityId }: { kindId: string; entityId: str
         <Stack spacing={2} role="tabpanel" aria-label="Overview">
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '3fr 2fr' } }}>
             <InfoCard title="Properties">
-              <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'minmax(120px, max-content) 1fr', columnGap: 2, rowGap: 1, m: 0 }}>
+              <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'minmax(120px, max-content) minmax(0, 1fr)' }, columnGap: 2, rowGap: { xs: 0.25, sm: 1 }, m: 0, '& dd': { overflowWrap: 'anywhere', mb: { xs: 1, sm: 0 } } }}>
                 {shownNames.map((name) => (
                   <Box key={name} sx={{ display: 'contents' }} data-property={name}>
                     <Typography component="dt" variant="body2" color="text.secondary">

@@ -18,7 +18,7 @@ export function RelationsGraph({ entity, links }: { entity: Entity; links: Relat
   const shown = links.slice(0, 16);
   const stroke = theme.palette.text.secondary;
   return (
-    <svg viewBox={`0 0 ${SIZE} ${SIZE}`} width="100%" style={{ maxWidth: SIZE }} role="img" aria-label={`Relations graph of ${entity.title}: ${links.length} related entities`}>
+    <svg viewBox={`0 0 ${SIZE} ${SIZE}`} width="100%" style={{ maxWidth: SIZE }} role="figure" aria-label={`Relations graph of ${entity.title}: ${links.length} related entities`}>
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" fill={stroke} />

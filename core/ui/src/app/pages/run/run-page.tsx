@@ -11,6 +11,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Run } from '@portico/plugin-api';
 import { apiFetch, EntityLink, InfoCard, isTerminalStatus, RunStatus, useRun } from '@portico/ui-api';
+import { visuallyHidden } from '../../layout/visually-hidden';
 import { RunControls } from './run-controls';
 import { ParentRunLink, RunSteps } from './run-steps';
 import { useRunLog } from './use-run-log';
@@ -74,13 +75,17 @@ export function RunPage({ runId }: { runId: string }): ReactElement {
   if (!run) return <CircularProgress aria-label="Loading run" />;
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h4" component="h1">
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere', minWidth: 0, fontSize: { xs: '1.6rem', sm: '2.125rem' } }}>
           Run {run.id}
         </Typography>
         <RunStatus status={run.status} size="medium" />
         <RunControls run={run} onChanged={reload} />
       </Stack>
+      {/* Screen readers hear each status change (queued → running → succeeded) without moving focus. */}
+      <Box role="status" aria-live="polite" data-testid="run-status-announcement" sx={visuallyHidden}>
+        Run {run.status.replace(/_/g, ' ')}
+      </Box>
       <Typography color="text.secondary">
         {run.actionId} · started by {run.actor} · {new Date(run.createdAt).toLocaleString()}
         {run.entity && (
@@ -149,7 +154,7 @@ export function RunPage({ runId }: { runId: string }): ReactElement {
             {ended ? 'ended' : connected ? 'live' : 'connecting…'}
           </Typography>
         </Stack>
-        <Box ref={logBox} role="log" aria-label="Run log" sx={{ maxHeight: 360, overflow: 'auto', fontFamily: 'ui-monospace, monospace', fontSize: 13, px: 2, pb: 2 }}>
+        <Box ref={logBox} role="log" aria-label="Run log" tabIndex={0} sx={{ maxHeight: 360, overflow: 'auto', fontFamily: 'ui-monospace, monospace', fontSize: 13, px: 2, pb: 2 }}>
           {lines.length === 0 && <Typography color="text.secondary">No log lines yet.</Typography>}
           {lines.map((line) => (
             <Box key={line.id} sx={{ color: line.level === 'error' ? 'error.main' : line.level === 'warn' ? 'warning.main' : 'text.primary', whiteSpace: 'pre-wrap' }} data-level={line.level ?? line.type}>

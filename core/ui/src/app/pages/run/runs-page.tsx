@@ -8,46 +8,48 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { Run } from '@portico/plugin-api';
-import { EntityLink, PortalLink, RunStatus, runPath, useApi } from '@portico/ui-api';
+import { EntityLink, PortalLink, RunStatus, runPath, TableScroller, useApi } from '@portico/ui-api';
 
 /** Runs, newest first (optionally only one actor's, for the home page). */
 export function RunsTable({ query = '', label = 'Runs' }: { query?: string; label?: string }): ReactElement {
   const { data, error } = useApi<{ items: Run[] }>(`/runs?limit=20${query}`);
   if (error) return <Alert severity="error">{error.message}</Alert>;
   return (
-    <Table size="small" aria-label={label}>
-      <TableHead>
-        <TableRow>
-          <TableCell>Run</TableCell>
-          <TableCell>Action</TableCell>
-          <TableCell>Entity</TableCell>
-          <TableCell>Status</TableCell>
-          <TableCell>Started</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {data && data.items.length === 0 && (
+    <TableScroller>
+      <Table size="small" aria-label={label}>
+        <TableHead>
           <TableRow>
-            <TableCell colSpan={5} sx={{ color: 'text.secondary' }}>
-              No runs yet. Start one from an entity's actions or from Self-service.
-            </TableCell>
+            <TableCell>Run</TableCell>
+            <TableCell>Action</TableCell>
+            <TableCell>Entity</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell>Started</TableCell>
           </TableRow>
-        )}
-        {(data?.items ?? []).map((run) => (
-          <TableRow key={run.id}>
-            <TableCell>
-              <PortalLink to={runPath(run.id)}>{run.id}</PortalLink>
-            </TableCell>
-            <TableCell>{run.actionId}</TableCell>
-            <TableCell>{run.entity ? <EntityLink entity={run.entity} /> : '—'}</TableCell>
-            <TableCell>
-              <RunStatus status={run.status} />
-            </TableCell>
-            <TableCell>{new Date(run.createdAt).toLocaleString()}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {data && data.items.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={5} sx={{ color: 'text.secondary' }}>
+                No runs yet. Start one from an entity's actions or from Self-service.
+              </TableCell>
+            </TableRow>
+          )}
+          {(data?.items ?? []).map((run) => (
+            <TableRow key={run.id}>
+              <TableCell>
+                <PortalLink to={runPath(run.id)}>{run.id}</PortalLink>
+              </TableCell>
+              <TableCell>{run.actionId}</TableCell>
+              <TableCell>{run.entity ? <EntityLink entity={run.entity} /> : '—'}</TableCell>
+              <TableCell>
+                <RunStatus status={run.status} />
+              </TableCell>
+              <TableCell>{new Date(run.createdAt).toLocaleString()}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableScroller>
   );
 }
 

@@ -41,7 +41,7 @@ export function ActionPage({ actionId }: { actionId: string }): ReactElement {
           Starting this action needs the permission "{action.permission}", which you do not have: ask a portal admin to grant it (auth.tokens[].permissions in portico.config.yaml).
         </Alert>
       )}
-      <Paper variant="outlined" sx={{ p: 2 }}>
+      <Paper variant="outlined" sx={{ p: { xs: 1.5, sm: 2 } }}>
         {needsEntity && (
           <Stack spacing={1} sx={{ mb: 2 }}>
             <EntitySelect kind={action.kind} filter={action.condition} value={entityId} onChange={setEntityId} label={`Target ${action.kind}`} required />

@@ -43,7 +43,7 @@ export function SelfServicePage(): ReactElement {
               <Typography variant="overline" component="h3">
                 {kind}
               </Typography>
-              <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))' }}>
+              <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 260px), 1fr))' }}>
                 {actions.map((action) => (
                   <Card key={action.id} variant="outlined">
                     <CardActionArea component="a" href={`/self-service/${encodeURIComponent(action.id)}`} onClick={(event: React.MouseEvent) => { event.preventDefault(); navigate(`/self-service/${encodeURIComponent(action.id)}`); }}>

@@ -41,7 +41,7 @@ export function NewTokenForm({ permissions, limits, onCreated }: { permissions: 
   return (
     <Stack component="form" spacing={2} aria-label="New token" onSubmit={(event) => { event.preventDefault(); void create(); }}>
       <TextField label="Name" size="small" value={name} onChange={(event) => setName(event.target.value)} helperText="What it is for, e.g. CI deploys of cart-service" required slotProps={{ htmlInput: { maxLength: 100 } }} />
-      <FormGroup aria-label="Scopes">
+      <FormGroup role="group" aria-label="Scopes">
         <FormLabel component="legend">Scopes: what the token may do (never more than you may, now or later)</FormLabel>
         {choices.map((scope) => (
           <FormControlLabel
