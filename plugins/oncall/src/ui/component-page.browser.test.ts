@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ensureBuilt, launchBrowser, openPage, startTestPortal, type TestPortal } from '@portico/test-utils';
+import { ensureBuilt, expectAccessible, expectFitsWidth, launchBrowser, openPage, startTestPortal, type TestPortal } from '@portico/test-utils';
 
 // The demo setup in a real browser (PagerDuty simulated in-process, catalog and runs on real
 // Redis): cart-service's page shows who is on call and its open incident, and "Page the
@@ -16,9 +16,11 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function shot(name: string): Promise<void> {
+/** Every state pictured is audited first: the widgets pass axe-core's WCAG 2 A/AA rules. */
+async function shot(name: string, on: Page = page): Promise<void> {
+  await expectAccessible(on, name);
   mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  await on.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
 
 beforeAll(async () => {
@@ -96,5 +98,16 @@ test("a runbook's page lists its steps; a team page shows who is on call for the
   await page.goto(`${portal.url}/catalog/team/checkout-team`);
   await page.getByRole('region', { name: 'On call now' }).getByText('Alice Martin').waitFor();
   await shot('oncall-05-team');
+  expect(pageErrors).toEqual([]);
+});
+
+test('on a phone, in the dark theme, the on-call card and the open incidents fit and pass the audit', async () => {
+  const phone = await openPage(browser, pageErrors, { viewport: { width: 360, height: 800 }, colorScheme: 'dark' });
+  await phone.goto(`${portal.url}/catalog/component/cart-service`);
+  await phone.getByRole('region', { name: 'On call now' }).getByTestId('on-call-entry').first().waitFor();
+  await phone.getByRole('region', { name: 'Open incidents' }).getByRole('link').first().waitFor();
+  await expectFitsWidth(phone);
+  await shot('oncall-06-phone-dark', phone);
+  await phone.context().close();
   expect(pageErrors).toEqual([]);
 });
