@@ -33,7 +33,7 @@ beforeAll(async () => {
   pd.addService('PCART01', 'Cart service', 'PEP0001');
   pd.addService('PLEG001', 'Legacy service', 'PEP0001');
   pd.addIncident('PCART01', 'Disk filling up on cart-db');
-  // More services than one page, so the sync must follow `more`.
+  // Services of the same policy tied to no Component: listed on the policy, linked to nothing.
   for (let i = 0; i < 30; i++) pd.addService(`PX${String(i).padStart(5, '0')}`, `Other ${i}`, 'PEP0001');
 
   portal = await startTestPortal({
@@ -76,6 +76,8 @@ afterAll(async () => {
 test('ingestion shows who is on call for cart-service now and next, and its open incident; a failing account stops nothing', async () => {
   const policy = await portal.waitForEntity('escalation-policy', 'pep0001', { as: 'alice' });
   expect(policy.relations.components).toContain('cart-service');
+  expect(policy.properties.services).toHaveLength(32);
+  expect(policy.properties.services[0]).toEqual({ id: 'PCART01', name: 'Cart service', url: 'https://example.pagerduty.com/service-directory/PCART01', status: 'active', component: 'cart-service' });
   expect(policy.properties.onCall).toEqual([expect.objectContaining({ level: 1, name: 'Alice Martin', email: 'alice@example.com', scheduleId: 'PSCH001' })]);
   expect(policy.properties.nextOnCall).toEqual([expect.objectContaining({ level: 1, name: 'Bob Chen' })]);
   const schedule = await portal.entity('schedule', 'psch001', 'alice');

@@ -2,7 +2,7 @@ import type { EntityInput } from '@portico/plugin-api';
 import { entityIdFor } from '../config/oncall-config';
 import type { OnCallEntry } from '../kinds/on-call-entry-schema';
 import type { TimelineEntry } from '../kinds/incident-kind';
-import type { PdEscalationPolicy, PdIncident, PdLogEntry, PdOnCall, PdSchedule } from '../pagerduty/pagerduty-types';
+import type { PdEscalationPolicy, PdIncident, PdLogEntry, PdOnCall, PdSchedule, PdService } from '../pagerduty/pagerduty-types';
 import { serviceKey } from './service-map';
 
 /** Who is on call now and next, per policy level and per schedule, from one `/oncalls` window. */
@@ -55,8 +55,15 @@ export function onCallView(oncalls: PdOnCall[], now: number): OnCallView {
   return { byPolicy, bySchedule };
 }
 
-export function policyEntity(account: string, policy: PdEscalationPolicy, serviceMap: Map<string, string>, view: OnCallView | null, checkedAt: string): EntityInput {
-  const components = [...new Set(policy.services.map((s) => serviceMap.get(serviceKey(account, s.id))).filter((c): c is string => Boolean(c)))];
+/** `services`: PagerDuty's service list, for the names, links and status of the services the policy pages for. */
+export function policyEntity(account: string, policy: PdEscalationPolicy, serviceMap: Map<string, string>, view: OnCallView | null, checkedAt: string, services: PdService[] = []): EntityInput {
+  const ids = new Set([...policy.services.map((s) => s.id), ...services.filter((s) => s.escalation_policy.id === policy.id).map((s) => s.id)]);
+  const details = [...ids].map((id) => {
+    const service = services.find((s) => s.id === id);
+    const reference = policy.services.find((s) => s.id === id);
+    return { id, name: service?.name ?? reference?.summary ?? id, url: service?.html_url ?? reference?.html_url ?? null, status: service?.status ?? null, component: serviceMap.get(serviceKey(account, id)) ?? null };
+  });
+  const components = [...new Set(details.map((d) => d.component).filter((c): c is string => Boolean(c)))];
   const schedules = [...new Set(policy.escalation_rules.flatMap((r) => r.targets.filter((t) => t.type.startsWith('schedule')).map((t) => entityIdFor(account, t.id))))];
   const onCall = view?.byPolicy.get(policy.id);
   return {
@@ -68,7 +75,8 @@ export function policyEntity(account: string, policy: PdEscalationPolicy, servic
       pagerdutyId: policy.id,
       account,
       url: policy.html_url,
-      serviceIds: policy.services.map((s) => s.id),
+      serviceIds: [...ids],
+      services: details,
       rules: policy.escalation_rules.map((r, i) => ({ level: i + 1, delayMinutes: r.escalation_delay_in_minutes, targets: r.targets.map((t) => ({ type: t.type.replace('_reference', ''), id: t.id, name: t.summary ?? t.id })) })),
       onCall: onCall?.now ?? [],
       nextOnCall: onCall?.next ?? [],

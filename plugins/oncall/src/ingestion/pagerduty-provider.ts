@@ -41,7 +41,7 @@ function changes(stored: Map<string, Entity>, fresh: EntityInput[], kind: string
 }
 
 /**
- * The full resync: escalation policies (with the Components of their services), schedules,
+ * The full resync: escalation policies (with their services and those services' Components), schedules,
  * who is on call, and open and recent incidents. Incidents are written one by one, so one
  * that the catalog refuses never holds back the others.
  */
@@ -53,7 +53,8 @@ export function pagerDutyProvider(deps: ProviderDeps): EntityProvider {
       await forEachAccount(deps.config, ctx, 'sync', async (account) => {
         const api = await deps.pagerduty(account);
         const now = Date.now();
-        const [policies, schedules, oncalls, open, recent] = await Promise.all([
+        const [services, policies, schedules, oncalls, open, recent] = await Promise.all([
+          api.listServices(),
           api.listEscalationPolicies(),
           api.listSchedules(),
           api.listOnCalls({ since: new Date(now).toISOString(), until: new Date(now + ON_CALL_WINDOW_MS).toISOString() }),
@@ -65,7 +66,7 @@ export function pagerDutyProvider(deps: ProviderDeps): EntityProvider {
         const write = async (serviceMap: Map<string, string>): Promise<number> => {
           const scheduleChanges = changes(await storedEntities(deps.catalog, 'schedule', account), schedules.map((s) => scheduleEntity(account, s, view)), 'schedule', true);
           const storedPolicies = await storedEntities(deps.catalog, 'escalation-policy', account);
-          const policyInputs = policies.map((p) => policyEntity(account, p, serviceMap, view, checkedAt));
+          const policyInputs = policies.map((p) => policyEntity(account, p, serviceMap, view, checkedAt, services));
           // onCallCheckedAt alone changing is not worth a new version.
           for (const p of policyInputs) {
             const before = storedPolicies.get(p.id);
@@ -97,7 +98,7 @@ export function pagerDutyProvider(deps: ProviderDeps): EntityProvider {
         // missed both this map and the link made on its creation: one more pass links it.
         const after = await buildServiceMap(deps.config, deps.catalog);
         if ([...after].some(([key, component]) => serviceMap.get(key) !== component)) refused = await write(after);
-        ctx.logger.info(`PagerDuty account "${account}": ${policies.length} escalation policies, ${schedules.length} schedules, ${open.length} open and ${recent.length} recent incidents${refused ? ` (${refused} not synced)` : ''}`);
+        ctx.logger.info(`PagerDuty account "${account}": ${services.length} services, ${policies.length} escalation policies, ${schedules.length} schedules, ${open.length} open and ${recent.length} recent incidents${refused ? ` (${refused} not synced)` : ''}`);
       });
     },
   };

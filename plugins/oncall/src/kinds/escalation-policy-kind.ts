@@ -14,7 +14,12 @@ export const escalationPolicyKind: KindDefinition = {
       pagerdutyId: { type: 'string', title: 'PagerDuty id' },
       account: { type: 'string', title: 'PagerDuty account' },
       url: { type: 'string', title: 'In PagerDuty', format: 'url' },
-      serviceIds: { type: 'array', title: 'PagerDuty services', items: { type: 'string' } },
+      serviceIds: { type: 'array', title: 'PagerDuty service ids', items: { type: 'string' } },
+      services: {
+        type: 'array',
+        title: 'PagerDuty services',
+        items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, url: { type: ['string', 'null'] }, status: { type: ['string', 'null'] }, component: { type: ['string', 'null'] } } },
+      },
       rules: {
         type: 'array',
         title: 'Levels',
