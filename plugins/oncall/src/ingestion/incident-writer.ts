@@ -4,7 +4,7 @@ import { entityIdFor } from '../config/oncall-config';
 import type { TimelineEntry } from '../kinds/incident-kind';
 import type { PdIncident } from '../pagerduty/pagerduty-types';
 import { incidentEntity, pagerDutyUpdatedAt } from './pagerduty-entities';
-import { buildServiceMap } from './service-map';
+import { buildServiceMap, serviceKey } from './service-map';
 
 type Catalog = Pick<CatalogService, 'get' | 'query' | 'upsert'>;
 
@@ -53,11 +53,15 @@ export async function incidentInput(catalog: Catalog, account: string, incident:
   return draft;
 }
 
-/** Writes one incident now (a webhook, an action), finding its Component through the catalog. */
+/**
+ * Writes one incident now (a webhook, an action). Its Component is the one already linked, or
+ * found by scanning the catalog's Components the first time the portal sees the incident.
+ */
 export async function writeIncident(catalog: Catalog, config: OncallConfig, account: string, incident: PdIncident, append: TimelineEntry[] = []): Promise<Entity> {
-  const serviceMap = await buildServiceMap(config, catalog);
+  const ref = { kind: 'incident', id: entityIdFor(account, incident.id) };
+  const linked = (await catalog.get(ref))?.relations.component;
+  const serviceMap = typeof linked === 'string' ? new Map([[serviceKey(account, incident.service.id), linked]]) : await buildServiceMap(config, catalog);
   const input = await incidentInput(catalog, account, incident, serviceMap, append);
-  const stored = await catalog.get({ kind: 'incident', id: entityIdFor(account, incident.id) });
   // Only an older copy with nothing to add yields no input: the stored incident stands.
-  return input ? catalog.upsert(input) : stored!;
+  return input ? catalog.upsert(input) : (await catalog.get(ref))!;
 }
