@@ -330,5 +330,11 @@ declare function expectAccessible(page: Page, where?: string): Promise<void>;
  */
 declare function expectFitsWidth(page: Page, where?: string): Promise<void>;
 
-export { TEST_REDIS_URL, WCAG_AA_TAGS, call, captureLogger, connectTestRedis, cursorPage, deleteRedisKeys, deliverWebhook, describeViolations, ensureBuilt, eventually, expectAccessible, expectFitsWidth, hmacSha256Hex, launchBrowser, offsetPage, openPage, openWidget, requireRedis, startTestPortal, startUpstreamFake };
+/**
+ * Saves a full-page screenshot `<dir>/<name>.png` after checking the page against axe-core's
+ * WCAG 2 A/AA rules, so every state a browser test pictures is a state it audits.
+ */
+declare function auditedScreenshot(page: Page, dir: string, name: string): Promise<void>;
+
+export { TEST_REDIS_URL, WCAG_AA_TAGS, auditedScreenshot, call, captureLogger, connectTestRedis, cursorPage, deleteRedisKeys, deliverWebhook, describeViolations, ensureBuilt, eventually, expectAccessible, expectFitsWidth, hmacSha256Hex, launchBrowser, offsetPage, openPage, openWidget, requireRedis, startTestPortal, startUpstreamFake };
 export type { AxeNode, AxeViolation, CapturedLine, CursorPage, FinishedRun, InjectedReply, JsonResponse, OffsetPage, OpenWidgetOptions, RunOptions, TestPortal, TestPortalOptions, TestUser, UpstreamFake, UpstreamFakeOptions, UpstreamReply, UpstreamRequest, UpstreamRoute, WebhookDelivery };

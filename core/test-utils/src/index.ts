@@ -12,3 +12,4 @@ export { openWidget, type OpenWidgetOptions } from './browser/open-widget';
 export { ensureBuilt } from './browser/ensure-built';
 export { expectAccessible, describeViolations, WCAG_AA_TAGS, type AxeViolation, type AxeNode } from './browser/expect-accessible';
 export { expectFitsWidth } from './browser/expect-fits-width';
+export { auditedScreenshot } from './browser/audited-screenshot';

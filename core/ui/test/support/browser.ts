@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { expectAccessible } from '@portico/test-utils';
+import { auditedScreenshot } from '@portico/test-utils';
 
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
 
@@ -31,8 +30,6 @@ export async function openPage(browser: Browser, errors: string[], options: Brow
  * Saves a full-page screenshot after checking the page against axe-core's WCAG 2 A/AA rules:
  * every state a browser test pictures is a state it audits.
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await expectAccessible(page, name);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+export function screenshot(page: Page, name: string): Promise<void> {
+  return auditedScreenshot(page, SCREENSHOTS, name);
 }

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ensureBuilt, expectAccessible, launchBrowser, openPage, startTestPortal, type TestPortal } from '@portico/test-utils';
+import { auditedScreenshot, ensureBuilt, launchBrowser, openPage, startTestPortal, type TestPortal } from '@portico/test-utils';
 
 // The demo setup in a real browser (billing and tenants simulated, catalog and runs on real
 // Redis): the home chart, and "Change configuration" run from a Customer page's form with its
@@ -15,12 +14,7 @@ let page: Page;
 const errors: string[] = [];
 const screenshots = join(repoRoot, 'plugins', 'backoffice', 'test-results', 'screenshots');
 
-/** Every state pictured is audited first: the widgets pass axe-core's WCAG 2 A/AA rules. */
-async function shot(name: string): Promise<void> {
-  await expectAccessible(page, name);
-  mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
-}
+const shot = (name: string): Promise<void> => auditedScreenshot(page, screenshots, name);
 
 beforeAll(async () => {
   ensureBuilt(join(repoRoot, 'core', 'ui'), join('dist', 'app', 'manifest.json'), ['src', join('..', 'ui-api', 'src')]);

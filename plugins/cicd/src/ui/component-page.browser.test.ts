@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPortal, type Portal } from '@portico/kernel';
-import { deleteRedisKeys, ensureBuilt, expectAccessible, expectFitsWidth, launchBrowser } from '@portico/test-utils';
+import { auditedScreenshot, deleteRedisKeys, ensureBuilt, expectFitsWidth, launchBrowser } from '@portico/test-utils';
 
 // The demo setup in a real browser: a service's Component page shows the Deployments card,
 // the CI tab and the CI/CD actions, and a deploy started from its form runs to the end
@@ -20,12 +19,7 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-/** Every state pictured is audited first: the plugins' widgets pass axe-core's WCAG 2 A/AA rules. */
-async function shot(name: string, on: Page = page): Promise<void> {
-  await expectAccessible(on, name);
-  mkdirSync(screenshots, { recursive: true });
-  await on.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
-}
+const shot = (name: string, on: Page = page): Promise<void> => auditedScreenshot(on, screenshots, name);
 
 beforeAll(async () => {
   ensureBuilt(join(repoRoot, 'core', 'ui'), join('dist', 'app', 'manifest.json'), ['src', join('..', 'ui-api', 'src')]);

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ensureBuilt, expectAccessible, expectFitsWidth, launchBrowser, openPage, startTestPortal, type TestPortal } from '@portico/test-utils';
+import { auditedScreenshot, ensureBuilt, expectFitsWidth, launchBrowser, openPage, startTestPortal, type TestPortal } from '@portico/test-utils';
 
 // The demo setup in a real browser (PagerDuty simulated in-process, catalog and runs on real
 // Redis): cart-service's page shows who is on call and its open incident, and "Page the
@@ -16,12 +15,7 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-/** Every state pictured is audited first: the widgets pass axe-core's WCAG 2 A/AA rules. */
-async function shot(name: string, on: Page = page): Promise<void> {
-  await expectAccessible(on, name);
-  mkdirSync(screenshots, { recursive: true });
-  await on.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
-}
+const shot = (name: string, on: Page = page): Promise<void> => auditedScreenshot(on, screenshots, name);
 
 beforeAll(async () => {
   ensureBuilt(join(repoRoot, 'core', 'ui'), join('dist', 'app', 'manifest.json'), ['src', join('..', 'ui-api', 'src')]);
