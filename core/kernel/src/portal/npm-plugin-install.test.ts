@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, startLocalRegistry, type LocalRegistry } from '../testing/local-registry';
+import { freePort, startLocalRegistry, type LocalRegistry } from '@portico/build-config/local-registry';
 
 // Installs a plugin from a real registry into a fresh app and starts the BUILT `portico` CLI
 // on it, the way a user does: no code edit, only `npm install` and a config line.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { startPortal, type Portal } from './start-portal';
-import { freePort } from '../testing/local-registry';
+import { freePort } from '@portico/build-config/local-registry';
 
 // Redis dies for 30 s under a write load: requests get 503s (never 500s), /readyz is not ready and
 // names the connections that are down, and once Redis is back reads and writes work again without
