@@ -231,6 +231,7 @@ declare function toFieldProblems(errors: ErrorObject[] | null | undefined): Fiel
 declare class SchemaValidator {
     private readonly ajv;
     private readonly cache;
+    private readonly byText;
     constructor(options?: {
         formats?: Record<string, true | RegExp | ((value: string) => boolean)>;
     });

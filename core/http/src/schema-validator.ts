@@ -67,6 +67,9 @@ export function toFieldProblems(errors: ErrorObject[] | null | undefined): Field
 export class SchemaValidator {
   private readonly ajv: Ajv2020;
   private readonly cache = new WeakMap<object, ValidateFunction>();
+  // ajv keeps every schema object it compiled; the same schema written again (a plugin loaded
+  // again, a kind re-registered) reuses the first compilation instead of growing ajv for ever.
+  private readonly byText = new Map<string, ValidateFunction>();
 
   constructor(options: { formats?: Record<string, true | RegExp | ((value: string) => boolean)> } = {}) {
     this.ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true, coerceTypes: false, code: { regExp: linearRegExp } });
@@ -77,7 +80,12 @@ export class SchemaValidator {
   compile(schema: JsonSchema): ValidateFunction {
     let validate = this.cache.get(schema);
     if (!validate) {
-      validate = this.ajv.compile(schema);
+      const text = JSON.stringify(schema);
+      validate = this.byText.get(text);
+      if (!validate) {
+        validate = this.ajv.compile(schema);
+        this.byText.set(text, validate);
+      }
       this.cache.set(schema, validate);
     }
     return validate;
@@ -91,7 +99,7 @@ export class SchemaValidator {
     const patterns = unsupportedPatterns(schema);
     if (patterns.length) return patterns;
     try {
-      this.ajv.compile(schema as object);
+      this.compile(schema as JsonSchema);
       return [];
     } catch (error) {
       return [{ pointer: '/', message: (error as Error).message }];
