@@ -1,6 +1,27 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { UnauthorizedError, type HttpMethod, type HttpRoute } from '@portico/plugin-api';
 import { GUEST_IDENTITY, authorize, type ApiRoute, type RequestWithContext, type RouteAccess } from '@portico/http';
+import type { PluginRecord } from '../plugins/plugin-record';
+
+/**
+ * Serves `/<pluginId>/...` with the running plugin's routes, looked up on every request, so a
+ * plugin added live answers at once and a removed one answers 404 at once.
+ */
+export function createPluginDispatcher(records: () => PluginRecord[], select: (route: HttpRoute) => boolean, options: { before?: RequestHandler[] } = {}): Router {
+  const routers = new WeakMap<PluginRecord, Router>();
+  const dispatcher = Router();
+  dispatcher.use('/:pluginId', (req, res, next) => {
+    const record = records().find((r) => r.id === req.params.pluginId && r.status === 'running');
+    if (!record) return next();
+    let router = routers.get(record);
+    if (!router) {
+      router = createPluginRouter(record.id, record.routes.filter(select), options);
+      routers.set(record, router);
+    }
+    return router(req, res, next);
+  });
+  return dispatcher;
+}
 
 /** Mounts a plugin's declarative routes; `token` routes refuse guests with a 401 problem. */
 export function createPluginRouter(pluginId: string, routes: HttpRoute[], options: { before?: RequestHandler[] } = {}): Router {

@@ -1,5 +1,7 @@
+import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Container } from 'inversify';
 import semver from 'semver';
 import {
@@ -23,6 +25,7 @@ import type { TaskScheduler } from '../services/task-scheduler';
 import type { KernelActionRunner, KernelCatalog } from './kernel-ports';
 import { PluginLoadError } from './plugin-load-error';
 import { orderPlugins } from './plugin-order';
+import type { LoadedPlugin, PluginCandidate } from './loaded-plugin';
 import { emptyContributions, type PluginRecord } from './plugin-record';
 import { resolvePluginPackage, type PluginPackage } from './resolve-plugin-package';
 import { findSecondCopies } from './shared-copies';
@@ -41,11 +44,19 @@ export interface PluginHostOptions {
   strict?: boolean;
 }
 
-interface Candidate {
-  pkg: PluginPackage;
-  internals: PluginInternals;
-  record: PluginRecord;
+/** What a live change did, for logs, the CLI and the audit log. */
+export interface PluginChange {
+  change: 'added' | 'removed' | 'upgraded' | 'reloaded';
+  id: string;
+  packageName: string;
+  version: string;
+  /** The version before an upgrade. */
+  from?: string;
+  /** Kinds the plugin defined: they and their entities stay in the catalog after removal. */
+  keptKinds?: string[];
 }
+
+type Candidate = PluginCandidate;
 
 interface Pending {
   kinds: KindDefinition[];
@@ -62,12 +73,18 @@ const ROUTE_PATH = /^\/[A-Za-z0-9_\-/:.]*$/;
  * Loads plugins into an inversify container: core services in the root, one child
  * container per plugin for plugin-scoped services, contributions recorded per plugin and
  * committed only once the plugin's init has succeeded and matches its manifest.
+ *
+ * Plugins also come and go while the portal runs (`add`, `remove`, `upgrade`): everything a
+ * plugin registered is kept with it (hooks, tasks, actions, extension points), so taking it out
+ * leaves the portal as it was before it came. A live change that fails changes nothing.
  */
 export class PluginHost {
   readonly container = new Container();
   readonly records: PluginRecord[] = [];
-  private readonly startHooks: Array<() => void | Promise<void>> = [];
-  private readonly shutdownHooks: Array<() => void | Promise<void>> = [];
+  private readonly loaded = new Map<string, LoadedPlugin>();
+  private readonly events = new EventEmitter();
+  private readonly importedVersions = new Map<string, string>();
+  private providersOn = false;
   private readonly kindOwners = new Map<string, string>();
   private readonly actionOwners = new Map<string, string>();
   private readonly widgetOwners = new Map<string, string>();
@@ -92,17 +109,7 @@ export class PluginHost {
       const candidate = await this.prepare(entry);
       if (candidate) candidates.push(candidate);
     }
-    const providerOf = new Map<string, string>();
-    for (const c of candidates) for (const ep of c.internals.extensionPoints) providerOf.set(ep.ref.id, c.record.id);
-    const dependencies = new Map<string, Set<string>>();
-    for (const c of candidates) {
-      const deps = new Set(c.pkg.manifest.dependsOn ?? []);
-      for (const ref of Object.values(c.internals.deps)) {
-        const provider = providerOf.get(ref.id);
-        if (provider && provider !== c.record.id) deps.add(provider);
-      }
-      dependencies.set(c.record.id, deps);
-    }
+    const dependencies = new Map(candidates.map((c) => [c.record.id, this.needsOf(c, candidates)]));
     let order: string[];
     try {
       order = orderPlugins(
@@ -121,12 +128,24 @@ export class PluginHost {
         this.fail(candidate.record, `Plugin "${id}" (${candidate.pkg.label}) needs plugin ${why}: add or fix it in portico.config.yaml.`);
         continue;
       }
-      await this.initialise(candidate);
+      await this.initialise(candidate, dependencies.get(id) ?? new Set());
     }
   }
 
+  /** The plugins a candidate needs: its `dependsOn`, and whoever provides its extension-point deps. */
+  private needsOf(candidate: Candidate, others: Candidate[]): Set<string> {
+    const providerOf = new Map<string, string>();
+    for (const c of [...[...this.loaded.values()].map((l) => l.candidate), ...others]) for (const ep of c.internals.extensionPoints) providerOf.set(ep.ref.id, c.record.id);
+    const needs = new Set(candidate.pkg.manifest.dependsOn ?? []);
+    for (const ref of Object.values(candidate.internals.deps)) {
+      const provider = providerOf.get(ref.id);
+      if (provider && provider !== candidate.record.id) needs.add(provider);
+    }
+    return needs;
+  }
+
   /** Resolves, checks and imports one plugin; a failure is recorded (or thrown in strict mode). */
-  private async prepare(entry: PluginEntry): Promise<Candidate | null> {
+  private async prepare(entry: PluginEntry, replacing?: PluginRecord): Promise<Candidate | null> {
     const label = entry.package ?? entry.path ?? '?';
     let pkg: PluginPackage;
     try {
@@ -136,7 +155,7 @@ export class PluginHost {
       return null;
     }
     const record = this.newRecord(pkg.manifest.id, pkg.name, pkg.version, pkg.dir);
-    const duplicate = this.records.find((r) => r.id === pkg.manifest.id && r !== record);
+    const duplicate = this.records.find((r) => r.id === pkg.manifest.id && r !== record && r !== replacing);
     if (duplicate) {
       this.fail(record, `Plugin id "${pkg.manifest.id}" is used by both ${duplicate.packageName}@${duplicate.version} and ${pkg.label}: remove one of them from portico.config.yaml.`);
       return null;
@@ -152,7 +171,11 @@ export class PluginHost {
     for (const warning of record.warnings) this.options.logger.warn(warning, { plugin: record.id });
     let internals: PluginInternals | undefined;
     try {
-      const mod = (await import(pkg.entryFile)) as Record<string, unknown>;
+      // Node keeps every module it imported: a new version at the same path needs its own URL.
+      const before = this.importedVersions.get(pkg.entryFile);
+      const specifier = before === undefined || before === pkg.version ? pkg.entryFile : `${pathToFileURL(pkg.entryFile).href}?v=${encodeURIComponent(pkg.version)}`;
+      const mod = (await import(specifier)) as Record<string, unknown>;
+      this.importedVersions.set(pkg.entryFile, pkg.version);
       const exported = mod.default && typeof mod.default === 'object' && '$$type' in (mod.default as object) ? mod.default : (mod.plugin ?? (mod.default as Record<string, unknown> | undefined)?.default);
       internals = getPluginInternals(exported);
     } catch (error) {
@@ -169,7 +192,7 @@ export class PluginHost {
     }
     const ui = pkg.manifest.ui ? resolve(pkg.dir, pkg.manifest.ui) : null;
     if (ui) {
-      if (existsSync(ui)) record.ui = { url: `/ui/plugins/${record.id}.mjs`, uiApi: pkg.manifest.uiApi ?? null, bundleFile: ui };
+      if (existsSync(ui)) record.ui = { url: `/ui/plugins/${record.id}.mjs?v=${encodeURIComponent(pkg.version)}`, uiApi: pkg.manifest.uiApi ?? null, bundleFile: ui };
       else record.warnings.push(`${pkg.label} declares a UI bundle at ${ui}, which does not exist: build the plugin; its widgets will not show.`);
     }
     return { pkg, internals, record };
@@ -203,16 +226,13 @@ export class PluginHost {
     if (this.options.strict) throw new PluginLoadError(message, record.id);
   }
 
-  private async initialise({ pkg, internals, record }: Candidate): Promise<void> {
+  private async initialise(candidate: Candidate, needs: Set<string>): Promise<void> {
+    const { pkg, internals, record } = candidate;
     const id = record.id;
     const pending: Pending = { kinds: [], actions: [], automations: [], widgets: [], providers: [], routes: [] };
     const child = new Container({ parent: this.container });
     const logger = this.options.logger.child({ plugin: id });
-    const lifecycle = {
-      starts: [] as Array<() => void | Promise<void>>,
-      stops: [] as Array<() => void | Promise<void>>,
-    };
-    const scheduled: Array<{ cancel(): void }> = [];
+    const plugin: LoadedPlugin = { candidate, needs, starts: [], stops: [], scheduled: [], disposers: [], extensionPointIds: [], container: child };
     const scheduler = this.options.scheduler.forPlugin(id);
     const withdraw = <T>(list: T[], item: T) => () => {
       const index = list.indexOf(item);
@@ -223,13 +243,13 @@ export class PluginHost {
       child.bind(coreServices.config.id).toDynamicValue(() => createPluginConfig(id, internals.configSchema, pkg.entry.config)).inSingletonScope();
       child.bind(coreServices.pluginMetadata.id).toConstantValue({ pluginId: id, version: pkg.version, packageDir: pkg.dir });
       child.bind(coreServices.lifecycle.id).toConstantValue({
-        addStartHook: (hook: () => void | Promise<void>) => lifecycle.starts.push(hook),
-        addShutdownHook: (hook: () => void | Promise<void>) => lifecycle.stops.push(hook),
+        addStartHook: (hook: () => void | Promise<void>) => plugin.starts.push(hook),
+        addShutdownHook: (hook: () => void | Promise<void>) => plugin.stops.push(hook),
       });
       child.bind(coreServices.scheduler.id).toConstantValue({
         schedule: (task: Parameters<typeof scheduler.schedule>[0]) => {
           const handle = scheduler.schedule(task);
-          scheduled.push(handle);
+          plugin.scheduled.push(handle);
           return handle;
         },
       });
@@ -243,6 +263,7 @@ export class PluginHost {
       child.bind(coreExtensionPoints.httpRoutes.id).toConstantValue({ addRoute: (r: HttpRoute) => (pending.routes.push(r), withdraw(pending.routes, r)) });
       for (const provided of internals.extensionPoints) {
         this.container.bind(provided.ref.id).toConstantValue(provided.create());
+        plugin.extensionPointIds.push(provided.ref.id);
       }
       const deps: Record<string, unknown> = {};
       for (const [name, ref] of Object.entries(internals.deps)) {
@@ -254,9 +275,10 @@ export class PluginHost {
       await internals.init(deps);
       this.checkManifest(pkg, pending);
       this.checkUnique(pkg, pending);
-      await this.commit(record, pending);
+      plugin.disposers.push(...(await this.commit(record, pending)));
     } catch (error) {
-      for (const handle of scheduled) handle.cancel();
+      for (const handle of plugin.scheduled) handle.cancel();
+      for (const epId of plugin.extensionPointIds) this.container.unbind(epId);
       const reason = error instanceof PluginLoadError ? error.message : `${(error as Error)?.message ?? String(error)}`;
       this.fail(
         record,
@@ -266,8 +288,7 @@ export class PluginHost {
       );
       return;
     }
-    this.startHooks.push(...lifecycle.starts);
-    this.shutdownHooks.push(...lifecycle.stops, () => scheduled.forEach((h) => h.cancel()));
+    this.loaded.set(id, plugin);
     logger.info('plugin loaded', { version: pkg.version, contributions: record.contributions });
   }
 
@@ -298,7 +319,9 @@ export class PluginHost {
     const check = (what: string, ids: string[], owners: Map<string, string>): void => {
       const seen = new Set<string>();
       for (const id of ids) {
-        const owner = owners.get(id) ?? (seen.has(id) ? pkg.manifest.id : undefined);
+        // A plugin that comes back (re-added, upgraded) may register its own kinds again.
+        const previous = owners.get(id);
+        const owner = (previous !== pkg.manifest.id ? previous : undefined) ?? (seen.has(id) ? pkg.manifest.id : undefined);
         if (owner) {
           throw new PluginLoadError(
             `Plugin "${pkg.manifest.id}" (${pkg.label}) registers ${what} "${id}", which plugin "${owner}" already registered: ${what} ids are global, so rename one or remove one of the plugins.`,
@@ -344,7 +367,8 @@ export class PluginHost {
     return out;
   }
 
-  private async commit(record: PluginRecord, pending: Pending): Promise<void> {
+  /** Registers what init collected; returns what undoes the action and automation registrations. */
+  private async commit(record: PluginRecord, pending: Pending): Promise<Array<() => void>> {
     for (const kind of this.orderKinds(pending.kinds)) await this.options.catalog.registerKind(kind, record.id);
     const disposers: Array<() => void> = [];
     try {
@@ -367,19 +391,174 @@ export class PluginHost {
     };
     record.routes = pending.routes;
     record.providers = pending.providers;
+    return disposers;
   }
 
-  async runStartHooks(): Promise<void> {
-    for (const hook of this.startHooks) await hook();
+  /**
+   * Starts every loaded plugin: schedules its entity providers (when `providers`: the portal
+   * does, a worker does not) and runs its start hooks. Plugins added later start as they come.
+   */
+  async startAll(options: { providers: boolean }): Promise<void> {
+    this.providersOn = options.providers;
+    for (const plugin of [...this.loaded.values()]) await this.start(plugin);
   }
 
-  async runShutdownHooks(): Promise<void> {
-    for (const hook of [...this.shutdownHooks].reverse()) {
+  private async start(plugin: LoadedPlugin): Promise<void> {
+    const { record } = plugin.candidate;
+    if (this.providersOn) {
+      const scheduler = this.options.scheduler.forPlugin(record.id);
+      for (const provider of record.providers) {
+        const logger = this.options.logger.child({ plugin: record.id, provider: provider.id });
+        plugin.scheduled.push(
+          scheduler.schedule({
+            id: `provider:${provider.id}`,
+            everyMs: provider.everyMs ?? 24 * 60 * 60 * 1000,
+            fn: (signal) => provider.refresh({ logger, signal, apply: (mutation) => this.options.catalog.applyMutation(mutation, `plugin:${record.id}`) }),
+          }),
+        );
+      }
+    }
+    for (const hook of plugin.starts) await hook();
+  }
+
+  /** Undoes everything a plugin did except its kinds, which stay with their entities. */
+  private async stop(plugin: LoadedPlugin): Promise<void> {
+    const { record } = plugin.candidate;
+    for (const hook of [...plugin.stops].reverse()) {
       try {
         await hook();
       } catch (error) {
-        this.options.logger.error('shutdown hook failed', { error: (error as Error).message });
+        this.options.logger.error('shutdown hook failed', { plugin: record.id, error: (error as Error).message });
       }
+    }
+    for (const handle of plugin.scheduled.splice(0)) handle.cancel();
+    for (const dispose of plugin.disposers.splice(0)) dispose();
+    for (const epId of plugin.extensionPointIds.splice(0)) if (this.container.isBound(epId)) this.container.unbind(epId);
+    // Its bindings go with it, and with them the resolution plans inversify cached for them.
+    plugin.container.unbindAll();
+    for (const action of record.contributions.actions) this.actionOwners.delete(action);
+    for (const widget of record.contributions.widgets) this.widgetOwners.delete(widget.id);
+    this.loaded.delete(record.id);
+  }
+
+  async runShutdownHooks(): Promise<void> {
+    for (const plugin of [...this.loaded.values()].reverse()) await this.stop(plugin);
+  }
+
+  /** The config entry a running plugin was loaded from. */
+  entryOf(id: string): PluginEntry | undefined {
+    return this.loaded.get(id)?.candidate.pkg.entry;
+  }
+
+  /** Called after every live change, with what changed. */
+  onChange(listener: (change: PluginChange) => void): () => void {
+    this.events.on('change', listener);
+    return () => this.events.off('change', listener);
+  }
+
+  private changed(change: PluginChange): PluginChange {
+    this.options.logger.info(`plugin ${change.change} live`, { plugin: change.id, version: change.version, ...(change.from ? { from: change.from } : {}) });
+    this.events.emit('change', change);
+    return change;
+  }
+
+  private drop(record: PluginRecord): void {
+    const index = this.records.indexOf(record);
+    if (index >= 0) this.records.splice(index, 1);
+  }
+
+  /** Prepares and initialises one plugin; on any failure nothing of it stays and the reason is thrown. */
+  private async bringIn(entry: PluginEntry, replacing?: PluginRecord): Promise<LoadedPlugin> {
+    const known = new Set(this.records);
+    const strict = this.options.strict;
+    this.options.strict = false;
+    try {
+      const candidate = await this.prepare(entry, replacing);
+      const failedRecord = this.records.find((r) => !known.has(r) && r.status === 'failed');
+      if (!candidate || failedRecord) {
+        if (failedRecord) this.drop(failedRecord);
+        throw new PluginLoadError(failedRecord?.error ?? 'the plugin could not be prepared', failedRecord?.id ?? '?');
+      }
+      const needs = this.needsOf(candidate, []);
+      const missing = [...needs].filter((dep) => dep !== replacing?.id && !this.loaded.has(dep));
+      if (missing.length > 0) {
+        this.drop(candidate.record);
+        throw new PluginLoadError(`Plugin "${candidate.record.id}" (${candidate.pkg.label}) needs plugin${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}, which this portal does not run: add ${missing.length > 1 ? 'them' : 'it'} first.`, candidate.record.id);
+      }
+      await this.initialise(candidate, needs);
+      const plugin = this.loaded.get(candidate.record.id);
+      if (!plugin || plugin.candidate !== candidate) {
+        this.drop(candidate.record);
+        throw new PluginLoadError(candidate.record.error ?? `Plugin "${candidate.record.id}" did not load`, candidate.record.id);
+      }
+      try {
+        await this.start(plugin);
+      } catch (error) {
+        await this.stop(plugin);
+        this.drop(candidate.record);
+        throw new PluginLoadError(`Plugin "${candidate.record.id}" (${candidate.pkg.label}) failed in its start hook: ${(error as Error).message}. It was taken out again.`, candidate.record.id);
+      }
+      return plugin;
+    } finally {
+      this.options.strict = strict;
+    }
+  }
+
+  /** Loads a plugin into the running portal. Throws, changing nothing, when it cannot. */
+  async add(entry: PluginEntry): Promise<PluginChange> {
+    const { record } = (await this.bringIn(entry)).candidate;
+    return this.changed({ change: 'added', id: record.id, packageName: record.packageName, version: record.version });
+  }
+
+  /**
+   * Takes a plugin out of the running portal: its providers, tasks, hooks, actions, routes and
+   * widgets go; its kinds and entities stay. Refused while another running plugin needs it.
+   */
+  async remove(id: string): Promise<PluginChange> {
+    const record = this.records.find((r) => r.id === id);
+    if (!record) throw new PluginLoadError(`No plugin "${id}" is loaded: "portico plugin list" shows the plugins this portal runs.`, id);
+    const plugin = this.loaded.get(id);
+    const keptKinds = record.contributions.kinds;
+    if (plugin) {
+      const dependents = [...this.loaded.values()].filter((other) => other.needs.has(id)).map((other) => other.candidate.record.id);
+      if (dependents.length > 0) {
+        throw new PluginLoadError(`Plugin "${id}" is needed by ${dependents.map((d) => `"${d}"`).join(', ')}: remove ${dependents.length > 1 ? 'them' : 'it'} first.`, id);
+      }
+      await this.stop(plugin);
+    }
+    this.drop(record);
+    return this.changed({ change: 'removed', id, packageName: record.packageName, version: record.version, keptKinds });
+  }
+
+  /**
+   * Replaces a running plugin by the package its entry now resolves to (a new version, or new
+   * config): the new one is imported before the old one stops, and if it fails to start the old
+   * one is started again, so the portal keeps running what it ran.
+   */
+  async upgrade(id: string, entry: PluginEntry): Promise<PluginChange> {
+    const old = this.loaded.get(id);
+    if (!old) return this.add(entry);
+    const oldRecord = old.candidate.record;
+    const index = this.records.indexOf(oldRecord);
+    const extenders = [...this.loaded.values()].filter((other) => other.needs.has(id) && old.extensionPointIds.length > 0).map((other) => other.candidate.record.id);
+    if (extenders.length > 0) {
+      throw new PluginLoadError(`Plugin "${id}" provides extension points that ${extenders.map((e) => `"${e}"`).join(', ')} use: restart the portal to ${entry.package ? 'upgrade' : 'reload'} it.`, id);
+    }
+    await this.stop(old);
+    try {
+      const { record } = (await this.bringIn(entry, oldRecord)).candidate;
+      this.drop(record);
+      this.records.splice(this.records.indexOf(oldRecord), 1, record);
+      return this.changed({ change: record.version === oldRecord.version ? 'reloaded' : 'upgraded', id, packageName: record.packageName, version: record.version, from: oldRecord.version });
+    } catch (error) {
+      // Back to the version that ran: its module is still in memory.
+      oldRecord.status = 'running';
+      delete oldRecord.error;
+      await this.initialise(old.candidate, old.needs);
+      const again = this.loaded.get(id);
+      if (again) await this.start(again);
+      if (this.records.indexOf(oldRecord) < 0) this.records.splice(index, 0, oldRecord);
+      throw error;
     }
   }
 }

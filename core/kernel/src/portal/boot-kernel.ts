@@ -86,7 +86,7 @@ export async function bootKernel(options: KernelOptions) {
     const host = new PluginHost({ baseDir, logger, catalog, actionRunner, secrets, identity, scheduler, conditions, strict: options.strict });
     cleanups.push(() => host.runShutdownHooks());
     await host.loadAll(config.plugins);
-    return { config, baseDir, keyPrefix, logger, redis, auth, catalog, actionRunner, scheduler, host, identity, secrets, cleanup };
+    return { config, baseDir, dataDir, keyPrefix, logger, redis, auth, catalog, actionRunner, scheduler, host, identity, secrets, cleanup };
   } catch (error) {
     await cleanup();
     throw error;

@@ -2,13 +2,16 @@ import type { Server } from 'node:http';
 import { ValidationError } from '@portico/plugin-api';
 import type { AddressInfo } from 'node:net';
 import type { Express, RequestHandler } from 'express';
-import { buildOpenApiDocument, createApiRouter, createHttpApp, jsonBody } from '@portico/http';
+import { buildOpenApiDocument, createApiRouter, createHttpApp, jsonBody, type ApiRoute } from '@portico/http';
 import { auditCapture } from '@portico/auth';
 import { auditPluginChanges } from '../audit/audit-plugin-changes';
 import type { PluginRecord } from '../plugins/plugin-record';
 import { healthRoutes } from '../http/health-routes';
 import { kernelRoutes } from '../http/kernel-routes';
-import { createPluginRouter, describePluginRoutes } from '../http/plugin-router';
+import { createPluginDispatcher, describePluginRoutes } from '../http/plugin-router';
+import { portalEventsRoute } from '../http/portal-events-route';
+import { loadConfigFile } from '../config/portico-config';
+import { reconcilePlugins, type ReconcileResult } from '../plugins/reconcile-plugins';
 import { requestLogger } from '../http/request-logger';
 import { bootKernel, type KernelOptions } from './boot-kernel';
 import { publicUrlFromEnv } from '../config/auth-from-env';
@@ -30,62 +33,69 @@ export interface Portal {
   plugins: PluginRecord[];
   /** Whether this process executes action runs (false for `--no-worker`, an API-only instance). */
   runsWorker: boolean;
-  /** The OpenAPI document the portal serves at /api/v1/openapi.json. */
-  openapi: Record<string, unknown>;
+  /** The OpenAPI document the portal serves at /api/v1/openapi.json (rebuilt when plugins change). */
+  readonly openapi: Record<string, unknown>;
+  /** Where the embedded store, and the CLI's note of this running portal, live. */
+  dataDir: string;
+  /**
+   * Re-reads the config file and makes the running plugins what it lists, live: added,
+   * removed, upgraded (`portico plugin` commands ask for this with SIGHUP).
+   */
+  reloadPlugins(): Promise<ReconcileResult>;
   close(): Promise<void>;
 }
 
 /** Starts a portal: store, action runner, plugins, HTTP server. Used by `portico start` and tests. */
 export async function startPortal(options: StartPortalOptions = {}): Promise<Portal> {
   const kernel = await bootKernel(options);
-  const { config, logger, redis, auth, catalog, actionRunner, scheduler, host } = kernel;
+  const { config, logger, redis, auth, catalog, actionRunner, host } = kernel;
   try {
     // An API-only instance without Redis would queue runs nobody runs. A caller that forces the
     // embedded store (`redisUrl: null`, like `portico openapi`'s throwaway portal) knows it runs none.
     if (!redis && !actionRunner.runsWorker && options.redisUrl !== null) {
       throw new ValidationError('An API-only portal (portico start --no-worker, or actions.worker: false) needs Redis, where "portico worker" processes pick up its runs: set REDIS_URL, or let this process run actions.');
     }
-    const running = host.records.filter((r) => r.status === 'running');
-    for (const record of running) {
-      for (const provider of record.providers) {
-        const pluginLogger = logger.child({ plugin: record.id, provider: provider.id });
-        scheduler.forPlugin(record.id).schedule({
-          id: `provider:${provider.id}`,
-          everyMs: provider.everyMs ?? 24 * 60 * 60 * 1000,
-          fn: (signal) => provider.refresh({ logger: pluginLogger, signal, apply: (mutation) => catalog.applyMutation(mutation, `plugin:${record.id}`) }),
-        });
-      }
-    }
-    await host.runStartHooks();
+    await host.startAll({ providers: true });
     await auditPluginChanges(host.records, auth.state, auth.audit);
 
     let state: 'starting' | 'ready' | 'stopping' = 'starting';
-    const apiRoutes = [...kernelRoutes({ records: () => host.records, openapi: () => openapi }), ...auth.routes(), ...catalog.routes(), ...actionRunner.routes()];
-    const openapi = buildOpenApiDocument({
-      title: config.portal?.title ?? 'Portico',
-      version: KERNEL_VERSION,
-      serverUrl: '/api/v1',
-      groups: [{ prefix: '', routes: apiRoutes }, ...running.map((r) => ({ prefix: `/plugins/${r.id}`, routes: describePluginRoutes(r.id, r.routes) }))],
-    });
+    const apiRoutes: ApiRoute[] = [...kernelRoutes({ records: () => host.records, openapi: () => openapi }), portalEventsRoute((listener) => host.onChange(listener)), ...auth.routes(), ...catalog.routes(), ...actionRunner.routes()];
+    const running = () => host.records.filter((r) => r.status === 'running');
+    const describe = (): Record<string, unknown> =>
+      buildOpenApiDocument({
+        title: config.portal?.title ?? 'Portico',
+        version: KERNEL_VERSION,
+        serverUrl: '/api/v1',
+        groups: [{ prefix: '', routes: apiRoutes }, ...running().map((r) => ({ prefix: `/plugins/${r.id}`, routes: describePluginRoutes(r.id, r.routes) }))],
+      });
+    let openapi: Record<string, unknown> = describe();
+    const bundles = () => running().flatMap((r) => (r.ui ? [{ pluginId: r.id, bundleFile: r.ui.bundleFile, uiApi: r.ui.uiApi ?? undefined, version: r.version }] : []));
     const after: RequestHandler[] = [];
     let uiScriptSources: string[] = [];
+    let setUiPlugins: (plugins: ReturnType<typeof bundles>) => void = () => undefined;
     if (options.ui !== false) {
-      const bundles = running.flatMap((r) => (r.ui ? [{ pluginId: r.id, bundleFile: r.ui.bundleFile, uiApi: r.ui.uiApi ?? undefined }] : []));
-      const ui = await loadUiHandler(bundles, config.portal?.title, logger);
+      const ui = await loadUiHandler(bundles(), config.portal?.title, logger);
       after.push(ui.handler);
       uiScriptSources = ui.scriptSources;
+      setUiPlugins = ui.setPlugins;
     }
+    // A live plugin change: the API document, the UI's bundle list and the audit log follow.
+    host.onChange(() => {
+      openapi = describe();
+      setUiPlugins(bundles());
+      void auditPluginChanges(host.records, auth.state, auth.audit).catch((error: Error) => logger.error('could not audit a plugin change', { error: error.message }));
+    });
     const bodyOptions = { limit: config.bodyLimit, maxDepth: config.maxJsonDepth };
     const app = createHttpApp({
       // The audit capture comes first, so it sees every response, refusals by later steps included.
       before: [auditCapture(auth.audit), requestLogger(logger), healthRoutes({ state: () => state, records: () => host.records, connections: () => [...(redis ? [{ name: 'kernel', status: redis.status }] : []), ...catalog.health(), ...actionRunner.health()] })],
       api: [
         { prefix: '', router: createApiRouter(apiRoutes.filter((route) => !('public' in route.access))) },
-        ...running.map((r) => ({ prefix: `/plugins/${r.id}`, router: createPluginRouter(r.id, r.routes.filter((route) => route.auth !== 'public')) })),
+        { prefix: '/plugins', router: createPluginDispatcher(() => host.records, (route) => route.auth !== 'public') },
       ],
       publicApi: [
         { prefix: '', router: createApiRouter(apiRoutes.filter((route) => 'public' in route.access), { body: bodyOptions }) },
-        ...running.map((r) => ({ prefix: `/plugins/${r.id}`, router: createPluginRouter(r.id, r.routes.filter((route) => route.auth === 'public'), { before: jsonBody(bodyOptions) }) })),
+        { prefix: '/plugins', router: createPluginDispatcher(() => host.records, (route) => route.auth === 'public', { before: jsonBody(bodyOptions) }) },
       ],
       after,
       authenticate: (authorization, req) => auth.authenticate(authorization, req),
@@ -103,6 +113,10 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
       const s = app.listen(port, options.host ?? '127.0.0.1', () => resolveServer(s));
       s.once('error', reject);
     });
+    // Idle keep-alive connections stay open longer than a load balancer's idle timeout (60 s on
+    // the common ones) and a client's pool, so no client reuses a socket the portal is closing.
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
     const address = server.address() as AddressInfo;
     const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
     state = 'ready';
@@ -115,7 +129,15 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
       app,
       plugins: host.records,
       runsWorker: actionRunner.runsWorker,
-      openapi,
+      get openapi() {
+        return openapi;
+      },
+      dataDir: kernel.dataDir,
+      reloadPlugins: async () => {
+        if (!options.configPath) throw new ValidationError('This portal was started from a config object, not a file: there is nothing to reload.');
+        const { config: next } = await loadConfigFile(options.configPath);
+        return reconcilePlugins(host, next.plugins, kernel.baseDir);
+      },
       close: () => {
         closing ??= (async () => {
           state = 'stopping';

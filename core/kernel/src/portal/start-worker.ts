@@ -1,6 +1,10 @@
+import { loadConfigFile } from '../config/portico-config';
+import { reconcilePlugins, type ReconcileResult } from '../plugins/reconcile-plugins';
 import { bootKernel, type KernelOptions } from './boot-kernel';
 
 export interface Worker {
+  /** Re-reads the config file and loads, unloads or upgrades plugins to match it (SIGHUP). */
+  reloadPlugins(): Promise<ReconcileResult>;
   close(): Promise<void>;
 }
 
@@ -12,12 +16,18 @@ export interface Worker {
 export async function startWorker(options: KernelOptions): Promise<Worker> {
   const kernel = await bootKernel({ ...options, inProcessWorker: false });
   try {
-    await kernel.host.runStartHooks();
+    await kernel.host.startAll({ providers: false });
     await kernel.actionRunner.startWorker();
     kernel.logger.info('worker ready', { plugins: kernel.host.records.map((r) => `${r.id}:${r.status}`) });
   } catch (error) {
     await kernel.cleanup();
     throw error;
   }
-  return { close: () => kernel.cleanup() };
+  return {
+    reloadPlugins: async () => {
+      if (!options.configPath) return { changes: [], failures: [{ plugin: '-', error: 'This worker was started from a config object, not a file: there is nothing to reload.' }] };
+      return reconcilePlugins(kernel.host, (await loadConfigFile(options.configPath)).config.plugins, kernel.baseDir);
+    },
+    close: () => kernel.cleanup(),
+  };
 }

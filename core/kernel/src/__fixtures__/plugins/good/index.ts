@@ -4,6 +4,7 @@ import { coreExtensionPoints, coreServices, createExtensionPoint, definePlugin, 
 export const greetingsExtensionPoint = createExtensionPoint<{ addGreeting(text: string): void }>({ id: 'good.greetings' });
 const greetings: string[] = [];
 const lifecycleEvents: string[] = [];
+const initialised: Array<WeakRef<object>> = [];
 
 export default definePlugin({
   id: 'good',
@@ -19,15 +20,20 @@ export default definePlugin({
     lifecycle: coreServices.lifecycle,
   },
   init({ kinds, actions, widgets, routes, providers, config, lifecycle }) {
+    initialised.push(new WeakRef(config));
     lifecycle.addStartHook(() => void lifecycleEvents.push('started'));
     lifecycle.addShutdownHook(() => void lifecycleEvents.push('stopped'));
-    kinds.addKind({ id: 'gizmo', title: 'Gizmo', editable: ['size'], schema: { type: 'object', properties: { size: { type: 'integer' } } } });
+    const gizmo = { id: 'gizmo', title: 'Gizmo', editable: ['size'], schema: { type: 'object', properties: { size: { type: 'integer' } } } };
+    kinds.addKind(gizmo);
+    initialised.push(new WeakRef(gizmo.schema));
+    const inputSchema = { type: 'object', properties: {} };
+    initialised.push(new WeakRef(inputSchema));
     actions.addAction({
       id: 'good.hello',
       title: 'Say hello',
       kind: 'gizmo',
       operation: 'day-2',
-      inputSchema: { type: 'object', properties: {} },
+      inputSchema,
       invocation: { type: 'handler', handler: ({ logger }) => logger.info(config.get<{ greeting: string }>().greeting) },
     });
     actions.addAutomation({ id: 'good.greet-new-gizmo', on: 'entity.created', kind: 'gizmo', condition: { path: 'after.properties.size', operator: '>', value: 5 }, action: 'good.hello' });
@@ -42,6 +48,14 @@ export default definePlugin({
     });
   },
 });
+
+/**
+ * For the kernel's tests: weak references to what each init made (its config service, which every
+ * handler closes over; its kind's and action's schemas), to see that a removed plugin is let go.
+ */
+export function initialisedObjects(): Array<WeakRef<object>> {
+  return initialised;
+}
 
 /** For the kernel's tests: what the lifecycle hooks recorded. */
 export function recordedLifecycle(): string[] {
