@@ -2,14 +2,14 @@
 import { Express } from 'express';
 import * as _portico_plugin_api from '@portico/plugin-api';
 import { WidgetDefinition, HttpRoute, EntityProvider, LoggerService, SchedulerService, CatalogService, KindDefinition, EntityMutation, ActionRunnerService, ActionDefinition, AutomationDefinition, SecretsService, IdentityService } from '@portico/plugin-api';
-import * as _portico_actions from '@portico/actions';
-import { WebhookPolicyOptions } from '@portico/actions';
-import * as _portico_catalog from '@portico/catalog';
+import { Container } from 'inversify';
 import * as _portico_auth from '@portico/auth';
 import { AuthConfig } from '@portico/auth';
 export { ConfigToken as ApiToken, sha256Hex as hashToken } from '@portico/auth';
+import * as _portico_actions from '@portico/actions';
+import { WebhookPolicyOptions } from '@portico/actions';
 import { Redis } from 'ioredis';
-import { Container } from 'inversify';
+import * as _portico_catalog from '@portico/catalog';
 
 interface PluginContributions {
     kinds: string[];
@@ -149,23 +149,42 @@ interface PluginHostOptions {
     /** Any plugin failure stops the kernel instead of being reported. */
     strict?: boolean;
 }
+/** What a live change did, for logs, the CLI and the audit log. */
+interface PluginChange {
+    change: 'added' | 'removed' | 'upgraded' | 'reloaded';
+    id: string;
+    packageName: string;
+    version: string;
+    /** The version before an upgrade. */
+    from?: string;
+    /** Kinds the plugin defined: they and their entities stay in the catalog after removal. */
+    keptKinds?: string[];
+}
 /**
  * Loads plugins into an inversify container: core services in the root, one child
  * container per plugin for plugin-scoped services, contributions recorded per plugin and
  * committed only once the plugin's init has succeeded and matches its manifest.
+ *
+ * Plugins also come and go while the portal runs (`add`, `remove`, `upgrade`): everything a
+ * plugin registered is kept with it (hooks, tasks, actions, extension points), so taking it out
+ * leaves the portal as it was before it came. A live change that fails changes nothing.
  */
 declare class PluginHost {
     private readonly options;
     readonly container: Container;
     readonly records: PluginRecord[];
-    private readonly startHooks;
-    private readonly shutdownHooks;
+    private readonly loaded;
+    private readonly events;
+    private readonly importedVersions;
+    private providersOn;
     private readonly kindOwners;
     private readonly actionOwners;
     private readonly widgetOwners;
     constructor(options: PluginHostOptions);
     get failed(): PluginRecord[];
     loadAll(entries: PluginEntry[]): Promise<void>;
+    /** The plugins a candidate needs: its `dependsOn`, and whoever provides its extension-point deps. */
+    private needsOf;
     /** Resolves, checks and imports one plugin; a failure is recorded (or thrown in strict mode). */
     private prepare;
     private newRecord;
@@ -175,9 +194,50 @@ declare class PluginHost {
     private checkUnique;
     /** Kinds whose relation targets are in the same batch go after those targets. */
     private orderKinds;
+    /** Registers what init collected; returns what undoes the action and automation registrations. */
     private commit;
-    runStartHooks(): Promise<void>;
+    /**
+     * Starts every loaded plugin: schedules its entity providers (when `providers`: the portal
+     * does, a worker does not) and runs its start hooks. Plugins added later start as they come.
+     */
+    startAll(options: {
+        providers: boolean;
+    }): Promise<void>;
+    private start;
+    /** Undoes everything a plugin did except its kinds, which stay with their entities. */
+    private stop;
     runShutdownHooks(): Promise<void>;
+    /** The config entry a running plugin was loaded from. */
+    entryOf(id: string): PluginEntry | undefined;
+    /** Called after every live change, with what changed. */
+    onChange(listener: (change: PluginChange) => void): () => void;
+    private changed;
+    private drop;
+    /** Prepares and initialises one plugin; on any failure nothing of it stays and the reason is thrown. */
+    private bringIn;
+    /** Loads a plugin into the running portal. Throws, changing nothing, when it cannot. */
+    add(entry: PluginEntry): Promise<PluginChange>;
+    /**
+     * Takes a plugin out of the running portal: its providers, tasks, hooks, actions, routes and
+     * widgets go; its kinds and entities stay. Refused while another running plugin needs it.
+     */
+    remove(id: string): Promise<PluginChange>;
+    /**
+     * Replaces a running plugin by the package its entry now resolves to (a new version, or new
+     * config): the new one is imported before the old one stops, and if it fails to start the old
+     * one is started again, so the portal keeps running what it ran.
+     */
+    upgrade(id: string, entry: PluginEntry): Promise<PluginChange>;
+}
+
+interface PluginFailure {
+    /** The plugin id, or the package or path of an entry that never loaded. */
+    plugin: string;
+    error: string;
+}
+interface ReconcileResult {
+    changes: PluginChange[];
+    failures: PluginFailure[];
 }
 
 interface KernelOptions {
@@ -203,6 +263,7 @@ interface KernelOptions {
 declare function bootKernel(options: KernelOptions): Promise<{
     config: PorticoConfig;
     baseDir: string;
+    dataDir: string;
     keyPrefix: string;
     logger: LoggerService;
     redis: Redis<"legacy"> | undefined;
@@ -233,14 +294,23 @@ interface Portal {
     plugins: PluginRecord[];
     /** Whether this process executes action runs (false for `--no-worker`, an API-only instance). */
     runsWorker: boolean;
-    /** The OpenAPI document the portal serves at /api/v1/openapi.json. */
-    openapi: Record<string, unknown>;
+    /** The OpenAPI document the portal serves at /api/v1/openapi.json (rebuilt when plugins change). */
+    readonly openapi: Record<string, unknown>;
+    /** Where the embedded store, and the CLI's note of this running portal, live. */
+    dataDir: string;
+    /**
+     * Re-reads the config file and makes the running plugins what it lists, live: added,
+     * removed, upgraded (`portico plugin` commands ask for this with SIGHUP).
+     */
+    reloadPlugins(): Promise<ReconcileResult>;
     close(): Promise<void>;
 }
 /** Starts a portal: store, action runner, plugins, HTTP server. Used by `portico start` and tests. */
 declare function startPortal(options?: StartPortalOptions): Promise<Portal>;
 
 interface Worker {
+    /** Re-reads the config file and loads, unloads or upgrades plugins to match it (SIGHUP). */
+    reloadPlugins(): Promise<ReconcileResult>;
     close(): Promise<void>;
 }
 /**

@@ -4,17 +4,21 @@ import { startPortal } from '../portal/start-portal';
 import { startWorker } from '../portal/start-worker';
 import { resolvePort } from './resolve-port';
 import { writeOpenApi } from './write-openapi';
+import { PLUGIN_USAGE, runPluginCommand } from './plugin/plugin-command';
+import { readReloadRequest, removePortalNote, writePortalNote, writeReloadAnswer } from './plugin/running-portal';
 
 const USAGE = `Usage:
   portico start  [--config portico.config.yaml] [--port 7007] [--strict] [--no-worker]
   portico worker [--config portico.config.yaml] [--strict]
   portico openapi [--config portico.config.yaml] [--out openapi.json]
+  portico plugin add|remove|upgrade|list ...   (portico plugin --help)
 
 The port comes from --port, else PORT, else portal.port in the config (default 7007).
 Without REDIS_URL, "start" uses the embedded store (data in .portico-data next to the config).
 "worker" executes queued action runs and needs REDIS_URL.
 "start --no-worker" (or actions.worker: false in the config) serves the API and UI only:
-its runs are queued for "portico worker" processes (needs REDIS_URL).`;
+its runs are queued for "portico worker" processes (needs REDIS_URL).
+A running "start" re-reads the plugins of its config on SIGHUP (what "portico plugin" sends).`;
 
 /** Runs the CLI; resolves with the process exit code once the command has stopped. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -38,6 +42,10 @@ export async function runCli(argv: string[]): Promise<number> {
     return 2;
   }
   const [command] = parsed.positionals;
+  if (command === 'plugin' && (parsed.values.help || parsed.positionals.length < 2)) {
+    process.stdout.write(`${PLUGIN_USAGE}\n`);
+    return parsed.values.help ? 0 : 2;
+  }
   if (parsed.values.help || !command) {
     process.stdout.write(`${USAGE}\n`);
     return parsed.values.help ? 0 : 2;
@@ -52,6 +60,9 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`${portError}\n`);
     return 2;
   }
+  if (command === 'plugin') {
+    return runPluginCommand(parsed.positionals.slice(1), configPath, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+  }
   let stop: () => Promise<void>;
   try {
     if (command === 'start') {
@@ -59,7 +70,27 @@ export async function runCli(argv: string[]): Promise<number> {
       const inProcessWorker = parsed.values['no-worker'] ? false : parsed.values.worker;
       const portal = await startPortal({ configPath, port, strict: parsed.values.strict, host: process.env.HOST ?? '127.0.0.1', inProcessWorker });
       process.stdout.write(`Portico is running at ${portal.url} (plugins: ${portal.plugins.map((p) => `${p.id} ${p.status}`).join(', ') || 'none'}${portal.runsWorker ? '' : '; no worker: runs wait for "portico worker"'})\n`);
-      stop = portal.close;
+      // `portico plugin` finds this process through a note in the data folder, and asks it to
+      // re-read its plugins with SIGHUP; one reload at a time, answered in the same folder.
+      writePortalNote(portal.dataDir, { pid: process.pid, url: portal.url, configPath });
+      let reloading = Promise.resolve();
+      const onHangup = (): void => {
+        reloading = reloading.then(async () => {
+          const request = readReloadRequest(portal.dataDir);
+          try {
+            const result = await portal.reloadPlugins();
+            writeReloadAnswer(portal.dataDir, { request, pid: process.pid, ...result });
+          } catch (error) {
+            writeReloadAnswer(portal.dataDir, { request, pid: process.pid, changes: [], failures: [], error: `${configPath} could not be read, nothing changed: ${(error as Error).message}` });
+          }
+        });
+      };
+      process.on('SIGHUP', onHangup);
+      stop = async () => {
+        process.off('SIGHUP', onHangup);
+        removePortalNote(portal.dataDir);
+        await portal.close();
+      };
     } else if (command === 'openapi') {
       await writeOpenApi({ configPath, out: parsed.values.out as string | undefined, strict: parsed.values.strict });
       return 0;
@@ -68,7 +99,19 @@ export async function runCli(argv: string[]): Promise<number> {
         process.stderr.write('portico worker needs Redis: set REDIS_URL (for example redis://127.0.0.1:6379). Without Redis, "portico start" runs actions in-process.\n');
         return 2;
       }
-      stop = (await startWorker({ configPath, strict: parsed.values.strict })).close;
+      const worker = await startWorker({ configPath, strict: parsed.values.strict });
+      // As "start" does: SIGHUP re-reads the plugins, so a worker runs the actions of a plugin added live.
+      const onHangup = (): void => {
+        void worker.reloadPlugins().then(
+          (result) => process.stdout.write(`Plugins reloaded: ${result.changes.map((c) => `${c.id} ${c.change}`).join(', ') || 'no change'}${result.failures.length ? `; failed: ${result.failures.map((f) => `${f.plugin}: ${f.error}`).join('; ')}` : ''}\n`),
+          (error: Error) => process.stderr.write(`Plugin reload failed, nothing changed: ${error.message}\n`),
+        );
+      };
+      process.on('SIGHUP', onHangup);
+      stop = async () => {
+        process.off('SIGHUP', onHangup);
+        await worker.close();
+      };
     } else {
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
       return 2;
