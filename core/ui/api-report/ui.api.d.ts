@@ -9,6 +9,8 @@ interface PluginUiBundle {
     bundleFile: string;
     /** semver range of @portico/ui-api the bundle was built for. */
     uiApi?: string;
+    /** The plugin's version: part of the bundle's URL, so a browser loads an upgraded bundle anew. */
+    version?: string;
 }
 /** What the shell is told about a bundle: where to load it from, or why it is refused. */
 interface PluginUiBundleStatus {
@@ -38,10 +40,11 @@ interface UiHandlerOptions {
  * The web UI as an express router, mounted by the kernel at `/`: the shell at `/` with a
  * fallback for client routes, its hashed assets, each plugin's UI bundle at
  * `/ui/plugins/<id>.mjs`, and the modules of the import map. Bundles are read from disk on
- * every request, so a reinstalled plugin shows after a restart without rebuilding the shell.
+ * every request; `setPlugins` changes the list while the portal runs.
  */
 declare function createUiHandler(options: UiHandlerOptions): Router & {
     scriptSources: string[];
+    setPlugins(plugins: PluginUiBundle[]): void;
 };
 
 export { checkPluginUiBundle, createUiHandler };

@@ -23,18 +23,27 @@ function problem(res: express.Response, status: number, title: string, detail: s
  * The web UI as an express router, mounted by the kernel at `/`: the shell at `/` with a
  * fallback for client routes, its hashed assets, each plugin's UI bundle at
  * `/ui/plugins/<id>.mjs`, and the modules of the import map. Bundles are read from disk on
- * every request, so a reinstalled plugin shows after a restart without rebuilding the shell.
+ * every request; `setPlugins` changes the list while the portal runs.
  */
-export function createUiHandler(options: UiHandlerOptions): Router & { scriptSources: string[] } {
+export function createUiHandler(options: UiHandlerOptions): Router & { scriptSources: string[]; setPlugins(plugins: PluginUiBundle[]): void } {
   const router = express.Router();
   const appDir = findAppDir(options.appDir);
-  const statuses: PluginUiBundleStatus[] = options.plugins.map((bundle) => checkPluginUiBundle(bundle, UI_API_VERSION));
-  const bundles = new Map(options.plugins.map((bundle) => [bundle.pluginId, bundle]));
-  const boot = { title: options.title ?? 'Portico', uiApiVersion: UI_API_VERSION, plugins: statuses };
-  const html = appDir ? renderIndexHtml(readAppManifest(appDir), boot) : null;
+  const manifest = appDir ? readAppManifest(appDir) : null;
+  let statuses: PluginUiBundleStatus[] = [];
+  let bundles = new Map<string, PluginUiBundle>();
+  let boot = { title: options.title ?? 'Portico', uiApiVersion: UI_API_VERSION, plugins: statuses };
+  let html: string | null = null;
+  // Plugins added or removed while the portal runs: the next page load and boot.json show them.
+  const setPlugins = (plugins: PluginUiBundle[]): void => {
+    statuses = plugins.map((bundle) => checkPluginUiBundle(bundle, UI_API_VERSION));
+    bundles = new Map(plugins.map((bundle) => [bundle.pluginId, bundle]));
+    boot = { ...boot, plugins: statuses };
+    html = manifest ? renderIndexHtml(manifest, boot) : null;
+  };
+  setPlugins(options.plugins);
 
   router.get('/ui/boot.json', (_req, res) => {
-    res.json(boot);
+    res.set('cache-control', 'no-cache').json(boot);
   });
 
   router.get('/ui/plugins/:file', (req, res) => {
@@ -69,5 +78,7 @@ export function createUiHandler(options: UiHandlerOptions): Router & { scriptSou
   });
 
   // The portal's Content-Security-Policy lets the shell's inline scripts run, and no others.
-  return Object.assign(router, { scriptSources: html ? inlineScriptHashes(html) : [] });
+  // The inline scripts do not change with the plugins (boot data is JSON, not script), so neither do their hashes.
+  const page = html as string | null;
+  return Object.assign(router, { scriptSources: page ? inlineScriptHashes(page) : [], setPlugins });
 }

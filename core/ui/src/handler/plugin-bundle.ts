@@ -8,6 +8,8 @@ export interface PluginUiBundle {
   bundleFile: string;
   /** semver range of @portico/ui-api the bundle was built for. */
   uiApi?: string;
+  /** The plugin's version: part of the bundle's URL, so a browser loads an upgraded bundle anew. */
+  version?: string;
 }
 
 /** What the shell is told about a bundle: where to load it from, or why it is refused. */
@@ -26,7 +28,8 @@ export interface PluginUiBundleStatus {
  * names both versions instead of failing somewhere inside React.
  */
 export function checkPluginUiBundle(bundle: PluginUiBundle, uiApiVersion: string): PluginUiBundleStatus {
-  const base = { pluginId: bundle.pluginId, url: `/ui/plugins/${encodeURIComponent(bundle.pluginId)}.mjs`, uiApi: bundle.uiApi ?? null };
+  const version = bundle.version ? `?v=${encodeURIComponent(bundle.version)}` : '';
+  const base = { pluginId: bundle.pluginId, url: `/ui/plugins/${encodeURIComponent(bundle.pluginId)}.mjs${version}`, uiApi: bundle.uiApi ?? null };
   if (!existsSync(bundle.bundleFile)) {
     return { ...base, compatible: false, problem: `Plugin "${bundle.pluginId}" has no UI bundle at ${bundle.bundleFile}; build the plugin package.` };
   }

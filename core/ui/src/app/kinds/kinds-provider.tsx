@@ -1,6 +1,7 @@
-import { createContext, useContext, useMemo, type ReactElement, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, type ReactElement, type ReactNode } from 'react';
 import type { KindDefinition } from '@portico/plugin-api';
 import { useApi } from '@portico/ui-api';
+import { usePluginRegistry } from '../plugins/plugin-registry';
 
 export interface KindsState {
   kinds: KindDefinition[];
@@ -12,9 +13,16 @@ export interface KindsState {
 
 const KindsContext = createContext<KindsState>({ kinds: [], byId: new Map(), loading: true, error: undefined, reload: () => undefined });
 
-/** The catalog's kinds, loaded once and reloaded after Admin edits one. */
+/** The catalog's kinds, loaded once and reloaded after Admin edits one or a plugin comes or goes. */
 export function KindsProvider({ children }: { children: ReactNode }): ReactElement {
   const { data, loading, error, reload } = useApi<{ items: KindDefinition[] }>('/kinds');
+  const { generation } = usePluginRegistry();
+  const seen = useRef(generation);
+  useEffect(() => {
+    if (seen.current === generation) return;
+    seen.current = generation;
+    reload();
+  }, [generation, reload]);
   const value = useMemo<KindsState>(() => {
     const kinds = [...(data?.items ?? [])].sort((a, b) => a.title.localeCompare(b.title));
     return { kinds, byId: new Map(kinds.map((kind) => [kind.id, kind])), loading, error, reload };
