@@ -1,0 +1,174 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { freePort, startLocalRegistry, type LocalRegistry } from '@portico/build-config/local-registry';
+import { launchBrowser, openPage } from '@portico/test-utils';
+
+// What a portal created by this package does next: `portico plugin add / upgrade / remove`
+// against a portal that keeps running. A plugin published to a real registry appears (API and an
+// open browser tab) and goes again, with the same process throughout; what cannot load is
+// refused and leaves everything as it was.
+const repoRoot = resolve(__dirname, '..', '..', '..');
+const cli = join(repoRoot, 'core', 'kernel', 'dist', 'portico.mjs');
+const fixture = join(__dirname, '__fixtures__', 'live-plugin');
+const pluginApiVersion = (JSON.parse(readFileSync(join(repoRoot, 'core', 'plugin-api', 'package.json'), 'utf8')) as { version: string }).version;
+jest.setTimeout(240_000);
+
+/** A copy of the fixture plugin with its text changed (another version, name or behaviour). */
+function variant(work: string, name: string, edit: (file: string, text: string) => string): string {
+  const dir = join(work, 'variants', name);
+  cpSync(fixture, dir, { recursive: true });
+  for (const file of ['package.json', 'index.mjs', 'ui.mjs']) writeFileSync(join(dir, file), edit(file, readFileSync(join(dir, file), 'utf8')));
+  return dir;
+}
+
+describe('plugins added, upgraded and removed while the portal runs', () => {
+  let registry: LocalRegistry;
+  let work: string;
+  let app: string;
+  let env: NodeJS.ProcessEnv;
+  let portal: ChildProcess;
+  let url: string;
+  let log = '';
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  const npm = (args: string[], cwd = repoRoot) => {
+    const result = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel', 'error'], { cwd, env, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${result.stderr}`);
+  };
+  const portico = (...args: string[]) => spawnSync(process.execPath, [cli, 'plugin', ...args, '--config', join(app, 'portico.config.yaml')], { cwd: app, env, encoding: 'utf8', timeout: 120_000 });
+  const api = async (path: string) => {
+    const response = await fetch(`${url}${path}`);
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> & { items?: Array<Record<string, unknown>> } };
+  };
+  const config = () => readFileSync(join(app, 'portico.config.yaml'), 'utf8');
+  const notePid = () => (JSON.parse(readFileSync(join(app, '.portico-data', 'portal.json'), 'utf8')) as { pid: number }).pid;
+
+  beforeAll(async () => {
+    for (const built of [cli, join(repoRoot, 'core', 'plugin-api', 'dist', 'index.mjs'), join(repoRoot, 'core', 'ui', 'dist', 'app')]) {
+      if (!existsSync(built)) throw new Error(`${built} is missing: run "npm run build" first (npm test does).`);
+    }
+    registry = await startLocalRegistry();
+    env = { ...process.env, ...registry.env, PORTICO_CONDITIONS: '', LOG_LEVEL: 'warn' };
+    delete env.REDIS_URL;
+    work = mkdtempSync(join(tmpdir(), 'portico-live-'));
+    npm(['publish', join(repoRoot, 'core', 'plugin-api')]);
+    npm(['publish', fixture]);
+    npm(['publish', variant(work, 'future', (file, text) => (file === 'package.json' ? text.replace('@acme/portico-plugin-live', '@acme/portico-plugin-future').replace(/"pluginApi": "[^"]+"/, '"pluginApi": "^9.0.0"') : text))]);
+    npm([
+      'publish',
+      variant(work, 'broken', (file, text) =>
+        text
+          .replace('@acme/portico-plugin-live', '@acme/portico-plugin-broken')
+          .replace('"id": "live"', '"id": "broken"')
+          .replace("id: 'live'", "id: 'broken'")
+          .replace('// (The test\'s "broken" copy throws here.)', "throw new Error('the broken plugin refuses to start');"),
+      ),
+    ]);
+    app = join(work, 'app');
+    mkdirSync(app);
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'acme-portal', private: true }));
+    writeFileSync(join(app, 'portico.config.yaml'), '# Acme portal\nauth:\n  guest: true\nplugins: []\n');
+
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    portal = spawn(process.execPath, [cli, 'start', '--config', join(app, 'portico.config.yaml'), '--port', String(port)], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    portal.stdout?.on('data', (d) => (log += d));
+    portal.stderr?.on('data', (d) => (log += d));
+    const deadline = Date.now() + 30_000;
+    while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
+      if (portal.exitCode !== null || Date.now() > deadline) throw new Error(`the portal did not start:\n${log}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    browser = await launchBrowser();
+    page = await openPage(browser, pageErrors);
+    await page.goto(url);
+    await page.getByRole('navigation').first().waitFor();
+  });
+
+  afterAll(async () => {
+    if (process.env.LIVE_TEST_LOG) writeFileSync(process.env.LIVE_TEST_LOG, log);
+    await browser?.close();
+    portal?.kill('SIGTERM');
+    await registry?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('refuses an incompatible plugin before installing anything, naming both ranges', () => {
+    const before = config();
+    const result = portico('add', '@acme/portico-plugin-future');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`needs @portico/plugin-api ^9.0.0, but this portal provides ${pluginApiVersion}`);
+    expect(result.stderr).toContain('nothing was installed');
+    expect(existsSync(join(app, 'node_modules', '@acme', 'portico-plugin-future'))).toBe(false);
+    expect(config()).toBe(before);
+  });
+
+  it('says so when the package does not exist', () => {
+    const result = portico('add', '@acme/portico-plugin-nowhere');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('There is no package "@acme/portico-plugin-nowhere" in the registry');
+  });
+
+  it('adds a plugin to the running portal: its kind, action, route and widget appear, same process', async () => {
+    expect(await page.getByTestId('live-hello').count()).toBe(0);
+    const result = portico('add', '@acme/portico-plugin-live');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`live 1.0.0 is live in the portal at ${url} (process ${portal.pid}, not restarted)`);
+    expect(notePid()).toBe(portal.pid);
+    expect(portal.exitCode).toBeNull();
+
+    expect((await api('/api/v1/plugins')).body.items).toEqual([expect.objectContaining({ id: 'live', version: '1.0.0', status: 'running' })]);
+    expect((await api('/api/v1/kinds')).body.items?.map((k) => k.id)).toContain('live-thing');
+    expect((await api('/api/v1/actions')).body.items?.map((a) => a.id)).toContain('live.ping');
+    expect((await api('/api/v1/plugins/live/version')).body).toEqual({ version: '1.0.0', greeting: 'hello' });
+    // The config got the entry, with its schema's defaults as a commented block to start from.
+    expect(config()).toMatch(/- package: "?@acme\/portico-plugin-live"?\n\s+# config \(the defaults; uncomment to change\):\n\s+# config:\n\s+#\s+greeting: "hello"/);
+    // The tab opened before the install shows the widget without a reload.
+    await page.getByTestId('live-hello').getByText('Hello from the live plugin 1.0.0').waitFor();
+  });
+
+  it('refuses a plugin whose init throws, leaving the portal, node_modules and the config as they were', async () => {
+    const before = config();
+    const result = portico('add', '@acme/portico-plugin-broken');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('the broken plugin refuses to start');
+    expect(result.stderr).toContain('uninstalled again and the portal runs as before');
+    expect(config()).toBe(before);
+    expect(existsSync(join(app, 'node_modules', '@acme', 'portico-plugin-broken'))).toBe(false);
+    expect((await api('/api/v1/plugins')).body.items?.map((p) => p.id)).toEqual(['live']);
+    expect((await api('/readyz')).body).toMatchObject({ status: 'ready', failedPlugins: [] });
+  });
+
+  it('upgrades the plugin in place, and the open tab shows the new widget', async () => {
+    npm(['publish', variant(work, 'live-2', (_file, text) => text.replaceAll('1.0.0', '2.0.0'))]);
+    const listed = portico('list');
+    expect(listed.stdout).toMatch(/live\s+@acme\/portico-plugin-live\s+1\.0\.0\s+latest 2\.0\.0\s+update available: 2\.0\.0/);
+    const result = portico('upgrade', 'live');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`live is now 2.0.0 in the portal at ${url} (process ${portal.pid}, not restarted)`);
+    expect((await api('/api/v1/plugins/live/version')).body).toEqual({ version: '2.0.0', greeting: 'hello' });
+    await page.getByTestId('live-hello').getByText('Hello from the live plugin 2.0.0').waitFor();
+  });
+
+  it('removes the plugin live: routes, actions and widgets go, its kind stays', async () => {
+    const result = portico('remove', 'live');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Its kinds (live-thing) and their entities stay in the catalog');
+    expect((await api('/api/v1/plugins/live/version')).status).toBe(404);
+    expect((await api('/api/v1/plugins')).body.items).toEqual([]);
+    expect((await api('/api/v1/actions')).body.items?.map((a) => a.id)).not.toContain('live.ping');
+    expect((await api('/api/v1/kinds')).body.items?.map((k) => k.id)).toContain('live-thing');
+    await page.getByTestId('live-hello').waitFor({ state: 'detached' });
+    expect(existsSync(join(app, 'node_modules', '@acme', 'portico-plugin-live'))).toBe(false);
+    expect(notePid()).toBe(portal.pid);
+    expect(pageErrors).toEqual([]);
+  });
+});
