@@ -1,0 +1,1 @@
+module.exports = require('@portico/build-config/jest-preset').createJestConfig(__dirname);
