@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { JsonSchema } from '@portico/plugin-api';
 import { offsetPage, startUpstreamFake, type UpstreamFake, type UpstreamReply, type UpstreamRequest, type UpstreamRoute } from '@portico/test-utils';
 import type { DagRunState, TaskState } from '../airflow/airflow-types';
 
@@ -130,13 +131,13 @@ export async function startAirflowFake(options: { apiVersion: 'v1' | 'v2'; uiUrl
   const findRun = (req: UpstreamRequest) => runs.find((r) => r.dagId === req.params.dagId && r.runId === req.params.runId);
   const newestFirst = (dagId: string) => runs.filter((r) => r.dagId === dagId).reverse();
 
-  const triggerBody =
+  const triggerBody: JsonSchema =
     apiVersion === 'v1'
       ? { type: 'object', additionalProperties: false, properties: { conf: { type: 'object' }, dag_run_id: { type: ['string', 'null'] }, logical_date: { type: ['string', 'null'] }, execution_date: { type: ['string', 'null'] }, data_interval_start: { type: ['string', 'null'] }, data_interval_end: { type: ['string', 'null'] }, note: { type: ['string', 'null'] } } }
       : { type: 'object', additionalProperties: false, properties: { conf: { type: ['object', 'null'] }, dag_run_id: { type: ['string', 'null'] }, logical_date: { type: ['string', 'null'] }, run_after: { type: ['string', 'null'] }, data_interval_start: { type: ['string', 'null'] }, data_interval_end: { type: ['string', 'null'] }, note: { type: ['string', 'null'] }, partition_key: { type: ['string', 'null'] } } };
   const clearProps = { dag_run_id: { type: ['string', 'null'] }, dry_run: { type: 'boolean' }, only_failed: { type: 'boolean' }, only_running: { type: 'boolean' }, reset_dag_runs: { type: 'boolean' }, include_downstream: { type: 'boolean' }, include_upstream: { type: 'boolean' }, include_future: { type: 'boolean' }, include_past: { type: 'boolean' }, task_ids: { type: 'array', items: { type: 'string' }, minItems: 1 } };
-  const clearBody = { type: 'object', additionalProperties: false, properties: apiVersion === 'v1' ? { ...clearProps, include_subdags: { type: 'boolean' }, include_parentdag: { type: 'boolean' } } : clearProps };
-  const patchBody = apiVersion === 'v1' ? { type: 'object', required: ['is_paused'], properties: { is_paused: { type: 'boolean' } } } : { type: 'object', additionalProperties: false, required: ['is_paused'], properties: { is_paused: { type: 'boolean' } } };
+  const clearBody: JsonSchema = { type: 'object', additionalProperties: false, properties: apiVersion === 'v1' ? { ...clearProps, include_subdags: { type: 'boolean' }, include_parentdag: { type: 'boolean' } } : clearProps };
+  const patchBody: JsonSchema = apiVersion === 'v1' ? { type: 'object', required: ['is_paused'], properties: { is_paused: { type: 'boolean' } } } : { type: 'object', additionalProperties: false, required: ['is_paused'], properties: { is_paused: { type: 'boolean' } } };
 
   const routes: UpstreamRoute[] = [
     {
