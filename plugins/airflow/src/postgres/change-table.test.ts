@@ -3,16 +3,19 @@ import type { DdlChange } from './ddl-change';
 import { ChangeFailedError, executeChange, type ExecuteOptions } from './execute-change';
 import { ChangeRefusedError, planChange } from './plan-change';
 import { readTable } from './read-tables';
+import { pgSqlClient, type SqlClient } from './sql-client';
 
 // Planning and running table changes on the machine's real PostgreSQL, each test in a schema
 // of its own that is dropped afterwards.
 
 let db: TestSchema;
 let log: string[];
+let sql: SqlClient;
 
 beforeEach(async () => {
   db = await createTestSchema();
   log = [];
+  sql = pgSqlClient(db.client);
   await db.query(`CREATE TABLE ${db.name}.orders (id bigint PRIMARY KEY, amount text, note varchar(80) DEFAULT 'none', placed_at timestamptz NOT NULL DEFAULT now())`);
   await db.query(`INSERT INTO ${db.name}.orders (id, amount, note) VALUES (1, '12.50', 'a'), (2, '7', NULL), (3, '100.25', 'c')`);
 });
@@ -21,11 +24,11 @@ afterEach(() => db.drop());
 const options = (extra: Partial<ExecuteOptions> = {}): ExecuteOptions => ({ dryRun: false, lockTimeoutMs: 2000, statementTimeoutMs: 30_000, log: (line) => log.push(line), ...extra });
 
 async function apply(change: DdlChange, extra: Partial<ExecuteOptions> = {}, table = 'orders') {
-  const plan = await planChange(db.client, { schema: db.name, table }, change);
-  return executeChange(db.client, plan, options(extra));
+  const plan = await planChange(sql, { schema: db.name, table }, change);
+  return executeChange(sql, plan, options(extra));
 }
 
-const columns = async (table = 'orders') => (await readTable(db.client, db.name, table))?.columns.map((c) => [c.name, c.type, c.nullable, c.default]);
+const columns = async (table = 'orders') => (await readTable(sql, db.name, table))?.columns.map((c) => [c.name, c.type, c.nullable, c.default]);
 
 test('reads the columns with their types as PostgreSQL prints them, nullability and defaults', async () => {
   expect(await columns()).toEqual([
@@ -40,7 +43,7 @@ test('adds a column with a default and NOT NULL, logging the exact statement and
   const outcome = await apply({ op: 'add-column', column: 'currency', type: 'varchar(3)', nullable: false, default: 'EUR' });
   expect(outcome.committed).toBe(true);
   expect(log).toEqual([`SQL: ALTER TABLE "${db.name}"."orders" ADD COLUMN "currency" varchar(3) DEFAULT 'EUR' NOT NULL;`, '  3 rows get the new column']);
-  expect((await columns()).at(-1)).toEqual(['currency', 'character varying(3)', false, "'EUR'::character varying"]);
+  expect((await columns())?.at(-1)).toEqual(['currency', 'character varying(3)', false, "'EUR'::character varying"]);
   expect(await db.query(`SELECT DISTINCT currency FROM ${db.name}.orders`)).toEqual([{ currency: 'EUR' }]);
 });
 
@@ -95,8 +98,8 @@ test('duplicates a table into another schema, structure only or with its data', 
     await apply({ op: 'duplicate-table', targetSchema: `${db.name}_copy`, targetTable: 'orders_full', withData: true });
     expect(log).toContain('  3 rows copied');
     expect(await db.query(`SELECT (SELECT count(*) FROM ${db.name}_copy.orders_empty)::int AS empty, (SELECT count(*) FROM ${db.name}_copy.orders_full)::int AS full`)).toEqual([{ empty: 0, full: 3 }]);
-    expect((await readTable(db.client, `${db.name}_copy`, 'orders_full'))?.columns).toEqual((await readTable(db.client, db.name, 'orders'))?.columns);
-    await expect(planChange(db.client, { schema: db.name, table: 'orders' }, { op: 'duplicate-table', targetSchema: `${db.name}_copy`, targetTable: 'orders_full', withData: false })).rejects.toThrow(`"${db.name}_copy"."orders_full" already exists`);
+    expect((await readTable(sql, `${db.name}_copy`, 'orders_full'))?.columns).toEqual((await readTable(sql, db.name, 'orders'))?.columns);
+    await expect(planChange(sql, { schema: db.name, table: 'orders' }, { op: 'duplicate-table', targetSchema: `${db.name}_copy`, targetTable: 'orders_full', withData: false })).rejects.toThrow(`"${db.name}_copy"."orders_full" already exists`);
   } finally {
     await db.query(`DROP SCHEMA ${db.name}_copy CASCADE`);
   }
@@ -111,16 +114,16 @@ test('hostile names are quoted and harmless: the column is called exactly that, 
   expect(await db.query(`SELECT DISTINCT "a""; drop table x; --" AS v FROM ${db.name}.orders`)).toEqual([{ v: "'); drop table x; --" }]);
   await apply({ op: 'update-column', column: hostile, rename: 'b"); drop table x; --' });
   await apply({ op: 'remove-column', column: 'b"); drop table x; --' });
-  expect(await readTable(db.client, db.name, 'x')).not.toBeNull();
+  expect(await readTable(sql, db.name, 'x')).not.toBeNull();
   // A hostile table name is quoted the same way.
   await db.query(`CREATE TABLE ${db.name}."t""; drop table x; --" (id int)`);
   await apply({ op: 'add-column', column: 'c', type: 'int', nullable: true }, {}, 't"; drop table x; --');
   expect((await columns('t"; drop table x; --'))?.map((c) => c[0])).toEqual(['id', 'c']);
-  expect(await readTable(db.client, db.name, 'x')).not.toBeNull();
+  expect(await readTable(sql, db.name, 'x')).not.toBeNull();
 });
 
 test('refuses, before anything runs, what cannot be right', async () => {
-  const refused = (change: DdlChange) => planChange(db.client, { schema: db.name, table: 'orders' }, change).then(() => 'planned', (e: Error) => `${e instanceof ChangeRefusedError ? 'refused' : 'other'}: ${e.message}`);
+  const refused = (change: DdlChange) => planChange(sql, { schema: db.name, table: 'orders' }, change).then(() => 'planned', (e: Error) => `${e instanceof ChangeRefusedError ? 'refused' : 'other'}: ${e.message}`);
   expect(await refused({ op: 'add-column', column: 'amount', type: 'text', nullable: true })).toBe(`refused: "${db.name}"."orders" already has a column "amount"; pick another name, or use "Update column" to change it.`);
   expect(await refused({ op: 'remove-column', column: 'nope' })).toBe(`refused: "${db.name}"."orders" has no column "nope"; its columns are id, amount, note, placed_at.`);
   expect(await refused({ op: 'add-column', column: 'c', type: 'text; drop table x', nullable: true })).toMatch(/^refused: "text; drop table x" is not a column type/);
@@ -131,7 +134,7 @@ test('refuses, before anything runs, what cannot be right', async () => {
   expect(await refused({ op: 'update-column', column: 'amount', type: 'int', using: "E'\\'' || amount" })).toMatch(/uses an escape string/);
   expect(await refused({ op: 'update-column', column: 'amount' })).toMatch(/^refused: Nothing to change/);
   expect(await refused({ op: 'duplicate-table', targetSchema: 'no_such_schema_here', targetTable: 't', withData: false })).toBe('refused: The schema "no_such_schema_here" does not exist in this database; create it first or pick another.');
-  expect(await planChange(db.client, { schema: db.name, table: 'gone' }, { op: 'remove-column', column: 'a' }).catch((e: Error) => e.message)).toBe(`The table "${db.name}"."gone" does not exist (any more) in this database; refresh the catalog.`);
+  expect(await planChange(sql, { schema: db.name, table: 'gone' }, { op: 'remove-column', column: 'a' }).catch((e: Error) => e.message)).toBe(`The table "${db.name}"."gone" does not exist (any more) in this database; refresh the catalog.`);
 });
 
 test('a change waiting for a lock gives up after the lock timeout, with nothing changed', async () => {

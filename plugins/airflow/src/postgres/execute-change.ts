@@ -1,4 +1,5 @@
-import type { ClientBase, DatabaseError, QueryConfig, QueryResult, QueryResultRow } from 'pg';
+import type { DatabaseError } from 'pg';
+import type { SqlClient } from './sql-client';
 import type { ChangePlan } from './plan-change';
 
 export interface ExecuteOptions {
@@ -34,11 +35,6 @@ export class ChangeFailedError extends Error {
   }
 }
 
-/** One statement over the extended protocol (pg's `queryMode`, which its types do not list yet). */
-function extended<R extends QueryResultRow>(client: ClientBase, text: string): Promise<QueryResult<R>> {
-  return client.query<R>({ text, queryMode: 'extended' } as QueryConfig);
-}
-
 function describeFailure(error: DatabaseError, sql: string, options: ExecuteOptions): string {
   const said = [error.message, error.detail ? `Detail: ${error.detail}` : '', error.hint ? `Hint: ${error.hint}` : ''].filter(Boolean).join(' ');
   const code = error.code ? ` (SQLSTATE ${error.code})` : '';
@@ -53,28 +49,28 @@ function describeFailure(error: DatabaseError, sql: string, options: ExecuteOpti
 
 /**
  * Runs a plan's statements in one transaction, with the lock and statement timeouts set for
- * that transaction only. Every statement is logged exactly as sent, and goes over the extended
- * protocol, which refuses a text holding more than one statement. A dry run rolls back after
+ * that transaction only. Every statement is logged exactly as sent. A dry run rolls back after
  * the last statement; a failure rolls back and throws `ChangeFailedError` with PostgreSQL's
  * message. Either way the database is unchanged unless everything succeeded.
  */
-export async function executeChange(client: ClientBase, plan: ChangePlan, options: ExecuteOptions): Promise<ChangeOutcome> {
+export async function executeChange(client: SqlClient, plan: ChangePlan, options: ExecuteOptions): Promise<ChangeOutcome> {
   const outcomes: StatementOutcome[] = [];
   await client.query('BEGIN');
   let current = 'BEGIN';
   try {
-    await client.query({ text: "SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true)", values: [`${options.lockTimeoutMs}ms`, `${options.statementTimeoutMs}ms`] });
+    await client.query("SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true)", [`${options.lockTimeoutMs}ms`, `${options.statementTimeoutMs}ms`]);
     for (const statement of plan.statements) {
       let rows: number | null = null;
       if (statement.countSql) {
         current = statement.countSql;
-        const counted = await extended<{ n: string }>(client, statement.countSql);
+        const counted = await client.query<{ n: string }>(statement.countSql);
         rows = Number(counted.rows[0]?.n ?? 0);
       }
       current = statement.sql;
       options.log(`SQL: ${statement.sql};`);
-      const result = await extended(client, statement.sql);
-      if (rows === null && typeof result.rowCount === 'number' && result.command !== 'ALTER' && result.command !== 'CREATE') rows = result.rowCount;
+      const result = await client.query(statement.sql);
+      // DDL reports no rows; an INSERT … SELECT reports the rows it copied.
+      if (rows === null && typeof result.rowCount === 'number' && /^INSERT /.test(statement.sql)) rows = result.rowCount;
       if (rows !== null && statement.counts) options.log(`  ${rows} ${rows === 1 ? statement.counts.replace(/^rows /, 'row ') : statement.counts}`);
       outcomes.push({ sql: statement.sql, rows });
     }

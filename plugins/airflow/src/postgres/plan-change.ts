@@ -1,8 +1,8 @@
-import type { ClientBase } from 'pg';
 import { parseColumnType } from './column-type';
 import type { DdlChange, TableName } from './ddl-change';
 import { identifierProblem, qualifiedName, quoteIdentifier, quoteLiteral } from './identifiers';
 import { readTable, type TableSnapshot } from './read-tables';
+import type { SqlClient } from './sql-client';
 import { usingExpressionProblem } from './using-expression';
 
 /** One statement of a change, with what to count before it runs (rows the change touches). */
@@ -35,11 +35,11 @@ function checkName(what: string, name: string): void {
   if (problem) refuse(`The ${what} ${JSON.stringify(name)} ${problem}.`);
 }
 
-async function checkType(client: ClientBase, input: string): Promise<string> {
+async function checkType(client: SqlClient, input: string): Promise<string> {
   const parsed = parseColumnType(input);
   if ('problem' in parsed) refuse(parsed.problem);
   // to_regtype reads the name with PostgreSQL's own parser and answers null for an unknown type.
-  const known = await client.query<{ t: string | null }>({ text: 'SELECT to_regtype($1)::text AS t', values: [parsed.type] });
+  const known = await client.query<{ t: string | null }>('SELECT to_regtype($1)::text AS t', [parsed.type]);
   if (!known.rows[0]?.t) refuse(`PostgreSQL has no type "${input}" in this database; check the spelling, or create the type first.`);
   return parsed.type;
 }
@@ -53,7 +53,7 @@ function column(table: TableSnapshot, name: string): TableSnapshot['columns'][nu
  * the type is known) and builds its statements with every name quoted. Throws a
  * `ChangeRefusedError` saying what to fix; runs nothing that changes the database.
  */
-export async function planChange(client: ClientBase, target: TableName, change: DdlChange): Promise<ChangePlan> {
+export async function planChange(client: SqlClient, target: TableName, change: DdlChange): Promise<ChangePlan> {
   const table = await readTable(client, target.schema, target.table);
   if (!table) refuse(`The table ${qualifiedName(target.schema, target.table)} does not exist (any more) in this database; refresh the catalog.`);
   const name = qualifiedName(table.schema, table.table);
@@ -107,10 +107,10 @@ export async function planChange(client: ClientBase, target: TableName, change: 
     case 'duplicate-table': {
       checkName('schema name', change.targetSchema);
       checkName('table name', change.targetTable);
-      const schema = await client.query({ text: 'SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1', values: [change.targetSchema] });
+      const schema = await client.query('SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1', [change.targetSchema]);
       if (schema.rowCount === 0) refuse(`The schema ${quoteIdentifier(change.targetSchema)} does not exist in this database; create it first or pick another.`);
       const target = qualifiedName(change.targetSchema, change.targetTable);
-      const taken = await client.query({ text: 'SELECT to_regclass($1) AS r', values: [target] });
+      const taken = await client.query<{ r: string | null }>('SELECT to_regclass($1)::text AS r', [target]);
       if (taken.rows[0]?.r) refuse(`${target} already exists; pick another name or schema.`);
       // Defaults, constraints, indexes, identity, comments and storage come along; data only when asked.
       const statements: PlannedStatement[] = [{ sql: `CREATE TABLE ${target} (LIKE ${name} INCLUDING ALL)` }];

@@ -1,10 +1,11 @@
 import pg from 'pg';
 import type { SecretsService } from '@portico/plugin-api';
 import { databaseConfig, type AirflowConfig } from '../config/airflow-config';
+import { pgSqlClient, type SqlClient } from './sql-client';
 
 /** Borrows a client of a configured database for `work`, and always gives it back. */
 export interface PostgresConnection {
-  withClient<T>(database: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+  withClient<T>(database: string, work: (client: SqlClient) => Promise<T>): Promise<T>;
   /** Host and database name of a database, for its entity (never the credentials). */
   describe(database: string): Promise<{ host: string; databaseName: string }>;
   close(): Promise<void>;
@@ -54,7 +55,7 @@ export function createPostgresConnection(config: AirflowConfig, secrets: Pick<Se
         throw new Error(`Could not connect to database "${database}" at ${host}: ${(error as Error).message}. Check that PostgreSQL is up and the connection string secret is right.`);
       }
       try {
-        return await work(client);
+        return await work(pgSqlClient(client));
       } finally {
         client.release();
       }

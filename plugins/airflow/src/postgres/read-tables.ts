@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { SqlClient } from './sql-client';
 import type { TableColumn } from '../kinds/table-kind';
 
 /** A table as PostgreSQL describes it. */
@@ -37,7 +37,7 @@ const COLUMNS_SQL = `
    ORDER BY c.table_schema, c.table_name, c.ordinal_position`;
 
 /** Every table of the schemas (all user schemas when `schemas` is undefined), with its columns. */
-export async function readTables(client: ClientBase, options: { schemas?: string[]; table?: string } = {}): Promise<TableSnapshot[]> {
+export async function readTables(client: SqlClient, options: { schemas?: string[]; table?: string } = {}): Promise<TableSnapshot[]> {
   const result = await client.query<ColumnRow>(COLUMNS_SQL, [options.schemas ?? null, options.table ?? null]);
   const tables = new Map<string, TableSnapshot>();
   for (const row of result.rows) {
@@ -53,7 +53,7 @@ export async function readTables(client: ClientBase, options: { schemas?: string
 }
 
 /** One table, or null when it does not exist (any more). */
-export async function readTable(client: ClientBase, schema: string, table: string): Promise<TableSnapshot | null> {
+export async function readTable(client: SqlClient, schema: string, table: string): Promise<TableSnapshot | null> {
   const [found] = await readTables(client, { schemas: [schema], table });
   return found ?? null;
 }

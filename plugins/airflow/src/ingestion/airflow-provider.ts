@@ -1,0 +1,77 @@
+import type { CatalogService, EntityInput, EntityProvider, EntityRef } from '@portico/plugin-api';
+import type { AirflowConnection } from '../airflow/airflow-connection';
+import type { AirflowConfig, InstanceConfig } from '../config/airflow-config';
+import { dagEntity, dagRunEntity, gridRun, lineageOf } from './dag-entities';
+import { dagEntityId } from './entity-ids';
+import { existingIds, storedEntities } from './stored-entities';
+
+export interface AirflowProviderDeps {
+  config: AirflowConfig;
+  airflow: AirflowConnection;
+  catalog: Pick<CatalogService, 'get' | 'query'>;
+}
+
+/** The owning team of a DAG: the first of its Airflow owners that is a team of the portal, else the instance's owner. */
+async function ownerOf(catalog: Pick<CatalogService, 'get'>, owners: string[], instance: InstanceConfig, teams: Map<string, boolean>): Promise<string | undefined> {
+  for (const owner of owners) {
+    const id = owner.toLowerCase();
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(id)) continue;
+    if (!teams.has(id)) teams.set(id, Boolean(await catalog.get({ kind: 'team', id })));
+    if (teams.get(id)) return id;
+  }
+  return instance.owner;
+}
+
+/**
+ * DAGs of every instance with their recent runs and those runs' task states (for the grid), and
+ * the runs themselves. An instance that fails is logged and skipped, its entities kept; DAGs an
+ * instance no longer lists are deleted, and runs that fell out of the recent window.
+ */
+export function airflowProvider(deps: AirflowProviderDeps): EntityProvider {
+  return {
+    id: 'airflow.dags',
+    everyMs: deps.config.syncIntervalMs,
+    async refresh(ctx) {
+      const failures: string[] = [];
+      for (const instance of deps.config.instances) {
+        if (ctx.signal.aborted) return;
+        try {
+          const api = deps.airflow(instance.id);
+          const dags = await api.listDags();
+          const storedDags = await storedEntities(deps.catalog, 'dag', 'instance', instance.id);
+          const storedRuns = await storedEntities(deps.catalog, 'dag-run', 'instance', instance.id);
+          const teams = new Map<string, boolean>();
+          const tables = await existingIds(deps.catalog, 'table', dags.flatMap((d) => Object.values(lineageOf(deps.config, instance.id, d)).flat()));
+          const upsert: EntityInput[] = [{ kind: 'airflow-instance', id: instance.id, title: `Airflow ${instance.id}`, properties: { apiVersion: instance.apiVersion, url: instance.uiUrl ?? instance.baseUrl, dagCount: dags.length, simulated: deps.config.simulated } }];
+          const keepRuns = new Set<string>();
+          for (const dag of dags) {
+            const runs = await api.listDagRuns(dag.dagId, deps.config.recentRuns);
+            const owner = await ownerOf(deps.catalog, dag.owners, instance, teams);
+            const grid = [];
+            const runEntities: EntityInput[] = [];
+            for (const run of runs) {
+              const tasks = await api.listTaskInstances(dag.dagId, run.runId);
+              grid.push(gridRun(api, run, tasks));
+              const entity = dagRunEntity(api, instance.id, run, tasks, owner);
+              keepRuns.add(entity.id);
+              runEntities.push(entity);
+            }
+            const url = `${(instance.uiUrl ?? instance.baseUrl).replace(/\/+$/, '')}/dags/${encodeURIComponent(dag.dagId)}`;
+            upsert.push(dagEntity({ instance: instance.id, dag, runs: grid, owner, url, stored: storedDags.get(dagEntityId(instance.id, dag.dagId)), config: deps.config, tables }), ...runEntities);
+          }
+          const listed = new Set(upsert.map((e) => `${e.kind}:${e.id}`));
+          const remove: EntityRef[] = [
+            ...[...storedRuns.keys()].filter((id) => !keepRuns.has(id)).map((id) => ({ kind: 'dag-run', id })),
+            ...[...storedDags.keys()].filter((id) => !listed.has(`dag:${id}`)).map((id) => ({ kind: 'dag', id })),
+          ];
+          await ctx.apply({ upsert, delete: remove });
+          ctx.logger.info(`Airflow "${instance.id}": ${dags.length} DAGs, ${keepRuns.size} recent runs`);
+        } catch (error) {
+          failures.push(instance.id);
+          ctx.logger.error(`Airflow sync of instance "${instance.id}" failed; its entities are kept and the other instances go on: ${(error as Error).message}`, { instance: instance.id });
+        }
+      }
+      if (failures.length > 0 && failures.length === deps.config.instances.length) throw new Error(`Airflow sync failed for every instance (${failures.join(', ')}); see the log lines above.`);
+    },
+  };
+}
