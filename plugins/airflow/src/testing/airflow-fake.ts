@@ -271,7 +271,7 @@ export async function startAirflowFake(options: { apiVersion: 'v1' | 'v2'; uiUrl
       const dag = dags.get(dagId)!;
       const at = tick();
       const runId = `scheduled__${at}`;
-      const failedAt = state === 'failed' ? Math.max(0, dag.tasks.length - 2) : -1;
+      const failedAt = state === 'failed' ? (dag.failingTask ? dag.tasks.indexOf(dag.failingTask) : Math.max(0, dag.tasks.length - 2)) : -1;
       runs.push({
         dagId,
         runId,
