@@ -7,12 +7,26 @@ import { dagTarget, noteSimulated, pause, type AirflowActionDeps } from './airfl
 import { confProblems } from './validate-conf';
 
 interface RunDagInputs {
-  conf?: Record<string, unknown>;
+  conf?: Record<string, unknown> | string;
   note?: string;
   follow?: boolean;
 }
 
 const TERMINAL = new Set(['success', 'failed']);
+
+/** The conf as an object: given as one, or as JSON text of one. */
+function confObject(conf: Record<string, unknown> | string | undefined): Record<string, unknown> {
+  if (conf === undefined || conf === '') return {};
+  if (typeof conf !== 'string') return conf;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(conf);
+  } catch (error) {
+    throw new Error(`The conf is not valid JSON (${(error as Error).message}); give a JSON object such as {"date": "2026-12-01"}. Nothing was triggered.`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('The conf must be a JSON object, such as {"date": "2026-12-01"}. Nothing was triggered.');
+  return parsed as Record<string, unknown>;
+}
 
 /** Logs each task whose state changed since the last read, and returns the new states. */
 function logTaskChanges(ctx: ActionContext<unknown>, tasks: AirflowTaskInstance[], seen: Map<string, string | null>): void {
@@ -66,7 +80,9 @@ export function runDagAction(deps: AirflowActionDeps): ActionDefinition<RunDagIn
       type: 'object',
       additionalProperties: false,
       properties: {
-        conf: { type: 'object', title: 'Conf', description: "The run's parameters; the DAG's conf schema says which.", default: {}, 'x-portico-widget': 'airflow.dag-conf' },
+        // An object; a JSON text is accepted too. `string` comes first so the portal's form renders
+        // the plugin's conf field (form widgets replace only fields of a simple type).
+        conf: { type: ['string', 'object'], title: 'Conf', description: "The run's parameters, a JSON object; the DAG's conf schema says which.", 'x-portico-widget': 'airflow.dag-conf' },
         note: { type: 'string', title: 'Note', maxLength: 1000 },
         follow: { type: 'boolean', title: 'Follow the run to its end', default: true },
       },
@@ -76,7 +92,7 @@ export function runDagAction(deps: AirflowActionDeps): ActionDefinition<RunDagIn
       async handler(ctx) {
         noteSimulated(ctx, deps.config, 'airflow');
         const { instance, dagId, entity } = dagTarget(ctx.entity);
-        const conf = ctx.inputs.conf ?? {};
+        const conf = confObject(ctx.inputs.conf);
         const problems = confProblems(entity.properties.confSchema as Record<string, unknown> | undefined, conf);
         if (problems.length > 0) throw new Error(`The conf does not match the conf schema of DAG ${dagId}: ${problems.join('; ')}. Nothing was triggered.`);
         const api = deps.airflow(instance);
