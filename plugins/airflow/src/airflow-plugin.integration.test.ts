@@ -76,7 +76,7 @@ describe('ingestion', () => {
     expect(orders).toMatchObject({ owner: 'checkout-team', properties: { database: 'warehouse', schema: db.name, table: 'orders' }, relations: { database: 'warehouse' } });
     expect(orders.properties.columns.map((c: { name: string; type: string; nullable: boolean }) => [c.name, c.type, c.nullable])).toEqual([['id', 'bigint', false], ['amount', 'text', true], ['note', 'text', true], ['legacy', 'boolean', true]]);
     const dag = await portal.waitForEntity('dag', 'orders_daily', { as: 'reader' });
-    expect(dag).toMatchObject({ owner: 'checkout-team', properties: { dagId: 'orders_daily', schedule: '0 6 * * *', isPaused: false, lastRunState: 'success', confSchema }, relations: { instance: 'default' } });
+    expect(dag).toMatchObject({ owner: 'checkout-team', properties: { dagId: 'orders_daily', schedule: '0 6 * * *', isPaused: false, lastRunState: 'success', confSchema }, relations: { instance: 'default', writes: [ordersId] } });
     expect(dag.properties.recentRuns[0].tasks).toEqual([{ taskId: 'extract', state: 'success' }, { taskId: 'transform', state: 'success' }, { taskId: 'load', state: 'success' }]);
     const flaky = await portal.waitForEntity('dag', 'flaky_sync', { as: 'reader' });
     // Its Airflow owner is no team of the portal: the instance's owner owns it.

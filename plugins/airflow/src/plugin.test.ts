@@ -4,7 +4,9 @@ import { SchemaValidator } from '@portico/http';
 import { startTestPortal, type TestPortal } from '@portico/test-utils';
 import packageJson from '../package.json';
 import { airflowConfigSchema } from './config/airflow-config';
+import { dagEntityId } from './ingestion/entity-ids';
 import plugin from './index';
+import { FAKE_PASSWORD, FAKE_USER, startAirflowFake } from './testing/airflow-fake';
 
 // The plugin as a portal loads it: a real portal on the embedded store, with the software
 // catalog it depends on, and each case's config.
@@ -70,10 +72,35 @@ describe('airflow plugin', () => {
     });
   });
 
+  it('syncs an Airflow 2 instance over REST API v1 with basic auth', async () => {
+    const airflow = await startAirflowFake({ apiVersion: 'v1' });
+    airflow.addDag({ dagId: 'Nightly_Export', owners: ['catalog-team'], tags: ['exports'], schedule: '0 2 * * *', isPaused: true });
+    airflow.addRun('Nightly_Export', 'failed');
+    try {
+      const portal = await startTestPortal({
+        plugins: [{ path: join(pluginsDir, 'software-catalog'), config: { sampleData: true } }, { path: join(pluginsDir, 'airflow'), config: { instances: [{ id: 'legacy', baseUrl: airflow.url }] } }],
+        users: { reader: { roles: ['viewer'] } },
+        secrets: { 'airflow-legacy-username': FAKE_USER, 'airflow-legacy-password': FAKE_PASSWORD },
+      });
+      try {
+        const id = dagEntityId('legacy', 'Nightly_Export');
+        expect(id).toMatch(/^legacy\.nightly_export-[0-9a-f]{8}$/);
+        const dag = await portal.waitForEntity('dag', id, { as: 'reader' });
+        expect(dag).toMatchObject({ title: 'Nightly_Export', owner: 'catalog-team', properties: { dagId: 'Nightly_Export', instance: 'legacy', isPaused: true, schedule: '0 2 * * *', lastRunState: 'failed' }, relations: { instance: 'legacy' } });
+        expect(airflow.http.requestsTo('GET /api/v1/dags')[0].headers.authorization).toBe(`Basic ${Buffer.from(`${FAKE_USER}:${FAKE_PASSWORD}`).toString('base64')}`);
+        expect(airflow.http.rejected).toEqual([]);
+      } finally {
+        await portal.close();
+      }
+    } finally {
+      await airflow.close();
+    }
+  });
+
   it('simulated, the example organisation has DAGs with recent runs and tables; a run reaches success and a column is added to the embedded sample only', async () => {
     await withPortal({ simulated: true, followIntervalMs: 0 }, async (portal) => {
       const dag = await portal.waitForEntity('dag', 'orders_daily_load', { as: 'reader' });
-      expect(dag).toMatchObject({ owner: 'checkout-team', properties: { schedule: '0 6 * * *', isPaused: false, lastRunState: 'success' }, relations: { instance: 'default' } });
+      expect(dag).toMatchObject({ owner: 'checkout-team', properties: { schedule: '0 6 * * *', isPaused: false, lastRunState: 'success' }, relations: { instance: 'default', reads: ['demo.sales.carts'], writes: ['demo.sales.orders'] } });
       expect(dag.properties.recentRuns).toHaveLength(5);
       const orders = await portal.waitForEntity('table', 'demo.sales.orders', { as: 'reader' });
       expect(orders.properties.columns.map((c: { name: string }) => c.name)).toEqual(['id', 'cart_id', 'amount', 'currency', 'placed_at', 'legacy_flag']);

@@ -40,7 +40,9 @@ export const airflowPlugin: PorticoPlugin = definePlugin({
     for (const kind of airflowKinds) kinds.addKind(kind);
     for (const action of airflowActions({ config, airflow, postgres, actionRunner })) actions.addAction(action);
     for (const widget of airflowWidgets) widgets.addWidget(widget);
-    providers.addProvider(tablesProvider({ config, postgres, catalog }));
-    providers.addProvider(airflowProvider({ config, airflow, catalog }));
+    let tablesReadOnce: () => void = () => undefined;
+    const tablesRead = new Promise<void>((resolve) => (tablesReadOnce = resolve));
+    providers.addProvider(tablesProvider({ config, postgres, catalog, onPass: () => tablesReadOnce() }));
+    providers.addProvider(airflowProvider({ config, airflow, catalog, tablesRead }));
   },
 });

@@ -49,11 +49,11 @@ export async function runTableChange(ctx: ActionContext<unknown>, deps: AirflowA
     if (!outcome.committed) return;
     ctx.logger.info(`Committed: ${plan.statements.length} statement${plan.statements.length === 1 ? '' : 's'} applied to ${target.schema}.${target.table}.`);
     const refreshed = await readTable(client, target.schema, target.table);
-    if (refreshed) await ctx.catalog.upsert({ ...tableEntity(database, refreshed, { simulated: deps.config.simulated }), ...(target.entity.owner ? { owner: target.entity.owner } : {}), ...(target.entity.description ? { description: target.entity.description } : {}) });
+    if (refreshed) await ctx.catalog.upsert({ ...tableEntity(database, refreshed, { owner: target.entity.owner, simulated: deps.config.simulated }), ...(target.entity.description ? { description: target.entity.description } : {}) });
     if (change.op === 'duplicate-table') {
       const copy = await readTable(client, change.targetSchema, change.targetTable);
       if (copy) {
-        const entity = await ctx.catalog.upsert({ ...tableEntity(database, copy, { simulated: deps.config.simulated }), ...(target.entity.owner ? { owner: target.entity.owner } : {}) });
+        const entity = await ctx.catalog.upsert(tableEntity(database, copy, { owner: target.entity.owner, simulated: deps.config.simulated }));
         ctx.setOutput('table', entity.id);
       }
     }

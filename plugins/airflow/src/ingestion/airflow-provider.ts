@@ -9,6 +9,8 @@ export interface AirflowProviderDeps {
   config: AirflowConfig;
   airflow: AirflowConnection;
   catalog: Pick<CatalogService, 'get' | 'query'>;
+  /** Resolves once the tables are read for the first time, so DAGs can be linked to them. */
+  tablesRead?: Promise<void>;
 }
 
 /** The owning team of a DAG: the first of its Airflow owners that is a team of the portal, else the instance's owner. */
@@ -32,6 +34,8 @@ export function airflowProvider(deps: AirflowProviderDeps): EntityProvider {
     id: 'airflow.dags',
     everyMs: deps.config.syncIntervalMs,
     async refresh(ctx) {
+      // Providers start together: lineage needs the Table entities, so the first DAG sync waits for the first table read.
+      await deps.tablesRead;
       const failures: string[] = [];
       for (const instance of deps.config.instances) {
         if (ctx.signal.aborted) return;

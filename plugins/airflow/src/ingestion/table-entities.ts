@@ -3,9 +3,9 @@ import type { DatabaseConfig } from '../config/airflow-config';
 import type { TableSnapshot } from '../postgres/read-tables';
 import { tableEntityId } from './entity-ids';
 
-/** A Table entity from what PostgreSQL says about it. */
+/** A Table entity from what PostgreSQL says about it, owned by `options.owner` (a team that exists). */
 export function tableEntity(database: DatabaseConfig, table: TableSnapshot, options: { owner?: string; simulated?: boolean } = {}): EntityInput {
-  const owner = options.owner ?? database.owner;
+  const { owner } = options;
   return {
     kind: 'table',
     id: tableEntityId(database.id, table.schema, table.table),
