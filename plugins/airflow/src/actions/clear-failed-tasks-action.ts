@@ -17,6 +17,7 @@ export function clearFailedTasksAction(deps: AirflowActionDeps): ActionDefinitio
     icon: 'replay',
     kind: 'dag-run',
     operation: 'day-2',
+    timeoutMs: deps.config.followTimeoutMs,
     permission: 'airflow.dag.manage',
     condition: { combinator: 'and', rules: [{ property: 'state', operator: '=', value: 'failed' }] },
     inputSchema: {

@@ -15,6 +15,7 @@ export function removeColumnAction(deps: AirflowActionDeps): ActionDefinition<Re
     icon: 'delete_sweep',
     kind: 'table',
     operation: 'day-2',
+    timeoutMs: deps.config.approvalTimeoutMs,
     permission: DESTRUCTIVE_PERMISSION,
     inputSchema: {
       type: 'object',

@@ -75,6 +75,7 @@ export function runDagAction(deps: AirflowActionDeps): ActionDefinition<RunDagIn
     icon: 'play_arrow',
     kind: 'dag',
     operation: 'day-2',
+    timeoutMs: deps.config.followTimeoutMs,
     permission: 'airflow.dag.run',
     inputSchema: {
       type: 'object',

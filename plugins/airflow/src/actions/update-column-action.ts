@@ -23,6 +23,7 @@ export function updateColumnAction(deps: AirflowActionDeps): ActionDefinition<Up
     icon: 'edit_note',
     kind: 'table',
     operation: 'day-2',
+    timeoutMs: deps.config.approvalTimeoutMs,
     permission: 'airflow.ddl',
     inputSchema: {
       type: 'object',

@@ -60,6 +60,10 @@ export interface AirflowConfig {
   statementTimeoutMs: number;
   /** Wait between two reads of a run that Run DAG follows, in ms. */
   followIntervalMs: number;
+  /** How long Run DAG and Clear failed tasks follow a run before giving up (the run goes on in Airflow), in ms. */
+  followTimeoutMs: number;
+  /** How long a destructive change waits for its approval before the request expires, in ms. */
+  approvalTimeoutMs: number;
   /** Who approves a destructive change of a table that has no owner. */
   fallbackApproverTeam: string;
 }
@@ -126,6 +130,8 @@ export const airflowConfigSchema: JsonSchema = {
     lockTimeoutMs: { type: 'integer', minimum: 1, maximum: 600_000 },
     statementTimeoutMs: { type: 'integer', minimum: 1, maximum: 86_400_000 },
     followIntervalMs: { type: 'integer', minimum: 0 },
+    followTimeoutMs: { type: 'integer', minimum: 1000 },
+    approvalTimeoutMs: { type: 'integer', minimum: 1000 },
     fallbackApproverTeam: { type: 'string', pattern: ID_PATTERN },
   },
 };
@@ -155,6 +161,8 @@ export function resolveAirflowConfig(raw: Partial<Record<keyof AirflowConfig, un
     lockTimeoutMs: r.lockTimeoutMs ?? 5000,
     statementTimeoutMs: r.statementTimeoutMs ?? 10 * 60 * 1000,
     followIntervalMs: r.followIntervalMs ?? 5000,
+    followTimeoutMs: r.followTimeoutMs ?? 12 * 60 * 60 * 1000,
+    approvalTimeoutMs: r.approvalTimeoutMs ?? 3 * 24 * 60 * 60 * 1000,
     // Fails closed: a table nobody owns is approved by the portal's admins, never by "anyone".
     fallbackApproverTeam: r.fallbackApproverTeam ?? 'portal-admins',
   };
