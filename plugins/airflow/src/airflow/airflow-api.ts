@@ -13,6 +13,8 @@ export interface AirflowApi {
   triggerDagRun(dagId: string, trigger: TriggerDagRun): Promise<AirflowDagRun>;
   getDagRun(dagId: string, runId: string): Promise<AirflowDagRun>;
   listTaskInstances(dagId: string, runId: string): Promise<AirflowTaskInstance[]>;
+  /** The task instances of several runs of one DAG, by run id, in as few requests as the API allows. */
+  listTaskInstancesOfRuns(dagId: string, runIds: string[]): Promise<Map<string, AirflowTaskInstance[]>>;
   /** Clears the run's failed tasks so the scheduler runs them again; returns the task ids cleared (or that would be, on a dry run). */
   clearFailedTasks(dagId: string, runId: string, dryRun: boolean): Promise<string[]>;
   getTaskLog(dagId: string, runId: string, taskId: string, tryNumber: number): Promise<string>;

@@ -65,6 +65,29 @@ describe.each(['v1', 'v2'] as const)('AirflowClient on REST API %s', (apiVersion
     expect(airflow.http.rejected).toEqual([]);
   });
 
+  test('reads the tasks of several runs in one batch request, and copes with a batch cut short', async () => {
+    airflow.addDag({ dagId: 'batched', tasks: ['a', 'b'] });
+    const first = airflow.addRun('batched', 'success');
+    const second = airflow.addRun('batched', 'failed');
+    const states = (map: Map<string, Array<{ taskId: string; state: unknown }>>) => [...map].map(([run, tasks]) => [run, tasks.map((t) => `${t.taskId}:${t.state}`)]);
+    const expected = [[first, ['a:success', 'b:success']], [second, ['a:failed', 'b:upstream_failed']]];
+    expect(states(await client.listTaskInstancesOfRuns('batched', [first, second]))).toEqual(expected);
+    const batches = airflow.http.requestsTo(`POST ${p}/dags/~/dagRuns/~/taskInstances/list`);
+    expect(batches[0].body).toEqual({ dag_ids: ['batched'], dag_run_ids: [first, second], ...(apiVersion === 'v2' ? { page_limit: 3, page_offset: 0 } : {}) });
+    // v2 pages through the batch (4 tasks, pages of 3); v1 answers in one.
+    expect(batches).toHaveLength(apiVersion === 'v2' ? 2 : 1);
+    airflow.http.reset();
+    airflow.capBatch(3);
+    try {
+      expect(states(await client.listTaskInstancesOfRuns('batched', [first, second]))).toEqual(expected);
+      // Cut short, v1 reads the runs one by one; v2 just pages.
+      expect(airflow.http.requestsTo(`GET ${p}/dags/:dagId/dagRuns/:runId/taskInstances`)).toHaveLength(apiVersion === 'v1' ? 2 : 0);
+    } finally {
+      airflow.capBatch(Number.MAX_SAFE_INTEGER);
+    }
+    expect(airflow.http.rejected).toEqual([]);
+  });
+
   test('pauses and unpauses with the documented PATCH body', async () => {
     expect((await client.setPaused('dag_4', true)).isPaused).toBe(true);
     expect((await client.setPaused('dag_4', false)).isPaused).toBe(false);

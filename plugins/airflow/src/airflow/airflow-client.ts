@@ -58,6 +58,7 @@ interface RawDagRun {
 
 interface RawTaskInstance {
   task_id: string;
+  dag_run_id?: string;
   state?: TaskState;
   try_number?: number;
   start_date?: string | null;
@@ -156,6 +157,33 @@ export class AirflowClient implements AirflowApi {
 
   async listTaskInstances(dagId: string, runId: string): Promise<AirflowTaskInstance[]> {
     return (await this.list<RawTaskInstance>(`/dags/${enc(dagId)}/dagRuns/${enc(runId)}/taskInstances`, 'task_instances', {})).map(toTask);
+  }
+
+  async listTaskInstancesOfRuns(dagId: string, runIds: string[]): Promise<Map<string, AirflowTaskInstance[]>> {
+    const byRun = new Map<string, AirflowTaskInstance[]>(runIds.map((id) => [id, []]));
+    if (runIds.length === 0) return byRun;
+    const path = '/dags/~/dagRuns/~/taskInstances/list';
+    const body = { dag_ids: [dagId], dag_run_ids: runIds };
+    const found: RawTaskInstance[] = [];
+    if (this.options.apiVersion === 'v2') {
+      const limit = this.options.pageSize ?? 100;
+      for (let page = 0; page < (this.options.maxPages ?? 100); page++) {
+        const answer = await this.request<{ task_instances: RawTaskInstance[]; total_entries: number }>('POST', path, { body: { ...body, page_limit: limit, page_offset: found.length } });
+        found.push(...answer.task_instances);
+        if (answer.task_instances.length === 0 || found.length >= answer.total_entries) break;
+      }
+    } else {
+      // v1's batch form documents no paging: when Airflow's page limit cut the answer short,
+      // the runs are read one by one instead.
+      const answer = await this.request<{ task_instances: RawTaskInstance[]; total_entries?: number }>('POST', path, { body });
+      if (answer.task_instances.length < (answer.total_entries ?? 0)) {
+        for (const runId of runIds) byRun.set(runId, await this.listTaskInstances(dagId, runId));
+        return byRun;
+      }
+      found.push(...answer.task_instances);
+    }
+    for (const task of found) byRun.get(task.dag_run_id ?? '')?.push(toTask(task));
+    return byRun;
   }
 
   async clearFailedTasks(dagId: string, runId: string, dryRun: boolean): Promise<string[]> {

@@ -53,8 +53,9 @@ export function airflowProvider(deps: AirflowProviderDeps): EntityProvider {
             const owner = await ownerOf(deps.catalog, dag.owners, instance, teams);
             const grid = [];
             const runEntities: EntityInput[] = [];
+            const tasksOf = await api.listTaskInstancesOfRuns(dag.dagId, runs.map((r) => r.runId));
             for (const run of runs) {
-              const tasks = await api.listTaskInstances(dag.dagId, run.runId);
+              const tasks = tasksOf.get(run.runId) ?? [];
               grid.push(gridRun(api, run, tasks));
               const entity = dagRunEntity(api, instance.id, run, tasks, owner);
               keepRuns.add(entity.id);

@@ -126,6 +126,10 @@ export class SimulatedAirflow implements AirflowApi {
     return this.run(dagId, runId).tasks.map((t) => ({ ...t }));
   }
 
+  async listTaskInstancesOfRuns(dagId: string, runIds: string[]): Promise<Map<string, AirflowTaskInstance[]>> {
+    return new Map(await Promise.all(runIds.map(async (runId) => [runId, await this.listTaskInstances(dagId, runId)] as const)));
+  }
+
   async clearFailedTasks(dagId: string, runId: string, dryRun: boolean): Promise<string[]> {
     const run = this.run(dagId, runId);
     const cleared = run.tasks.filter((t) => t.state === 'failed' || t.state === 'upstream_failed');

@@ -50,6 +50,8 @@ export interface AirflowFake {
   expireTokens(): void;
   /** Lets a failing task pass from now on (after a fix), so clearing it leads to success. */
   fixTask(dagId: string): void;
+  /** Caps batch task-instance answers at `n`, as Airflow's page limit would. */
+  capBatch(n: number): void;
   close(): Promise<void>;
 }
 
@@ -137,6 +139,12 @@ export async function startAirflowFake(options: { apiVersion: 'v1' | 'v2'; uiUrl
       : { type: 'object', additionalProperties: false, properties: { conf: { type: ['object', 'null'] }, dag_run_id: { type: ['string', 'null'] }, logical_date: { type: ['string', 'null'] }, run_after: { type: ['string', 'null'] }, data_interval_start: { type: ['string', 'null'] }, data_interval_end: { type: ['string', 'null'] }, note: { type: ['string', 'null'] }, partition_key: { type: ['string', 'null'] } } };
   const clearProps = { dag_run_id: { type: ['string', 'null'] }, dry_run: { type: 'boolean' }, only_failed: { type: 'boolean' }, only_running: { type: 'boolean' }, reset_dag_runs: { type: 'boolean' }, include_downstream: { type: 'boolean' }, include_upstream: { type: 'boolean' }, include_future: { type: 'boolean' }, include_past: { type: 'boolean' }, task_ids: { type: 'array', items: { type: 'string' }, minItems: 1 } };
   const clearBody: JsonSchema = { type: 'object', additionalProperties: false, properties: apiVersion === 'v1' ? { ...clearProps, include_subdags: { type: 'boolean' }, include_parentdag: { type: 'boolean' } } : clearProps };
+  const batchProps = { dag_ids: { type: 'array', items: { type: 'string' } }, dag_run_ids: { type: 'array', items: { type: 'string' } }, task_ids: { type: 'array', items: { type: 'string' } }, state: { type: 'array' } };
+  const batchBody: JsonSchema =
+    apiVersion === 'v1'
+      ? { type: 'object', properties: batchProps }
+      : { type: 'object', additionalProperties: false, properties: { ...batchProps, page_limit: { type: 'integer', minimum: 0 }, page_offset: { type: 'integer', minimum: 0 }, order_by: { type: ['string', 'null'] } } };
+  let batchCap = Number.MAX_SAFE_INTEGER;
   const patchBody: JsonSchema = apiVersion === 'v1' ? { type: 'object', required: ['is_paused'], properties: { is_paused: { type: 'boolean' } } } : { type: 'object', additionalProperties: false, required: ['is_paused'], properties: { is_paused: { type: 'boolean' } } };
 
   const routes: UpstreamRoute[] = [
@@ -199,6 +207,18 @@ export async function startAirflowFake(options: { apiVersion: 'v1' | 'v2'; uiUrl
         if (!run) return error(404, `DagRun with run_id: \`${req.params.runId}\` was not found`);
         const page = offsetPage(run.tasks, req.query, { defaultLimit: apiVersion === 'v1' ? 100 : 50, maxLimit: 100 });
         return { body: { task_instances: page.items.map((t) => taskBody(run, t)), total_entries: page.total } };
+      },
+    },
+    {
+      route: `POST ${p}/dags/~/dagRuns/~/taskInstances/list`,
+      request: { body: batchBody },
+      handle: (req) => {
+        const body = req.body as { dag_ids?: string[]; dag_run_ids?: string[]; page_limit?: number; page_offset?: number };
+        const all = runs.filter((r) => (!body.dag_ids || body.dag_ids.includes(r.dagId)) && (!body.dag_run_ids || body.dag_run_ids.includes(r.runId))).flatMap((r) => r.tasks.map((t) => ({ run: r, t })));
+        // v1 caps the batch at Airflow's page limit (100) and documents no paging; v2 pages in the body.
+        const offset = apiVersion === 'v2' ? (body.page_offset ?? 0) : 0;
+        const limit = Math.min(apiVersion === 'v2' ? (body.page_limit ?? 100) : 100, batchCap);
+        return { body: { task_instances: all.slice(offset, offset + limit).map(({ run, t }) => taskBody(run, t)), total_entries: all.length } };
       },
     },
     {
@@ -289,6 +309,7 @@ export async function startAirflowFake(options: { apiVersion: 'v1' | 'v2'; uiUrl
     runsOf: (dagId) => runs.filter((r) => r.dagId === dagId),
     expireTokens: () => void (tokens = new Set()),
     fixTask: (dagId) => void (dags.get(dagId)!.failingTask = undefined),
+    capBatch: (n) => void (batchCap = n),
     close: () => http.close(),
   };
 }
