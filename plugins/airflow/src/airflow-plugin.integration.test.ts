@@ -27,6 +27,8 @@ beforeAll(async () => {
   airflow.addDag({ dagId: 'orders_daily', owners: ['checkout-team'], tags: ['orders', `writes:${ordersId}`], schedule: '0 6 * * *', tasks: ['extract', 'transform', 'load'] });
   airflow.addDag({ dagId: 'flaky_sync', owners: ['someone-else'], tasks: ['fetch', 'upsert'], failingTask: 'upsert' });
   airflow.addRun('orders_daily', 'success');
+  // An asset Airflow's PostgreSQL provider would name: flaky_sync is scheduled on the orders table.
+  airflow.addDataset(`postgres://127.0.0.1:5432/test/${db.name}/orders`, [], ['flaky_sync']);
   airflow.addRun('flaky_sync', 'failed');
 
   portal = await startTestPortal({
@@ -81,6 +83,7 @@ describe('ingestion', () => {
     const flaky = await portal.waitForEntity('dag', 'flaky_sync', { as: 'reader' });
     // Its Airflow owner is no team of the portal: the instance's owner owns it.
     expect(flaky.owner).toBe('catalog-team');
+    expect(flaky.relations.reads).toEqual([ordersId]);
     const runs = await portal.query({ kind: 'dag-run', filter: { combinator: 'and', rules: [{ property: 'relations.dag', operator: '=', value: 'flaky_sync' }] } }, 'reader');
     expect(runs.map((r) => [r.properties.state, r.properties.failedTasks, r.owner])).toEqual([['failed', ['upsert'], 'catalog-team']]);
     expect(airflow.http.requestsTo('POST /auth/token')).toHaveLength(1);

@@ -43,6 +43,7 @@ export const airflowPlugin: PorticoPlugin = definePlugin({
     let tablesReadOnce: () => void = () => undefined;
     const tablesRead = new Promise<void>((resolve) => (tablesReadOnce = resolve));
     providers.addProvider(tablesProvider({ config, postgres, catalog, onPass: () => tablesReadOnce() }));
-    providers.addProvider(airflowProvider({ config, airflow, catalog, tablesRead }));
+    const databases = () => Promise.all(config.databases.map(async (d) => ({ id: d.id, ...(await postgres.describe(d.id)) })));
+    providers.addProvider(airflowProvider({ config, airflow, catalog, tablesRead, databases }));
   },
 });

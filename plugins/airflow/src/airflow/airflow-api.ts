@@ -1,4 +1,4 @@
-import type { AirflowDag, AirflowDagRun, AirflowTaskInstance, TriggerDagRun } from './airflow-types';
+import type { AirflowDag, AirflowDagRun, AirflowDataset, AirflowTaskInstance, TriggerDagRun } from './airflow-types';
 
 /**
  * What the plugin asks of one Airflow instance. `AirflowClient` speaks the stable REST API
@@ -17,6 +17,8 @@ export interface AirflowApi {
   listTaskInstancesOfRuns(dagId: string, runIds: string[]): Promise<Map<string, AirflowTaskInstance[]>>;
   /** Clears the run's failed tasks so the scheduler runs them again; returns the task ids cleared (or that would be, on a dry run). */
   clearFailedTasks(dagId: string, runId: string, dryRun: boolean): Promise<string[]>;
+  /** Datasets (v1) or assets (v2), with the DAGs producing and consuming each. */
+  listDatasets(): Promise<AirflowDataset[]>;
   getTaskLog(dagId: string, runId: string, taskId: string, tryNumber: number): Promise<string>;
   /** Airflow's own page for a run, for the run's links. */
   runUrl(dagId: string, runId: string): string;

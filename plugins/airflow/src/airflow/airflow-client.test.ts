@@ -88,6 +88,12 @@ describe.each(['v1', 'v2'] as const)('AirflowClient on REST API %s', (apiVersion
     expect(airflow.http.rejected).toEqual([]);
   });
 
+  test(`lists ${apiVersion === 'v1' ? 'datasets' : 'assets'} with the DAGs producing and consuming each`, async () => {
+    airflow.addDataset('postgres://db.internal:5432/warehouse/sales/orders', ['orders_daily'], ['dag_1', 'dag_2']);
+    expect(await client.listDatasets()).toEqual([{ uri: 'postgres://db.internal:5432/warehouse/sales/orders', producers: ['orders_daily'], consumers: ['dag_1', 'dag_2'] }]);
+    expect(airflow.http.requestsTo(`GET ${p}/${apiVersion === 'v1' ? 'datasets' : 'assets'}`)).toHaveLength(1);
+  });
+
   test('pauses and unpauses with the documented PATCH body', async () => {
     expect((await client.setPaused('dag_4', true)).isPaused).toBe(true);
     expect((await client.setPaused('dag_4', false)).isPaused).toBe(false);

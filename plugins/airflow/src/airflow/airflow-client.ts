@@ -1,6 +1,6 @@
 import type { AirflowApi } from './airflow-api';
 import { toAirflowApiError } from './airflow-api-error';
-import type { AirflowDag, AirflowDagRun, AirflowTaskInstance, DagRunState, TaskState, TriggerDagRun } from './airflow-types';
+import type { AirflowDag, AirflowDagRun, AirflowDataset, AirflowTaskInstance, DagRunState, TaskState, TriggerDagRun } from './airflow-types';
 
 /** How the portal proves itself to Airflow. */
 export type AirflowCredentials =
@@ -191,6 +191,15 @@ export class AirflowClient implements AirflowApi {
       body: { dag_run_id: runId, dry_run: dryRun, only_failed: true, reset_dag_runs: true },
     });
     return answer.task_instances.map((t) => t.task_id);
+  }
+
+  async listDatasets(): Promise<AirflowDataset[]> {
+    type Ref = { dag_id?: string | null };
+    type Raw = { uri: string; producing_tasks?: Ref[]; consuming_dags?: Ref[]; scheduled_dags?: Ref[]; consuming_tasks?: Ref[] };
+    const dagsOf = (...lists: Array<Ref[] | undefined>): string[] => [...new Set(lists.flatMap((l) => l ?? []).map((r) => r.dag_id).filter((d): d is string => typeof d === 'string'))];
+    // Airflow 3 renamed datasets to assets.
+    const raw = this.options.apiVersion === 'v1' ? await this.list<Raw>('/datasets', 'datasets', {}) : await this.list<Raw>('/assets', 'assets', {});
+    return raw.map((d) => ({ uri: d.uri, producers: dagsOf(d.producing_tasks), consumers: dagsOf(d.consuming_dags, d.scheduled_dags, d.consuming_tasks) }));
   }
 
   async getTaskLog(dagId: string, runId: string, taskId: string, tryNumber: number): Promise<string> {

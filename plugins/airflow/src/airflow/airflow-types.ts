@@ -61,3 +61,12 @@ export interface TriggerDagRun {
   runId?: string;
   note?: string;
 }
+
+/** An Airflow dataset (Airflow 2) or asset (Airflow 3): data that DAGs produce and consume. */
+export interface AirflowDataset {
+  uri: string;
+  /** DAGs with a task that updates it. */
+  producers: string[];
+  /** DAGs scheduled on it, or with a task that reads it. */
+  consumers: string[];
+}

@@ -1,7 +1,9 @@
-import type { CatalogService, EntityInput, EntityProvider, EntityRef } from '@portico/plugin-api';
+import type { CatalogService, EntityInput, EntityProvider, EntityRef, LoggerService } from '@portico/plugin-api';
+import type { AirflowApi } from '../airflow/airflow-api';
 import type { AirflowConnection } from '../airflow/airflow-connection';
 import type { AirflowConfig, InstanceConfig } from '../config/airflow-config';
 import { dagEntity, dagRunEntity, gridRun, lineageOf } from './dag-entities';
+import { datasetLineage, type DatabaseLocation } from './dataset-tables';
 import { dagEntityId } from './entity-ids';
 import { existingIds, storedEntities } from './stored-entities';
 
@@ -11,6 +13,8 @@ export interface AirflowProviderDeps {
   catalog: Pick<CatalogService, 'get' | 'query'>;
   /** Resolves once the tables are read for the first time, so DAGs can be linked to them. */
   tablesRead?: Promise<void>;
+  /** Where the configured databases live, to match dataset/asset URIs to their tables. */
+  databases?(): Promise<DatabaseLocation[]>;
 }
 
 /** The owning team of a DAG: the first of its Airflow owners that is a team of the portal, else the instance's owner. */
@@ -22,6 +26,17 @@ async function ownerOf(catalog: Pick<CatalogService, 'get'>, owners: string[], i
     if (teams.get(id)) return id;
   }
   return instance.owner;
+}
+
+/** Lineage from datasets/assets; an Airflow that refuses to list them (older, or no permission) only loses that. */
+async function datasetsOf(api: AirflowApi, deps: AirflowProviderDeps, logger: LoggerService, instance: string): Promise<Map<string, { reads: string[]; writes: string[] }>> {
+  if (!deps.databases || deps.config.databases.length === 0) return new Map();
+  try {
+    return datasetLineage(await api.listDatasets(), await deps.databases());
+  } catch (error) {
+    logger.warn(`Airflow "${instance}": could not read its datasets/assets, so lineage comes from tags and config only: ${(error as Error).message}`);
+    return new Map();
+  }
 }
 
 /**
@@ -45,7 +60,8 @@ export function airflowProvider(deps: AirflowProviderDeps): EntityProvider {
           const storedDags = await storedEntities(deps.catalog, 'dag', 'instance', instance.id);
           const storedRuns = await storedEntities(deps.catalog, 'dag-run', 'instance', instance.id);
           const teams = new Map<string, boolean>();
-          const tables = await existingIds(deps.catalog, 'table', dags.flatMap((d) => Object.values(lineageOf(deps.config, instance.id, d)).flat()));
+          const fromDatasets = await datasetsOf(api, deps, ctx.logger, instance.id);
+          const tables = await existingIds(deps.catalog, 'table', dags.flatMap((d) => Object.values(lineageOf(deps.config, instance.id, d, fromDatasets.get(d.dagId))).flat()));
           const upsert: EntityInput[] = [{ kind: 'airflow-instance', id: instance.id, title: `Airflow ${instance.id}`, properties: { apiVersion: instance.apiVersion, url: instance.uiUrl ?? instance.baseUrl, dagCount: dags.length, simulated: deps.config.simulated } }];
           const keepRuns = new Set<string>();
           for (const dag of dags) {
@@ -62,7 +78,7 @@ export function airflowProvider(deps: AirflowProviderDeps): EntityProvider {
               runEntities.push(entity);
             }
             const url = `${(instance.uiUrl ?? instance.baseUrl).replace(/\/+$/, '')}/dags/${encodeURIComponent(dag.dagId)}`;
-            upsert.push(dagEntity({ instance: instance.id, dag, runs: grid, owner, url, stored: storedDags.get(dagEntityId(instance.id, dag.dagId)), config: deps.config, tables }), ...runEntities);
+            upsert.push(dagEntity({ instance: instance.id, dag, runs: grid, owner, url, stored: storedDags.get(dagEntityId(instance.id, dag.dagId)), config: deps.config, tables, fromDatasets: fromDatasets.get(dag.dagId) }), ...runEntities);
           }
           const listed = new Set(upsert.map((e) => `${e.kind}:${e.id}`));
           const remove: EntityRef[] = [

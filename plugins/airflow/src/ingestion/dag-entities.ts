@@ -10,11 +10,14 @@ export function dagSettings(config: AirflowConfig, instance: string, dagId: stri
   return config.dags.find((d) => d.dagId === dagId && (d.instance ?? 'default') === instance) ?? config.dags.find((d) => d.dagId === dagId && d.instance === undefined);
 }
 
-/** Table ids a DAG reads and writes: from the config, and from tags `reads:<table id>` / `writes:<table id>`. */
-export function lineageOf(config: AirflowConfig, instance: string, dag: AirflowDag): { reads: string[]; writes: string[] } {
+/** Table ids a DAG reads and writes: from the config, tags `reads:<table id>` / `writes:<table id>`, and datasets/assets. */
+export function lineageOf(config: AirflowConfig, instance: string, dag: AirflowDag, fromDatasets?: { reads: string[]; writes: string[] }): { reads: string[]; writes: string[] } {
   const settings = dagSettings(config, instance, dag.dagId);
   const fromTags = (prefix: string) => dag.tags.filter((t) => t.startsWith(prefix)).map((t) => t.slice(prefix.length));
-  return { reads: [...new Set([...(settings?.reads ?? []), ...fromTags('reads:')])], writes: [...new Set([...(settings?.writes ?? []), ...fromTags('writes:')])] };
+  return {
+    reads: [...new Set([...(settings?.reads ?? []), ...fromTags('reads:'), ...(fromDatasets?.reads ?? [])])],
+    writes: [...new Set([...(settings?.writes ?? []), ...fromTags('writes:'), ...(fromDatasets?.writes ?? [])])],
+  };
 }
 
 export function gridRun(api: AirflowApi, run: AirflowDagRun, tasks: AirflowTaskInstance[]): GridRun {
@@ -31,12 +34,14 @@ export interface DagEntityInput {
   config: AirflowConfig;
   /** Lineage targets that exist in the catalog. */
   tables: Set<string>;
+  /** What datasets/assets say the DAG reads and writes. */
+  fromDatasets?: { reads: string[]; writes: string[] };
 }
 
 /** The DAG entity; the conf schema and lineage people set on it survive the resync. */
-export function dagEntity({ instance, dag, runs, owner, url, stored, config, tables }: DagEntityInput): EntityInput {
+export function dagEntity({ instance, dag, runs, owner, url, stored, config, tables, fromDatasets }: DagEntityInput): EntityInput {
   const settings = dagSettings(config, instance, dag.dagId);
-  const lineage = lineageOf(config, instance, dag);
+  const lineage = lineageOf(config, instance, dag, fromDatasets);
   const keep = (name: 'reads' | 'writes'): string[] => {
     const known = lineage[name].filter((id) => tables.has(id));
     const kept = stored?.relations[name];

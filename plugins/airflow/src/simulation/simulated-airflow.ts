@@ -1,5 +1,5 @@
 import type { AirflowApi } from '../airflow/airflow-api';
-import type { AirflowDag, AirflowDagRun, AirflowTaskInstance, DagRunState, TaskState, TriggerDagRun } from '../airflow/airflow-types';
+import type { AirflowDag, AirflowDagRun, AirflowDataset, AirflowTaskInstance, DagRunState, TaskState, TriggerDagRun } from '../airflow/airflow-types';
 import { AirflowApiError } from '../airflow/airflow-api-error';
 
 interface SimDag extends AirflowDag {
@@ -139,6 +139,11 @@ export class SimulatedAirflow implements AirflowApi {
       run.endDate = null;
     }
     return cleared.map((t) => t.taskId);
+  }
+
+  /** The demo's lineage comes from tags (`reads:` / `writes:`), not datasets. */
+  async listDatasets(): Promise<AirflowDataset[]> {
+    return [];
   }
 
   async getTaskLog(dagId: string, runId: string, taskId: string, tryNumber: number): Promise<string> {

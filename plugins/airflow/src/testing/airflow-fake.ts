@@ -50,6 +50,8 @@ export interface AirflowFake {
   expireTokens(): void;
   /** Lets a failing task pass from now on (after a fix), so clearing it leads to success. */
   fixTask(dagId: string): void;
+  /** A dataset (v1) or asset (v2) that `producers` update and `consumers` are scheduled on. */
+  addDataset(uri: string, producers: string[], consumers: string[]): void;
   /** Caps batch task-instance answers at `n`, as Airflow's page limit would. */
   capBatch(n: number): void;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startAirflowFake(options: { apiVersion: 'v1' | 'v2'; uiUrl
   const p = `/api/${apiVersion}`;
   const dags = new Map<string, Required<Omit<FakeDag, 'failingTask'>> & { failingTask?: string }>();
   const runs: FakeRun[] = [];
+  const datasets: Array<{ uri: string; producers: string[]; consumers: string[] }> = [];
   let tokens = new Set<string>();
   let issued = 0;
   let clock = Date.parse('2026-11-30T06:00:00Z');
@@ -251,6 +254,21 @@ export async function startAirflowFake(options: { apiVersion: 'v1' | 'v2'; uiUrl
       },
     },
   ];
+  routes.push({
+    // Airflow 3 renamed datasets to assets.
+    route: apiVersion === 'v1' ? `GET ${p}/datasets` : `GET ${p}/assets`,
+    request: { query: pageQuery },
+    handle: (req) => {
+      const page = offsetPage(datasets, req.query, { defaultLimit: apiVersion === 'v1' ? 100 : 50, maxLimit: 100 });
+      const at = '2026-11-30T06:00:00Z';
+      const items = page.items.map((d, i) =>
+        apiVersion === 'v1'
+          ? { id: i + 1, uri: d.uri, extra: {}, created_at: at, updated_at: at, producing_tasks: d.producers.map((dag_id) => ({ dag_id, task_id: 'load', created_at: at, updated_at: at })), consuming_dags: d.consumers.map((dag_id) => ({ dag_id, created_at: at, updated_at: at })) }
+          : { id: i + 1, name: d.uri, uri: d.uri, group: 'asset', extra: {}, created_at: at, updated_at: at, producing_tasks: d.producers.map((dag_id) => ({ dag_id, task_id: 'load', created_at: at, updated_at: at })), consuming_tasks: [], scheduled_dags: d.consumers.map((dag_id) => ({ dag_id, created_at: at, updated_at: at })), aliases: [], watchers: [], last_asset_event: null },
+      );
+      return { body: { [apiVersion === 'v1' ? 'datasets' : 'assets']: items, total_entries: page.total } };
+    },
+  });
   if (apiVersion === 'v2') {
     routes.push({
       route: 'POST /auth/token',
@@ -310,6 +328,7 @@ export async function startAirflowFake(options: { apiVersion: 'v1' | 'v2'; uiUrl
     expireTokens: () => void (tokens = new Set()),
     fixTask: (dagId) => void (dags.get(dagId)!.failingTask = undefined),
     capBatch: (n) => void (batchCap = n),
+    addDataset: (uri, producers, consumers) => void datasets.push({ uri, producers, consumers }),
     close: () => http.close(),
   };
 }
