@@ -43,6 +43,8 @@ export interface AirflowFake {
   readonly http: UpstreamFake;
   readonly apiVersion: 'v1' | 'v2';
   addDag(dag: FakeDag): void;
+  /** Airflow no longer has the DAG (its file was deleted). */
+  removeDag(dagId: string): void;
   /** Adds a finished run (for ingestion and the grid), newest last. */
   addRun(dagId: string, state: 'success' | 'failed', conf?: Record<string, unknown>): string;
   runsOf(dagId: string): FakeRun[];
@@ -324,6 +326,7 @@ export async function startAirflowFake(options: { apiVersion: 'v1' | 'v2'; uiUrl
       });
       return runId;
     },
+    removeDag: (dagId) => void dags.delete(dagId),
     runsOf: (dagId) => runs.filter((r) => r.dagId === dagId),
     expireTokens: () => void (tokens = new Set()),
     fixTask: (dagId) => void (dags.get(dagId)!.failingTask = undefined),
