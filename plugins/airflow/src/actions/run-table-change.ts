@@ -52,7 +52,10 @@ export async function runTableChange(ctx: ActionContext<unknown>, deps: AirflowA
     if (refreshed) await ctx.catalog.upsert({ ...tableEntity(database, refreshed, { owner: target.entity.owner, simulated: deps.config.simulated }), ...(target.entity.description ? { description: target.entity.description } : {}) });
     if (change.op === 'duplicate-table') {
       const copy = await readTable(client, change.targetSchema, change.targetTable);
-      if (copy) {
+      // The sync would delete a Table of a schema it does not read, so such a copy stays out of the catalog.
+      if (copy && database.schemas && !database.schemas.includes(change.targetSchema)) {
+        ctx.logger.info(`The copy is not cataloged: schema ${change.targetSchema} is not among the schemas the portal reads from database "${database.id}" (${database.schemas.join(', ')}).`);
+      } else if (copy) {
         const entity = await ctx.catalog.upsert(tableEntity(database, copy, { owner: target.entity.owner, simulated: deps.config.simulated }));
         ctx.setOutput('table', entity.id);
       }
