@@ -65,7 +65,7 @@ afterAll(async () => {
 
 /** The approval step a remove-column or type-change run starts, once it waits for approval. */
 async function approvalStepOf(parentId: string): Promise<string> {
-  const childId = await eventually(async () => (await portal.api('GET', `/runs/${parentId}`, undefined, { as: 'alice' })).body.childRunIds?.[0] as string | undefined, `the approval step of run ${parentId}`);
+  const childId = await eventually(async () => (await portal.api('GET', `/runs/${parentId}`, undefined, { as: 'alice' })).body.childRunIds?.[0] as string | undefined, `the approval step of run ${parentId}`, 60_000);
   await portal.waitForRun(childId, { statuses: ['waiting_for_approval'], as: 'alice' });
   return childId;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ActionDefinition } from '@portico/plugin-api';
 import { SchemaValidator } from '@portico/http';
-import { startTestPortal, type TestPortal } from '@portico/test-utils';
+import { eventually, startTestPortal, type TestPortal } from '@portico/test-utils';
 import packageJson from '../package.json';
 import { airflowConfigSchema } from './config/airflow-config';
 import { dagEntityId } from './ingestion/entity-ids';
@@ -11,7 +11,7 @@ import { FAKE_PASSWORD, FAKE_USER, startAirflowFake } from './testing/airflow-fa
 // The plugin as a portal loads it: a real portal on the embedded store, with the software
 // catalog it depends on, and each case's config.
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 const pluginsDir = join(__dirname, '..', '..');
 
 async function withPortal(config: Record<string, unknown>, test: (portal: TestPortal) => Promise<void>): Promise<void> {
@@ -64,10 +64,9 @@ describe('airflow plugin', () => {
 
   it('without credentials or a connection string, the sync says which secret to set, and the portal still runs', async () => {
     await withPortal({ instances: [{ id: 'default', baseUrl: 'http://127.0.0.1:9' }], databases: [{ id: 'warehouse', connectionSecret: 'warehouse-url' }] }, async (portal) => {
-      const said = (text: string) => portal.logs.find((l) => l.message.includes(text));
-      for (let i = 0; i < 100 && !(said('instance "default" failed') && said('database "warehouse" failed')); i++) await new Promise((r) => setTimeout(r, 50));
-      expect(said('instance "default" failed')?.message).toContain('set the secret "airflow-username"');
-      expect(said('database "warehouse" failed')?.message).toContain('set the secret "warehouse-url"');
+      const said = (text: string) => eventually(async () => portal.logs.find((l) => l.message.includes(text)), `a log line with "${text}"`, 60_000);
+      expect((await said('database "warehouse" failed')).message).toContain('set the secret "warehouse-url"');
+      expect((await said('instance "default" failed')).message).toContain('set the secret "airflow-username"');
       expect((await portal.api('GET', '/kinds/dag', undefined, { as: 'reader' })).status).toBe(200);
     });
   });
@@ -99,7 +98,9 @@ describe('airflow plugin', () => {
 
   it('simulated, the example organisation has DAGs with recent runs and tables; a run reaches success and a column is added to the embedded sample only', async () => {
     await withPortal({ simulated: true, followIntervalMs: 0 }, async (portal) => {
-      const dag = await portal.waitForEntity('dag', 'orders_daily_load', { as: 'reader' });
+      // The embedded database (PostgreSQL in WebAssembly) compiles first, and the DAG sync waits for its tables: slow on a busy machine.
+      await portal.waitForEntity('table', 'demo.sales.orders', { as: 'reader', timeoutMs: 90_000 });
+      const dag = await portal.waitForEntity('dag', 'orders_daily_load', { as: 'reader', timeoutMs: 30_000 });
       expect(dag).toMatchObject({ owner: 'checkout-team', properties: { schedule: '0 6 * * *', isPaused: false, lastRunState: 'success' }, relations: { instance: 'default', reads: ['demo.sales.carts'], writes: ['demo.sales.orders'] } });
       expect(dag.properties.recentRuns).toHaveLength(5);
       const orders = await portal.waitForEntity('table', 'demo.sales.orders', { as: 'reader' });

@@ -7,7 +7,7 @@ import { auditedScreenshot, ensureBuilt, expectFitsWidth, launchBrowser, openPag
 // through the Run DAG form; a Table's page shows its columns and "Add column" runs through its
 // form; Home lists the failed runs of my teams' DAGs.
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 const pluginsDir = join(__dirname, '..', '..', '..');
 const repoRoot = join(pluginsDir, '..');
 const screenshots = join(pluginsDir, 'airflow', 'test-results', 'screenshots');
@@ -39,8 +39,9 @@ beforeAll(async () => {
     ],
     users: { carol: { roles: ['developer'], permissions: ['airflow.*'], teams: ['catalog-team'] } },
   });
-  await portal.waitForEntity('dag', 'orders_daily_load', { as: 'carol' });
-  await portal.waitForEntity('table', 'demo.sales.orders', { as: 'carol' });
+  // The embedded database (PostgreSQL in WebAssembly) compiles first, and the DAG sync waits for its tables: slow on a busy machine.
+  await portal.waitForEntity('table', 'demo.sales.orders', { as: 'carol', timeoutMs: 90_000 });
+  await portal.waitForEntity('dag', 'orders_daily_load', { as: 'carol', timeoutMs: 30_000 });
   browser = await launchBrowser();
   page = await openPage(browser, pageErrors, { token: portal.tokenOf('carol') });
 });
