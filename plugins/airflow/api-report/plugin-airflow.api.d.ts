@@ -102,6 +102,10 @@ interface AirflowConfig {
     statementTimeoutMs: number;
     /** Wait between two reads of a run that Run DAG follows, in ms. */
     followIntervalMs: number;
+    /** How long Run DAG and Clear failed tasks follow a run before giving up (the run goes on in Airflow), in ms. */
+    followTimeoutMs: number;
+    /** How long a destructive change waits for its approval before the request expires, in ms. */
+    approvalTimeoutMs: number;
     /** Who approves a destructive change of a table that has no owner. */
     fallbackApproverTeam: string;
 }
@@ -153,6 +157,14 @@ interface TriggerDagRun {
     runId?: string;
     note?: string;
 }
+/** An Airflow dataset (Airflow 2) or asset (Airflow 3): data that DAGs produce and consume. */
+interface AirflowDataset {
+    uri: string;
+    /** DAGs with a task that updates it. */
+    producers: string[];
+    /** DAGs scheduled on it, or with a task that reads it. */
+    consumers: string[];
+}
 
 /**
  * What the plugin asks of one Airflow instance. `AirflowClient` speaks the stable REST API
@@ -167,8 +179,12 @@ interface AirflowApi {
     triggerDagRun(dagId: string, trigger: TriggerDagRun): Promise<AirflowDagRun>;
     getDagRun(dagId: string, runId: string): Promise<AirflowDagRun>;
     listTaskInstances(dagId: string, runId: string): Promise<AirflowTaskInstance[]>;
+    /** The task instances of several runs of one DAG, by run id, in as few requests as the API allows. */
+    listTaskInstancesOfRuns(dagId: string, runIds: string[]): Promise<Map<string, AirflowTaskInstance[]>>;
     /** Clears the run's failed tasks so the scheduler runs them again; returns the task ids cleared (or that would be, on a dry run). */
     clearFailedTasks(dagId: string, runId: string, dryRun: boolean): Promise<string[]>;
+    /** Datasets (v1) or assets (v2), with the DAGs producing and consuming each. */
+    listDatasets(): Promise<AirflowDataset[]>;
     getTaskLog(dagId: string, runId: string, taskId: string, tryNumber: number): Promise<string>;
     /** Airflow's own page for a run, for the run's links. */
     runUrl(dagId: string, runId: string): string;
@@ -222,7 +238,9 @@ declare class AirflowClient implements AirflowApi {
     triggerDagRun(dagId: string, trigger: TriggerDagRun): Promise<AirflowDagRun>;
     getDagRun(dagId: string, runId: string): Promise<AirflowDagRun>;
     listTaskInstances(dagId: string, runId: string): Promise<AirflowTaskInstance[]>;
+    listTaskInstancesOfRuns(dagId: string, runIds: string[]): Promise<Map<string, AirflowTaskInstance[]>>;
     clearFailedTasks(dagId: string, runId: string, dryRun: boolean): Promise<string[]>;
+    listDatasets(): Promise<AirflowDataset[]>;
     getTaskLog(dagId: string, runId: string, taskId: string, tryNumber: number): Promise<string>;
     runUrl(dagId: string, runId: string): string;
     /** Every page of a collection, until `total_entries` items are read (or a page comes back empty). */
