@@ -300,4 +300,4 @@ type DdlChange = {
 };
 
 export { AirflowApiError, AirflowClient, airflowConfigSchema, airflowInstanceKind, airflowKinds, airflowPlugin, dagKind, dagRunKind, databaseKind, airflowPlugin as default, airflowPlugin as plugin, resolveAirflowConfig, tableKind };
-export type { AirflowApi, AirflowClientOptions, AirflowConfig, AirflowCredentials, AirflowDag, AirflowDagRun, AirflowTaskInstance, DagRunState, DagSettings, DatabaseConfig, DdlChange, GridRun, GridTask, InstanceConfig, TableColumn, TaskState, TriggerDagRun };
+export type { AirflowApi, AirflowClientOptions, AirflowConfig, AirflowCredentials, AirflowDag, AirflowDagRun, AirflowDataset, AirflowTaskInstance, DagRunState, DagSettings, DatabaseConfig, DdlChange, GridRun, GridTask, InstanceConfig, TableColumn, TaskState, TriggerDagRun };

@@ -8,6 +8,6 @@ export { airflowConfigSchema, resolveAirflowConfig, type AirflowConfig, type Ins
 export { AirflowClient, type AirflowClientOptions, type AirflowCredentials } from './airflow/airflow-client';
 export { AirflowApiError } from './airflow/airflow-api-error';
 export type { AirflowApi } from './airflow/airflow-api';
-export type { AirflowDag, AirflowDagRun, AirflowTaskInstance, DagRunState, TaskState, TriggerDagRun } from './airflow/airflow-types';
+export type { AirflowDag, AirflowDagRun, AirflowDataset, AirflowTaskInstance, DagRunState, TaskState, TriggerDagRun } from './airflow/airflow-types';
 export type { DdlChange } from './postgres/ddl-change';
 export default airflowPlugin;
