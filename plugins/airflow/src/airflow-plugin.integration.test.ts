@@ -186,11 +186,26 @@ describe('table changes on the real PostgreSQL', () => {
     expect(await columnsOf()).toContain('amount text');
   });
 
+  it('an approved type change converts the values with its USING expression; a conversion that fails leaves the table as it was', async () => {
+    const parent = await portal.startRun('airflow.update-column', { entity: { kind: 'table', id: ordersId }, inputs: { column: 'amount', type: 'numeric(10,2)', using: 'amount::numeric' }, as: 'alice' });
+    await portal.decide(await approvalStepOf(parent.id), 'bob');
+    const done = await portal.waitForRun(parent.id, { as: 'alice' });
+    expect(done.status).toBe('succeeded');
+    expect(await columnsOf()).toContain('amount numeric');
+    expect(await db.query(`SELECT amount::text AS a FROM ${db.name}.orders ORDER BY id`)).toEqual([{ a: '10.00' }, { a: '20.00' }]);
+
+    const failing = await portal.startRun('airflow.update-column', { entity: { kind: 'table', id: ordersId }, inputs: { column: 'note', type: 'integer', using: 'note::integer' }, as: 'alice' });
+    await portal.decide(await approvalStepOf(failing.id), 'bob');
+    const failed = await portal.waitForRun(failing.id, { as: 'alice' });
+    expect(failed.error).toMatch(/^The change did not apply \(failed\): PostgreSQL refused ALTER TABLE .* invalid input syntax for type integer: "a" \(SQLSTATE 22P02\)\. The transaction was rolled back: the table is unchanged\.\.$/);
+    expect(await columnsOf()).toContain('note text');
+  });
+
   it('a type change needs the destructive permission on top of airflow.ddl', async () => {
-    const run = await portal.runAction('airflow.update-column', { entity: { kind: 'table', id: ordersId }, inputs: { column: 'amount', type: 'integer' }, as: 'carol' });
+    const run = await portal.runAction('airflow.update-column', { entity: { kind: 'table', id: ordersId }, inputs: { column: 'note', type: 'varchar(10)' }, as: 'carol' });
     expect(run.status).toBe('failed');
     expect(run.error).toMatch(/airflow\.ddl\.destructive/);
-    expect(await columnsOf()).toContain('amount text');
+    expect(await columnsOf()).toContain('note text');
   });
 
   it('the approval step refuses to run when started directly', async () => {

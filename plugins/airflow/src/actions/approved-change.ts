@@ -38,7 +38,7 @@ export async function requestApprovedChange(ctx: ActionContext<unknown>, deps: A
   ctx.setOutput('approvedBy', approvedBy);
   if (child.status !== 'succeeded') {
     const declined = child.approvals.filter((a) => a.decision === 'decline').map((a) => `${a.by}${a.comment ? ` (${a.comment})` : ''}`);
-    throw new Error(child.status === 'declined' ? `The change was declined by ${declined.join(', ') || 'an approver'}; nothing was changed.` : `The change did not apply (${child.status}): ${child.error ?? 'see the step run'}.`);
+    throw new Error(child.status === 'declined' ? `The change was declined by ${declined.join(', ') || 'an approver'}; nothing was changed.` : `The change did not apply (${child.status}): ${(child.error ?? 'see the step run').replace(/\.$/, '')}.`);
   }
   ctx.setOutput('rowsAffected', child.outputs.rowsAffected ?? null);
   ctx.logger.info(`Approved by ${approvedBy.join(', ')} and applied.`);
