@@ -197,7 +197,7 @@ describe('table changes on the real PostgreSQL', () => {
     const failing = await portal.startRun('airflow.update-column', { entity: { kind: 'table', id: ordersId }, inputs: { column: 'note', type: 'integer', using: 'note::integer' }, as: 'alice' });
     await portal.decide(await approvalStepOf(failing.id), 'bob');
     const failed = await portal.waitForRun(failing.id, { as: 'alice' });
-    expect(failed.error).toMatch(/^The change did not apply \(failed\): PostgreSQL refused ALTER TABLE .* invalid input syntax for type integer: "a" \(SQLSTATE 22P02\)\. The transaction was rolled back: the table is unchanged\.\.$/);
+    expect(failed.error).toMatch(/^The change did not apply \(failed\): PostgreSQL refused ALTER TABLE .* invalid input syntax for type integer: "a" \(SQLSTATE 22P02\)\. The transaction was rolled back: the table is unchanged\.$/);
     expect(await columnsOf()).toContain('note text');
   });
 
