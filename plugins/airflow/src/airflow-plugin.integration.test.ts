@@ -123,7 +123,7 @@ describe('Run DAG', () => {
     expect(cleared.logs).toEqual(expect.arrayContaining([`Cleared 1 task of run portico__${run.id}: upsert`, `Run portico__${run.id} is now success.`]));
   });
 
-  it("Airflow's 404 and 401 become run failures saying what to check", async () => {
+  it("Airflow's 404, 401 and 409 become run failures saying what to check", async () => {
     const put = await portal.api('PUT', '/kinds/dag/entities/ghost', { kind: 'dag', id: 'ghost', title: 'ghost', properties: { dagId: 'ghost', instance: 'default', isPaused: false } }, { as: 'admin' });
     expect(put.status).toBeLessThan(300);
     const missing = await portal.runAction('airflow.run-dag', { entity: { kind: 'dag', id: 'ghost' }, inputs: {}, as: 'alice' });
@@ -131,6 +131,9 @@ describe('Run DAG', () => {
     airflow.http.failNext('PATCH /api/v2/dags/:dagId', { status: 401, body: { detail: 'Not authenticated' }, times: 2 });
     const refused = await portal.runAction('airflow.pause-dag', { entity: { kind: 'dag', id: 'orders_daily' }, as: 'alice' });
     expect(refused.error).toBe(`Airflow "default" rejected the portal's credentials (401 on PATCH /api/v2/dags/orders_daily): check the instance's username/password or token secrets. Airflow said: Not authenticated`);
+    airflow.http.failNext('POST /api/v2/dags/:dagId/dagRuns', { status: 409, body: { detail: "DAG run with run_id 'x' already exists" } });
+    const conflict = await portal.runAction('airflow.run-dag', { entity: { kind: 'dag', id: 'orders_daily' }, inputs: { conf: { date: '2026-12-02' } }, as: 'alice' });
+    expect(conflict.error).toMatch(/^Airflow "default" refused POST \/api\/v2\/dags\/orders_daily\/dagRuns as a conflict \(409\): a run with that id already exists\. Airflow said: DAG run with run_id 'x' already exists$/);
   });
 
   it('pauses and unpauses, and the DAG entity follows', async () => {

@@ -105,7 +105,10 @@ export function runDagAction(deps: AirflowActionDeps): ActionDefinition<RunDagIn
           ctx.logger.info(`Triggered DAG ${dagId} on Airflow "${instance}": run ${run.runId} (${run.state}), conf ${JSON.stringify(conf)}`);
         } catch (error) {
           if (!(error instanceof AirflowApiError && error.status === 409)) throw error;
-          run = await api.getDagRun(dagId, runId);
+          // Our run id is taken: by an earlier attempt of this run (follow it), or by nothing we can read (Airflow's 409 stands).
+          const existing = await api.getDagRun(dagId, runId).catch(() => null);
+          if (!existing) throw error;
+          run = existing;
           ctx.logger.info(`Run ${runId} already exists (an earlier attempt started it); following it.`);
         }
         ctx.addLink({ title: `Airflow run ${run.runId}`, url: api.runUrl(dagId, run.runId) });
