@@ -1,0 +1,4 @@
+import { cloudPlugin } from './plugin';
+
+export { cloudPlugin as plugin, cloudPlugin };
+export default cloudPlugin;
