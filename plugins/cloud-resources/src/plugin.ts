@@ -1,5 +1,5 @@
 import { coreExtensionPoints, coreServices, definePlugin, type PorticoPlugin } from '@portico/plugin-api';
-import { cloudActions } from './actions';
+import { cloudActions, cloudAutomations } from './actions';
 import { createAutoScalingConnection } from './aws/auto-scaling-connection';
 import { cloudConfigSchema, resolveCloudConfig } from './config/cloud-config';
 import { autoScalingProvider } from './ingestion/auto-scaling-provider';
@@ -31,6 +31,7 @@ export const cloudPlugin: PorticoPlugin = definePlugin({
 
     for (const kind of cloudKinds) kinds.addKind(kind);
     for (const action of cloudActions({ config, kubernetes, autoScaling, terraform, actionRunner, secrets })) actions.addAction(action);
+    for (const automation of cloudAutomations) actions.addAutomation(automation);
     providers.addProvider(kubernetesProvider({ config, kubernetes, catalog }));
     providers.addProvider(autoScalingProvider({ config, autoScaling, catalog }));
   },

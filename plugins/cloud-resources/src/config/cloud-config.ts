@@ -94,8 +94,8 @@ export interface EnvironmentConfig {
   mockData: { image: string; args: string[] };
   /** ClusterRole a member is bound to in the namespace. */
   memberRole: string;
-  /** Multiplies every TTL: tests shorten days to seconds with a tiny value. */
-  timeScale: number;
+  /** Wait between reads of the mock-data Job, in ms. */
+  jobPollMs: number;
 }
 
 /** `plugins[].config` of the cloud plugin, defaults filled in. */
@@ -112,6 +112,8 @@ export interface CloudConfig {
   syncIntervalMs: number;
   /** Highest pod count the scale action accepts. */
   maxReplicas: number;
+  /** Multiplies every lifetime (environments, access grants): tests shorten days to seconds with a tiny value. */
+  timeScale: number;
 }
 
 const ID = '^[a-z0-9][a-z0-9-]*$';
@@ -222,11 +224,12 @@ export const cloudConfigSchema: JsonSchema = {
         },
         mockData: { type: 'object', additionalProperties: false, required: ['image'], properties: { image: { type: 'string' }, args: { type: 'array', items: { type: 'string' } } } },
         memberRole: { type: 'string', minLength: 1 },
-        timeScale: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+        jobPollMs: { type: 'integer', minimum: 10 },
       },
     },
     syncIntervalMs: { type: 'integer', minimum: 1000 },
     maxReplicas: { type: 'integer', minimum: 1 },
+    timeScale: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Tests only: multiplies every lifetime (environments, access grants).' },
   },
 };
 
@@ -241,6 +244,7 @@ export interface RawCloudConfig {
   environments?: Partial<Omit<EnvironmentConfig, 'mockData'>> & { mockData?: Partial<EnvironmentConfig['mockData']> };
   syncIntervalMs?: number;
   maxReplicas?: number;
+  timeScale?: number;
 }
 
 const DEFAULT_EXCLUDED = ['kube-system', 'kube-public', 'kube-node-lease'];
@@ -275,9 +279,10 @@ export function resolveCloudConfig(r: RawCloudConfig = {}): CloudConfig {
       services: env.services ?? [],
       mockData: { image: env.mockData?.image ?? 'ghcr.io/example/mock-data-loader:latest', args: env.mockData?.args ?? [] },
       memberRole: env.memberRole ?? 'edit',
-      timeScale: env.timeScale ?? 1,
+      jobPollMs: env.jobPollMs ?? 2000,
     },
     syncIntervalMs: r.syncIntervalMs ?? 60_000,
     maxReplicas: r.maxReplicas ?? 50,
+    timeScale: r.timeScale ?? 1,
   };
 }

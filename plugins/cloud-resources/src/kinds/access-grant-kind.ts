@@ -1,6 +1,6 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-export const GRANT_STATUSES = ['active', 'revoked', 'failed'] as const;
+export const GRANT_STATUSES = ['pending', 'active', 'revoked', 'failed'] as const;
 
 /** Someone's role on a cloud resource until a moment; its timer revokes it. */
 export const accessGrantKind: KindDefinition = {
