@@ -5,6 +5,7 @@ import { cloudConfigSchema, resolveCloudConfig } from './config/cloud-config';
 import { autoScalingProvider } from './ingestion/auto-scaling-provider';
 import { kubernetesProvider } from './ingestion/kubernetes-provider';
 import { cloudKinds } from './kinds';
+import { cloudWidgets } from './widgets/cloud-widgets';
 import { createKubernetesConnection } from './kubernetes/kubernetes-connection';
 import { createTerraformConnection } from './terraform/terraform-connection';
 
@@ -23,7 +24,7 @@ export const cloudPlugin: PorticoPlugin = definePlugin({
     config: coreServices.config,
     secrets: coreServices.secrets,
   },
-  init({ kinds, actions, providers, catalog, actionRunner, config: configService, secrets }) {
+  init({ kinds, actions, widgets, providers, catalog, actionRunner, config: configService, secrets }) {
     const config = resolveCloudConfig(configService.get());
     const kubernetes = createKubernetesConnection(config, secrets);
     const autoScaling = createAutoScalingConnection(config, secrets);
@@ -32,6 +33,7 @@ export const cloudPlugin: PorticoPlugin = definePlugin({
     for (const kind of cloudKinds) kinds.addKind(kind);
     for (const action of cloudActions({ config, kubernetes, autoScaling, terraform, actionRunner, secrets })) actions.addAction(action);
     for (const automation of cloudAutomations) actions.addAutomation(automation);
+    for (const widget of cloudWidgets) widgets.addWidget(widget);
     providers.addProvider(kubernetesProvider({ config, kubernetes, catalog }));
     providers.addProvider(autoScalingProvider({ config, autoScaling, catalog }));
   },
