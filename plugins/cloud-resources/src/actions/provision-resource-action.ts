@@ -35,7 +35,7 @@ export function provisionResourceAction(deps: CloudActionDeps): ActionDefinition
         description: { type: 'string', title: 'What it is for', maxLength: 500 },
         variables: { type: 'object', title: 'Settings', default: {} },
       },
-      allOf: provisionVariablesSchema(deps.config),
+      ...(types.length > 0 ? { allOf: provisionVariablesSchema(deps.config) } : {}),
     },
     invocation: {
       type: 'handler',
