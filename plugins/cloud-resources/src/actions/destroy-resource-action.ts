@@ -7,7 +7,7 @@ const REQUEST = 'cloud.destroy-resource';
 const STEP = 'cloud.destroy-resource-approved';
 
 /** Destroy a cloud resource: asks the owning team, then runs the approved destroy as a step. */
-export function destroyResourceAction(deps: CloudActionDeps): ActionDefinition<{ reason: string }> {
+export function destroyResourceAction(_deps: CloudActionDeps): ActionDefinition<{ reason: string }> {
   return {
     id: REQUEST,
     title: 'Destroy cloud resource',
