@@ -4,6 +4,7 @@ import { createAutoScalingConnection, type AutoScalingConnection } from './aws/a
 import { cloudConfigSchema, resolveCloudConfig } from './config/cloud-config';
 import { autoScalingProvider } from './ingestion/auto-scaling-provider';
 import { kubernetesProvider } from './ingestion/kubernetes-provider';
+import { createRepositoryConnection, type RepositoryConnection } from './github/repository-connection';
 import { cloudKinds } from './kinds';
 import { cloudWidgets } from './widgets/cloud-widgets';
 import { clusterConfig, createKubernetesConnection, type KubernetesConnection } from './kubernetes/kubernetes-connection';
@@ -11,6 +12,7 @@ import { demoProvider } from './simulation/demo-provider';
 import { SimulatedAutoScaling } from './simulation/simulated-auto-scaling';
 import { applySimulatedDefaults } from './simulation/simulated-config';
 import { SimulatedKubernetes } from './simulation/simulated-kubernetes';
+import { SimulatedRepositories } from './simulation/simulated-repositories';
 import { SimulatedTerraform } from './simulation/simulated-terraform';
 import { createTerraformConnection, type TerraformConnection } from './terraform/terraform-connection';
 
@@ -34,6 +36,7 @@ export const cloudPlugin: PorticoPlugin = definePlugin({
     let kubernetes: KubernetesConnection = createKubernetesConnection(config, secrets);
     let autoScaling: AutoScalingConnection = createAutoScalingConnection(config, secrets);
     let terraform: TerraformConnection = createTerraformConnection(config, secrets);
+    let repositories: RepositoryConnection = createRepositoryConnection(config, secrets);
     if (config.simulated) {
       logger.warn('Cloud infrastructure is SIMULATED in this portal (cloud.simulated: true): Kubernetes, AWS and Terraform are in-process, and actions change nothing real.');
       applySimulatedDefaults(config);
@@ -43,10 +46,12 @@ export const cloudPlugin: PorticoPlugin = definePlugin({
       kubernetes = async (cluster) => clusters.get(clusterConfig(config, cluster).id)!;
       autoScaling = async () => groups;
       terraform = async () => tf;
+      const github = new SimulatedRepositories();
+      repositories = async () => github;
     }
 
     for (const kind of cloudKinds) kinds.addKind(kind);
-    for (const action of cloudActions({ config, kubernetes, autoScaling, terraform, actionRunner, secrets })) actions.addAction(action);
+    for (const action of cloudActions({ config, kubernetes, autoScaling, terraform, repositories, actionRunner, secrets })) actions.addAction(action);
     for (const automation of cloudAutomations) actions.addAutomation(automation);
     for (const widget of cloudWidgets) widgets.addWidget(widget);
     providers.addProvider(kubernetesProvider({ config, kubernetes, catalog }));

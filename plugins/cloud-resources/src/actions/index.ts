@@ -1,4 +1,6 @@
 import type { ActionDefinition, AutomationDefinition } from '@portico/plugin-api';
+import type { RepositoryConnection } from '../github/repository-connection';
+import { addIacAction } from './add-iac-action';
 import type { CloudActionDeps } from './cloud-action-deps';
 import { destroyResourceAction, destroyResourceApprovedAction } from './destroy-resource-action';
 import { extendEnvironmentAction } from './extend-environment-action';
@@ -17,7 +19,7 @@ import { teardownEnvironmentAction } from './teardown-environment-action';
 import { updateAutoScalingGroupAction } from './update-auto-scaling-group-action';
 
 /** Every action of the plugin, in the order the UI lists them (typed `never`: each has its own inputs). */
-export function cloudActions(deps: CloudActionDeps): ActionDefinition<never>[] {
+export function cloudActions(deps: CloudActionDeps & { repositories: RepositoryConnection }): ActionDefinition<never>[] {
   return [
     provisionResourceAction(deps),
     modifyResourceAction(deps),
@@ -35,6 +37,7 @@ export function cloudActions(deps: CloudActionDeps): ActionDefinition<never>[] {
     loadMockDataAction(deps),
     teardownEnvironmentAction(deps),
     remindEnvironmentAction(deps),
+    addIacAction(deps),
   ] as ActionDefinition<never>[];
 }
 

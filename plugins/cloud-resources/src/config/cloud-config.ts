@@ -98,6 +98,23 @@ export interface EnvironmentConfig {
   jobPollMs: number;
 }
 
+/** A Terraform module people can add to a service's repository ("Add IaC to a service"). */
+export interface IacModuleConfig {
+  id: string;
+  title: string;
+  /** The module's `source` (a registry address or a Git URL). */
+  source: string;
+  version?: string;
+  /** Folder the pull request adds, `{name}` replaced by the instance name (default `terraform/{name}`). */
+  directory: string;
+}
+
+export interface GitHubConfig {
+  /** `https://api.github.com`, or `https://<host>/api/v3` for GitHub Enterprise Server. */
+  baseUrl: string;
+  tokenSecret: string;
+}
+
 /** `plugins[].config` of the cloud plugin, defaults filled in. */
 export interface CloudConfig {
   /** Demos only: in-process Kubernetes, AWS and Terraform with the example organisation; actions change nothing real. */
@@ -114,6 +131,8 @@ export interface CloudConfig {
   maxReplicas: number;
   /** Multiplies every lifetime (environments, access grants): tests shorten days to seconds with a tiny value. */
   timeScale: number;
+  iacModules: IacModuleConfig[];
+  github: GitHubConfig;
 }
 
 const ID = '^[a-z0-9][a-z0-9-]*$';
@@ -230,6 +249,16 @@ export const cloudConfigSchema: JsonSchema = {
     syncIntervalMs: { type: 'integer', minimum: 1000 },
     maxReplicas: { type: 'integer', minimum: 1 },
     timeScale: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Tests only: multiplies every lifetime (environments, access grants).' },
+    iacModules: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'source'],
+        properties: { id: { type: 'string', pattern: ID }, title: { type: 'string' }, source: { type: 'string', minLength: 1 }, version: { type: 'string' }, directory: { type: 'string', pattern: '^[A-Za-z0-9._{}/-]+$' } },
+      },
+    },
+    github: { type: 'object', additionalProperties: false, properties: { baseUrl: { type: 'string', format: 'uri' }, tokenSecret: { type: 'string', minLength: 1 } } },
   },
 };
 
@@ -245,6 +274,8 @@ export interface RawCloudConfig {
   syncIntervalMs?: number;
   maxReplicas?: number;
   timeScale?: number;
+  iacModules?: Array<Omit<IacModuleConfig, 'title' | 'directory'> & Partial<Pick<IacModuleConfig, 'title' | 'directory'>>>;
+  github?: Partial<GitHubConfig>;
 }
 
 const DEFAULT_EXCLUDED = ['kube-system', 'kube-public', 'kube-node-lease'];
@@ -284,5 +315,7 @@ export function resolveCloudConfig(r: RawCloudConfig = {}): CloudConfig {
     syncIntervalMs: r.syncIntervalMs ?? 60_000,
     maxReplicas: r.maxReplicas ?? 50,
     timeScale: r.timeScale ?? 1,
+    iacModules: (r.iacModules ?? []).map((m) => ({ ...m, title: m.title ?? m.id, directory: m.directory ?? 'terraform/{name}' })),
+    github: { baseUrl: r.github?.baseUrl ?? 'https://api.github.com', tokenSecret: r.github?.tokenSecret ?? 'github-token' },
   };
 }

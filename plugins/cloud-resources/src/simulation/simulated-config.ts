@@ -22,4 +22,10 @@ export function applySimulatedDefaults(config: CloudConfig): void {
     ];
   }
   config.environments.jobPollMs = Math.min(config.environments.jobPollMs, 500);
+  if (config.iacModules.length === 0) {
+    config.iacModules = [
+      { id: 's3-bucket', title: 'S3 bucket', source: 'app.terraform.io/example-org/s3-bucket/aws', version: '~> 2.0', directory: 'terraform/{name}' },
+      { id: 'rds-postgres', title: 'RDS PostgreSQL', source: 'app.terraform.io/example-org/rds-postgres/aws', version: '~> 5.1', directory: 'terraform/{name}' },
+    ];
+  }
 }
