@@ -26,7 +26,7 @@ export function destroyResourceAction(_deps: CloudActionDeps): ActionDefinition<
         const team = owningTeam(resource);
         ctx.logger.info(`Destroying ${resource.id} needs the approval of its owning team, ${team}`);
         const step = await ctx.runAction(STEP, { entity: { kind: 'cloud-resource', id: resource.id }, inputs: { reason: ctx.inputs.reason }, approval: { teams: [team] }, title: `Destroy ${resource.id} (approved by ${team})` });
-        if (step.status !== 'succeeded') throw new Error(`${resource.id} was not destroyed: the approved step ended ${step.status}${step.error ? `: ${step.error}` : ''}.`);
+        if (step.status !== 'succeeded') throw new Error(`${resource.id} was not destroyed: the approved step ended ${step.status}${step.error ? `: ${step.error.replace(/\.$/, '')}` : ''}.`);
         ctx.setOutput('destroyed', resource.id);
       },
     },

@@ -44,7 +44,7 @@ export function requestAccessAction(deps: CloudActionDeps): ActionDefinition<Acc
         const team = owningTeam(resource);
         ctx.logger.info(`${ctx.actor} asks for ${ctx.inputs.role} on ${resource.id} for ${ctx.inputs.hours} h; waiting for ${team} to approve`);
         const step = await ctx.runAction('cloud.grant-access', { entity: { kind: 'cloud-resource', id: resource.id }, inputs: { who: ctx.actor.slice(5), ...ctx.inputs }, approval: { teams: [team] }, title: `Grant ${ctx.inputs.role} on ${resource.id} (approved by ${team})` });
-        if (step.status !== 'succeeded') throw new Error(`No access was granted: the approved step ended ${step.status}${step.error ? `: ${step.error}` : ''}.`);
+        if (step.status !== 'succeeded') throw new Error(`No access was granted: the approved step ended ${step.status}${step.error ? `: ${step.error.replace(/\.$/, '')}` : ''}.`);
         ctx.setOutput('grant', step.outputs.grant);
         ctx.setOutput('expiresAt', step.outputs.expiresAt);
       },

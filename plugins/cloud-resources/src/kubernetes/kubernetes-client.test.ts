@@ -106,4 +106,26 @@ describe('KubernetesClient', () => {
     await expect((await connect('gone')).listNamespaces()).rejects.toThrow(/Cluster "gone" could not be reached for GET namespaces \(ECONNREFUSED\)/);
     await expect((await connect('prod')).listNamespaces()).rejects.toThrow(/Cluster "prod" rejected the portal's credentials \(401 on GET namespaces\)/);
   });
+
+  it('reads a kubeconfig from a secret and uses the context it names', async () => {
+    await arrange();
+    const kubeconfig = [
+      'apiVersion: v1',
+      'kind: Config',
+      'current-context: other',
+      'clusters:',
+      `- name: fake\n  cluster:\n    server: ${k8s.url}\n    insecure-skip-tls-verify: true`,
+      '- name: nowhere\n  cluster:\n    server: http://127.0.0.1:9\n    insecure-skip-tls-verify: true',
+      'users:',
+      `- name: portal\n  user:\n    token: ${k8s.token}`,
+      'contexts:',
+      '- name: fake-admin\n  context:\n    cluster: fake\n    user: portal',
+      '- name: other\n  context:\n    cluster: nowhere\n    user: portal',
+      '',
+    ].join('\n');
+    const config = resolveCloudConfig({ clusters: [{ id: 'staging', auth: 'kubeconfig-secret', kubeconfigSecret: 'staging-kubeconfig', context: 'fake-admin' }] });
+    const staging = await createKubernetesConnection(config, secretsOf({ 'staging-kubeconfig': kubeconfig }))('staging');
+    expect((await staging.listNamespaces()).map((n) => n.name)).toContain('shop');
+    await expect(createKubernetesConnection(config, secretsOf({}))('staging')).rejects.toThrow('The kubeconfig of cluster "staging" is missing: set the secret "staging-kubeconfig"');
+  });
 });
