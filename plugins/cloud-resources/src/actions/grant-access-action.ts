@@ -43,9 +43,19 @@ export function grantAccessAction(deps: CloudActionDeps): ActionDefinition<Grant
           properties: { who: ctx.inputs.who, role: ctx.inputs.role, reason: ctx.inputs.reason, status: 'pending', approvedBy, expiresAt, error: null },
           relations: { resource: resource.id },
         });
+        const change = { grantId: id, who: ctx.inputs.who, role: ctx.inputs.role, expiresAt };
         try {
-          const appliedBy = await applyGrant(ctx, deps, resource, { change: 'grant', grantId: id, who: ctx.inputs.who, role: ctx.inputs.role, expiresAt });
-          await ctx.catalog.patch({ kind: 'access-grant', id }, { properties: { status: 'active', grantedAt: new Date().toISOString(), appliedBy } });
+          const appliedBy = await applyGrant(ctx, deps, resource, { change: 'grant', ...change });
+          // Its timer may have fired while it was applied (a short grant, a slow run): then the
+          // revoke flagged it, and the write below, made against the version read, is refused.
+          const current = await ctx.catalog.get({ kind: 'access-grant', id });
+          const expired = Boolean(current?.properties.revokeRequested) || Date.now() >= Date.parse(expiresAt);
+          const activated = expired ? null : await ctx.catalog.patch({ kind: 'access-grant', id }, { properties: { status: 'active', grantedAt: new Date().toISOString(), appliedBy } }, { ifVersion: current!.meta.version }).catch(() => null);
+          if (!activated) {
+            ctx.logger.warn(`${id} expired while it was being applied; revoking it now`);
+            await applyGrant(ctx, deps, resource, { change: 'revoke', ...change });
+            await ctx.catalog.patch({ kind: 'access-grant', id }, { properties: { status: 'revoked', grantedAt: new Date().toISOString(), revokedAt: new Date().toISOString(), appliedBy } });
+          }
         } catch (error) {
           await ctx.catalog.patch({ kind: 'access-grant', id }, { properties: { status: 'failed', error: (error as Error).message } });
           throw error;

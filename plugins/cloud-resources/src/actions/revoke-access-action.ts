@@ -21,6 +21,12 @@ export function revokeAccessAction(deps: CloudActionDeps): ActionDefinition<{ re
           ctx.logger.info(`${grant.id} was revoked already at ${grant.properties.revokedAt}; nothing to do`);
           return;
         }
+        if (grant.properties.status === 'pending') {
+          // Still being applied by its step: flag it (a new version), and the step revokes it once applied.
+          await ctx.catalog.patch({ kind: 'access-grant', id: grant.id }, { properties: { revokeRequested: true } });
+          ctx.logger.info(`${grant.id} is still being applied; it is revoked as soon as that finishes`);
+          return;
+        }
         const resourceId = typeof grant.relations.resource === 'string' ? grant.relations.resource : null;
         const resource = resourceId ? await ctx.catalog.get({ kind: 'cloud-resource', id: resourceId }) : null;
         if (!resource) throw new Error(`The resource of ${grant.id} (${resourceId ?? 'none'}) is gone from the catalog; revoke the access in the provider by hand.`);

@@ -21,6 +21,7 @@ export const accessGrantKind: KindDefinition = {
       revokedAt: { type: ['string', 'null'], title: 'Revoked', format: 'date-time' },
       appliedBy: { type: 'string', title: 'Applied by', enum: ['terraform', 'webhook', 'simulation'] },
       error: { type: ['string', 'null'], title: 'Last error' },
+      revokeRequested: { type: ['boolean', 'null'], title: 'Revoke once applied' },
     },
   },
   relations: {
