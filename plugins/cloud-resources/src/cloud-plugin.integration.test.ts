@@ -77,6 +77,16 @@ beforeAll(async () => {
   second = await startPortal({ config: { plugins, auth: { tokens: [] }, rateLimit: { failedAuth: false } }, port: 0, host: '127.0.0.1', redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', keyPrefix: portal.keyPrefix, ui: false, strict: true, conditions: ['source'], secrets, logger: captureLogger(secondLogs) });
 });
 
+/** The first step a run started, or a failure naming how the run ended without one. */
+async function firstStep(runId: string, as: string): Promise<string> {
+  return eventually(async () => {
+    const run = (await portal.api('GET', `/runs/${runId}`, undefined, { as })).body;
+    if (run.childRunIds?.[0]) return run.childRunIds[0];
+    if (['succeeded', 'failed', 'cancelled', 'declined', 'timed_out'].includes(run.status)) throw new Error(`run ${runId} ended ${run.status} without a step: ${run.error}`);
+    return null;
+  }, `run ${runId} to start its step`, 30_000);
+}
+
 afterAll(async () => {
   await second?.close();
   await portal?.close();
@@ -205,11 +215,11 @@ test('modify changes a variable and re-runs; destroy waits for the owning team a
   const invalid = await portal.runAction('cloud.modify-resource', { entity: { kind: 'cloud-resource', id: 'media-uploads' }, inputs: { variables: { retention_days: 0 } }, as: 'alice' });
   expect(invalid.error).toMatch(/^The variables do not fit a Bucket: \/retention_days must be >= 1\. Nothing was changed\./);
 
-  await portal.runAction('cloud.provision-resource', { inputs: { name: 'scratch', type: 'bucket', owner: 'checkout-team', variables: { versioning: false } }, as: 'alice' });
+  expect((await portal.runAction('cloud.provision-resource', { inputs: { name: 'scratch', type: 'bucket', owner: 'checkout-team', variables: { versioning: false } }, as: 'alice' })).status).toBe('succeeded');
   const direct = await portal.runAction('cloud.destroy-resource-approved', { entity: { kind: 'cloud-resource', id: 'scratch' }, inputs: { reason: 'skip the approval' }, as: 'alice' });
   expect(direct.error).toMatch(/^This step runs only inside "cloud.destroy-resource", once the owning team checkout-team approved it/);
   const destroy = await portal.startRun('cloud.destroy-resource', { entity: { kind: 'cloud-resource', id: 'scratch' }, inputs: { reason: 'no longer used' }, as: 'alice' });
-  const stepId = await eventually(async () => (await portal.api('GET', `/runs/${destroy.id}`, undefined, { as: 'alice' })).body.childRunIds?.[0] ?? null, 'the approved step to start');
+  const stepId = await firstStep(destroy.id, 'alice');
   await portal.waitForRun(stepId, { as: 'alice', statuses: ['waiting_for_approval'] });
   expect((await portal.entity('cloud-resource', 'scratch', 'alice')).properties.status).toBe('ready');
   await portal.decide(stepId, 'bob');
@@ -221,7 +231,7 @@ test('modify changes a variable and re-runs; destroy waits for the owning team a
 
 test('an access request approved by the owning team is applied through Terraform and revoked when its timer fires', async () => {
   const request = await portal.startRun('cloud.request-access', { entity: { kind: 'cloud-resource', id: 'media-uploads' }, inputs: { role: 'read', hours: 1, reason: 'debug uploads' }, as: 'carol' });
-  const stepId = await eventually(async () => (await portal.api('GET', `/runs/${request.id}`, undefined, { as: 'carol' })).body.childRunIds?.[0] ?? null, 'the grant step to start');
+  const stepId = await firstStep(request.id, 'carol');
   await portal.waitForRun(stepId, { as: 'carol', statuses: ['waiting_for_approval'] });
   await portal.decide(stepId, 'bob');
   const granted = await portal.waitForRun(request.id, { as: 'carol' });

@@ -4,12 +4,22 @@ import type { KubernetesConnection } from '../kubernetes/kubernetes-connection';
 
 const HOUR = 3600 * 1000;
 
-/** The demo's cloud resource and a developer environment that expires within a day, written once (a restart keeps their timers). */
+/**
+ * The demo's cloud resource and a developer environment that expires within a day, written once
+ * (a restart keeps their timers). Providers run concurrently: until the example organisation's
+ * team and service exist, it waits for its next round.
+ */
 export function demoProvider(deps: { config: CloudConfig; catalog: Pick<CatalogService, 'get'>; kubernetes: KubernetesConnection }): EntityProvider {
   return {
     id: 'cloud.demo',
+    everyMs: 5000,
     async refresh(ctx) {
       const now = Date.now();
+      const [team, service] = await Promise.all([deps.catalog.get({ kind: 'team', id: 'checkout-team' }), deps.catalog.get({ kind: 'component', id: 'cart-service' })]);
+      if (!team || !service) {
+        ctx.logger.info('The demo resources wait for the example organisation (checkout-team, cart-service) to be in the catalog');
+        return;
+      }
       const upsert: EntityInput[] = [];
       if (!(await deps.catalog.get({ kind: 'cloud-resource', id: 'cart-assets' }))) {
         upsert.push({
