@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startPortal, type Portal } from '@portico/kernel';
+import { hashToken, startPortal, type Portal } from '@portico/kernel';
 import { captureLogger, eventually, startKubernetesFake, startTestPortal, type CapturedLine, type KubernetesFake, type TestPortal } from '@portico/test-utils';
 import { startAutoScalingFake, type AutoScalingFake } from './testing/auto-scaling-fake';
 import { startTerraformFake, type TerraformFake } from './testing/terraform-fake';
@@ -60,21 +60,24 @@ beforeAll(async () => {
       },
     },
   ];
+  const users = {
+    alice: { roles: ['developer'], permissions: ['cloud.*'], teams: ['checkout-team'] },
+    bob: { roles: ['developer'], permissions: ['cloud.*'], teams: ['checkout-team'] },
+    carol: { roles: ['developer'], permissions: ['cloud.access.request'] },
+    viewer: { roles: ['viewer'] },
+    admin: { roles: ['admin'] },
+  };
   const secrets = { 'k8s-token': k8s.token, 'aws-key': aws.accessKeyId, 'aws-secret': aws.secretAccessKey, 'terraform-token': tf.token };
   portal = await startTestPortal({
     store: 'redis',
     plugins,
     secrets,
-    users: {
-      alice: { roles: ['developer'], permissions: ['cloud.*'], teams: ['checkout-team'] },
-      bob: { roles: ['developer'], permissions: ['cloud.*'], teams: ['checkout-team'] },
-      carol: { roles: ['developer'], permissions: ['cloud.access.request'] },
-      viewer: { roles: ['viewer'] },
-      admin: { roles: ['admin'] },
-    },
+    users,
   });
-  // A second instance on the same Redis prefix: it claims timers and runs actions too.
-  second = await startPortal({ config: { plugins, auth: { tokens: [] }, rateLimit: { failedAuth: false } }, port: 0, host: '127.0.0.1', redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', keyPrefix: portal.keyPrefix, ui: false, strict: true, conditions: ['source'], secrets, logger: captureLogger(secondLogs) });
+  // A second instance on the same Redis prefix and config: it claims timers and runs actions
+  // too, so it must know the same people (a run it executes checks its actor's permissions).
+  const tokens = Object.entries(users).map(([name, user]) => ({ name, sha256: hashToken(portal.tokenOf(name)), kind: 'user' as const, ...user }));
+  second = await startPortal({ config: { plugins, auth: { tokens }, rateLimit: { failedAuth: false } }, port: 0, host: '127.0.0.1', redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', keyPrefix: portal.keyPrefix, ui: false, strict: true, conditions: ['source'], secrets, logger: captureLogger(secondLogs) });
 });
 
 /** The first step a run started, or a failure naming how the run ended without one. */
