@@ -10,7 +10,8 @@ import { startTerraformFake, type TerraformFake } from './testing/terraform-fake
 
 jest.setTimeout(120_000);
 const pluginsDir = join(__dirname, '..', '..');
-// One hour of a grant lasts 3 s here; environments live 0.2 "days" (14.4 s), and so on.
+// One hour lasts 3 s here: a 2-hour grant lasts 6 s, an environment 0.3 "days" (21.6 s), and so
+// on, long enough for each test's steps to finish well before a timer fires.
 const TIME_SCALE = 1 / 1200;
 
 let k8s: KubernetesFake;
@@ -54,7 +55,7 @@ beforeAll(async () => {
             roles: ['read', 'write'],
           },
         ],
-        environments: { cluster: 'prod', ttlDays: 0.2, extendDays: 0.1, maxLifetimeDays: 0.35, reminderHours: 1, services: [{ component: 'cart-service', image: 'registry.example.com/cart-service:dev', port: 8080 }], mockData: { image: 'registry.example.com/mock-loader:1', args: ['--rows=1000'] }, jobPollMs: 20 },
+        environments: { cluster: 'prod', ttlDays: 0.3, extendDays: 0.1, maxLifetimeDays: 0.45, reminderHours: 1, services: [{ component: 'cart-service', image: 'registry.example.com/cart-service:dev', port: 8080 }], mockData: { image: 'registry.example.com/mock-loader:1', args: ['--rows=1000'] }, jobPollMs: 20 },
         syncIntervalMs: 1000,
         timeScale: TIME_SCALE,
       },
@@ -233,7 +234,7 @@ test('modify changes a variable and re-runs; destroy waits for the owning team a
 });
 
 test('an access request approved by the owning team is applied through Terraform and revoked when its timer fires', async () => {
-  const request = await portal.startRun('cloud.request-access', { entity: { kind: 'cloud-resource', id: 'media-uploads' }, inputs: { role: 'read', hours: 1, reason: 'debug uploads' }, as: 'carol' });
+  const request = await portal.startRun('cloud.request-access', { entity: { kind: 'cloud-resource', id: 'media-uploads' }, inputs: { role: 'read', hours: 2, reason: 'debug uploads' }, as: 'carol' });
   const stepId = await firstStep(request.id, 'carol');
   await portal.waitForRun(stepId, { as: 'carol', statuses: ['waiting_for_approval'] });
   await portal.decide(stepId, 'bob');
