@@ -27,6 +27,15 @@ describe('startKubernetesFake', () => {
     expect((await (await call('GET', '/api/v1/pods?labelSelector=app%3Dother')).json()).items).toEqual([]);
   });
 
+  it('chunks lists by limit with a continue token, and answers 410 Expired to a token it never gave', async () => {
+    const first = await (await call('GET', '/api/v1/pods?limit=1')).json();
+    expect(first.items).toHaveLength(1);
+    const second = await (await call('GET', `/api/v1/pods?limit=1&continue=${first.metadata.continue}`)).json();
+    expect(second.items[0].metadata.name).not.toBe(first.items[0].metadata.name);
+    expect(second.metadata.continue).toBeUndefined();
+    expect((await call('GET', '/api/v1/pods?limit=1&continue=bm9wZQ')).status).toBe(410);
+  });
+
   it('scales through the scale subresource and refuses a stale resourceVersion with 409 Conflict', async () => {
     const scale = await (await call('GET', '/apis/apps/v1/namespaces/shop/deployments/cart/scale')).json();
     expect(scale).toMatchObject({ kind: 'Scale', spec: { replicas: 2 }, status: { selector: 'app=cart' } });

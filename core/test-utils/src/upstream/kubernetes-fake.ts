@@ -184,7 +184,18 @@ export async function startKubernetesFake(options: KubernetesFakeOptions = {}): 
   };
 
   const notFound = (resource: string, name: string): UpstreamReply => ({ status: 404, body: kubernetesStatus(404, `${resource} "${name}" not found`, 'NotFound', { name, kind: resource }) });
-  const listOf = (resource: string, items: KubernetesObject[]): UpstreamReply => ({ body: { apiVersion: KINDS[resource].apiVersion, kind: `${KINDS[resource].kind}List`, metadata: { resourceVersion: String(version) }, items } });
+  /** A list answer, chunked by `limit` with an opaque `continue` token as Kubernetes does. */
+  const listOf = (resource: string, all: KubernetesObject[], query: Record<string, unknown> = {}): UpstreamReply => {
+    const limit = typeof query.limit === 'string' && /^\d+$/.test(query.limit) && Number(query.limit) > 0 ? Number(query.limit) : Infinity;
+    let start = 0;
+    if (typeof query.continue === 'string' && query.continue) {
+      start = Number(Buffer.from(query.continue, 'base64url').toString('utf8'));
+      if (!Number.isInteger(start) || start < 0) return { status: 410, body: kubernetesStatus(410, 'The provided continue parameter is too old to display a consistent list result.', 'Expired') };
+    }
+    const items = all.slice(start, start + limit);
+    const next = start + items.length < all.length ? Buffer.from(String(start + items.length)).toString('base64url') : undefined;
+    return { body: { apiVersion: KINDS[resource].apiVersion, kind: `${KINDS[resource].kind}List`, metadata: { resourceVersion: String(version), ...(next ? { continue: next } : {}) }, items } };
+  };
   const namespaceMissing = (namespace: string): UpstreamReply | undefined => (find('Namespace', undefined, namespace) ? undefined : notFound('namespaces', namespace));
   const create = (resource: string) => (req: UpstreamRequest): UpstreamReply => {
     const body = req.body as Record<string, any>;
@@ -214,8 +225,8 @@ export async function startKubernetesFake(options: KubernetesFakeOptions = {}): 
       return { body: scaleOf(w) };
     };
     return [
-      { route: `GET /apis/apps/v1/${resource}`, handle: (req) => listOf(resource, list(kind).filter((w) => matches(parseSelector(req.query.labelSelector), w.metadata.labels))) },
-      { route: `GET /apis/apps/v1/namespaces/:namespace/${resource}`, handle: (req) => listOf(resource, list(kind, req.params.namespace)) },
+      { route: `GET /apis/apps/v1/${resource}`, handle: (req) => listOf(resource, list(kind).filter((w) => matches(parseSelector(req.query.labelSelector), w.metadata.labels)), req.query) },
+      { route: `GET /apis/apps/v1/namespaces/:namespace/${resource}`, handle: (req) => listOf(resource, list(kind, req.params.namespace), req.query) },
       { route: `POST /apis/apps/v1/namespaces/:namespace/${resource}`, request: { body: SCHEMAS.deployment }, handle: create(resource) },
       { route: `GET ${base}`, handle: (req) => (target(req) ? { body: target(req) } : notFound(`${resource}.apps`, req.params.name)) },
       {
@@ -253,7 +264,7 @@ export async function startKubernetesFake(options: KubernetesFakeOptions = {}): 
     authenticate: (req) => (req.headers.authorization === `Bearer ${token}` ? undefined : { status: 401, body: kubernetesStatus(401, 'Unauthorized') }),
     errorBody: (status, message) => kubernetesStatus(status, message),
     routes: [
-      { route: 'GET /api/v1/namespaces', handle: (req) => listOf('namespaces', list('Namespace').filter((n) => matches(parseSelector(req.query.labelSelector), n.metadata.labels))) },
+      { route: 'GET /api/v1/namespaces', handle: (req) => listOf('namespaces', list('Namespace').filter((n) => matches(parseSelector(req.query.labelSelector), n.metadata.labels)), req.query) },
       { route: 'POST /api/v1/namespaces', request: { body: SCHEMAS.namespace }, handle: create('namespaces') },
       { route: 'GET /api/v1/namespaces/:name', handle: (req) => (find('Namespace', undefined, req.params.name) ? { body: find('Namespace', undefined, req.params.name) } : notFound('namespaces', req.params.name)) },
       {
@@ -267,11 +278,11 @@ export async function startKubernetesFake(options: KubernetesFakeOptions = {}): 
           return { body: { ...ns, metadata: { ...ns.metadata, deletionTimestamp: now() }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Terminating' } } };
         },
       },
-      { route: 'GET /api/v1/pods', handle: (req) => listOf('pods', list('Pod').filter((p) => matches(parseSelector(req.query.labelSelector), p.metadata.labels))) },
-      { route: 'GET /api/v1/namespaces/:namespace/pods', handle: (req) => listOf('pods', list('Pod', req.params.namespace).filter((p) => matches(parseSelector(req.query.labelSelector), p.metadata.labels))) },
+      { route: 'GET /api/v1/pods', handle: (req) => listOf('pods', list('Pod').filter((p) => matches(parseSelector(req.query.labelSelector), p.metadata.labels)), req.query) },
+      { route: 'GET /api/v1/namespaces/:namespace/pods', handle: (req) => listOf('pods', list('Pod', req.params.namespace).filter((p) => matches(parseSelector(req.query.labelSelector), p.metadata.labels)), req.query) },
       ...workloadRoutes('deployments'),
       ...workloadRoutes('statefulsets'),
-      { route: 'GET /apis/rbac.authorization.k8s.io/v1/namespaces/:namespace/rolebindings', handle: (req) => listOf('rolebindings', list('RoleBinding', req.params.namespace)) },
+      { route: 'GET /apis/rbac.authorization.k8s.io/v1/namespaces/:namespace/rolebindings', handle: (req) => listOf('rolebindings', list('RoleBinding', req.params.namespace), req.query) },
       { route: 'POST /apis/rbac.authorization.k8s.io/v1/namespaces/:namespace/rolebindings', request: { body: SCHEMAS.roleBinding }, handle: create('rolebindings') },
       { route: 'POST /apis/batch/v1/namespaces/:namespace/jobs', request: { body: SCHEMAS.job }, handle: create('jobs') },
       {

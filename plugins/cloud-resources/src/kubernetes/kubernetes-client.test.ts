@@ -1,7 +1,8 @@
 import { startKubernetesFake, type KubernetesFake } from '@portico/test-utils';
 import { resolveCloudConfig } from '../config/cloud-config';
 import { KubernetesApiError } from './kubernetes-api-error';
-import { createKubernetesConnection } from './kubernetes-connection';
+import { createKubernetesConnection, loadKubeConfig } from './kubernetes-connection';
+import { KubernetesClient } from './kubernetes-client';
 import type { KubernetesApi } from './kubernetes-api';
 
 let k8s: KubernetesFake;
@@ -127,5 +128,18 @@ describe('KubernetesClient', () => {
     const staging = await createKubernetesConnection(config, secretsOf({ 'staging-kubeconfig': kubeconfig }))('staging');
     expect((await staging.listNamespaces()).map((n) => n.name)).toContain('shop');
     await expect(createKubernetesConnection(config, secretsOf({}))('staging')).rejects.toThrow('The kubeconfig of cluster "staging" is missing: set the secret "staging-kubeconfig"');
+  });
+
+  it('reads lists page by page with continue tokens', async () => {
+    await arrange();
+    const cluster = resolveCloudConfig({ clusters: [{ id: 'prod', auth: 'token', server: k8s.url, tokenSecret: 'k8s-token', skipTlsVerify: true }] }).clusters[0];
+    const paged = new KubernetesClient('prod', await loadKubeConfig(cluster, secretsOf({ 'k8s-token': k8s.token })), 1);
+    const pods = await paged.listPods();
+    expect(pods.length).toBe(k8s.objects('Pod').length);
+    expect(new Set(pods.map((p) => p.name)).size).toBe(pods.length);
+    const sent = k8s.requestsTo('GET /api/v1/pods');
+    expect(sent.length).toBe(pods.length);
+    expect(sent.map((r) => r.query.limit)).toEqual(sent.map(() => '1'));
+    expect(sent[1].query.continue).toEqual(expect.any(String));
   });
 });

@@ -1,7 +1,11 @@
 import { AppsV1Api, BatchV1Api, CoreV1Api, KubeConfig, PatchStrategy, RbacAuthorizationV1Api, setHeaderOptions, type V1Deployment, type V1StatefulSet } from '@kubernetes/client-node';
 import type { JobState, KubernetesApi, NamespaceInfo, PodInfo, ServiceDeployment, WorkloadInfo, WorkloadType } from './kubernetes-api';
 import { RESTARTED_AT_ANNOTATION } from './kubernetes-api';
-import { toKubernetesApiError } from './kubernetes-api-error';
+import { KubernetesApiError, toKubernetesApiError } from './kubernetes-api-error';
+
+/** Items per list page (`limit`); `continue` tokens fetch the rest, up to MAX_PAGES. */
+const PAGE_SIZE = 500;
+const MAX_PAGES = 200;
 
 /** The Kubernetes API of one cluster through @kubernetes/client-node; every failure becomes a KubernetesApiError. */
 export class KubernetesClient implements KubernetesApi {
@@ -13,6 +17,7 @@ export class KubernetesClient implements KubernetesApi {
   constructor(
     private readonly cluster: string,
     kubeConfig: KubeConfig,
+    private readonly pageSize = PAGE_SIZE,
   ) {
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.apps = kubeConfig.makeApiClient(AppsV1Api);
@@ -39,22 +44,35 @@ export class KubernetesClient implements KubernetesApi {
     }
   }
 
+  /** Every item of a list, page by page, so a large cluster is never read in one answer. */
+  private async listAll<T>(request: string, page: (options: { limit: number; _continue?: string }) => Promise<{ items: T[]; metadata?: { _continue?: string } }>): Promise<T[]> {
+    const items: T[] = [];
+    let token: string | undefined;
+    for (let n = 0; n < MAX_PAGES; n++) {
+      const list = await this.call(request, () => page({ limit: this.pageSize, ...(token ? { _continue: token } : {}) }));
+      items.push(...list.items);
+      token = list.metadata?._continue || undefined;
+      if (!token) return items;
+    }
+    throw new KubernetesApiError(`Cluster "${this.cluster}" has more than ${MAX_PAGES * this.pageSize} items for ${request}; exclude namespaces or split the cluster's config.`, null, null);
+  }
+
   async listNamespaces(): Promise<NamespaceInfo[]> {
-    const list = await this.call('GET namespaces', () => this.core.listNamespace());
+    const list = { items: await this.listAll('GET namespaces', (o) => this.core.listNamespace(o)) };
     return list.items.map((n) => ({ name: n.metadata!.name!, labels: n.metadata?.labels ?? {}, phase: n.status?.phase ?? 'Active' }));
   }
 
   async listWorkloads(): Promise<WorkloadInfo[]> {
     const [deployments, statefulSets] = await Promise.all([
-      this.call('GET deployments', () => this.apps.listDeploymentForAllNamespaces()),
-      this.call('GET statefulsets', () => this.apps.listStatefulSetForAllNamespaces()),
+      this.listAll('GET deployments', (o) => this.apps.listDeploymentForAllNamespaces(o)),
+      this.listAll('GET statefulsets', (o) => this.apps.listStatefulSetForAllNamespaces(o)),
     ]);
-    return [...deployments.items.map((d) => toWorkload('Deployment', d)), ...statefulSets.items.map((s) => toWorkload('StatefulSet', s))];
+    return [...deployments.map((d) => toWorkload('Deployment', d)), ...statefulSets.map((s) => toWorkload('StatefulSet', s))];
   }
 
   async listPods(): Promise<PodInfo[]> {
-    const list = await this.call('GET pods', () => this.core.listPodForAllNamespaces());
-    return list.items.map((p) => ({
+    const pods = await this.listAll('GET pods', (o) => this.core.listPodForAllNamespaces(o));
+    return pods.map((p) => ({
       namespace: p.metadata!.namespace!,
       name: p.metadata!.name!,
       labels: p.metadata?.labels ?? {},
