@@ -65,6 +65,8 @@ beforeAll(async () => {
     alice: { roles: ['developer'], permissions: ['cloud.*'], teams: ['checkout-team'] },
     bob: { roles: ['developer'], permissions: ['cloud.*'], teams: ['checkout-team'] },
     carol: { roles: ['developer'], permissions: ['cloud.access.request'] },
+    dave: { roles: ['developer'], permissions: ['cloud.environment.*'] },
+    erin: { roles: ['developer'], permissions: ['cloud.*'] },
     viewer: { roles: ['viewer'] },
     admin: { roles: ['admin'] },
   };
@@ -265,7 +267,11 @@ test('a developer environment spins up, takes a member and mock data, extends on
   expect(k8s.find('Deployment', 'env-alice-checkout', 'cart-service')!.spec.template.spec.containers[0].image).toBe('registry.example.com/cart-service:dev');
   expect(k8s.find('RoleBinding', 'env-alice-checkout', 'portico-member-alice')).toMatchObject({ roleRef: { name: 'edit' }, subjects: [{ name: 'alice' }] });
 
-  expect((await portal.runAction('cloud.invite-developer', { entity: { kind: 'dev-environment', id: 'alice-checkout' }, inputs: { user: 'bob' }, as: 'alice' })).status).toBe('succeeded');
+  // Erin may act on environments but is neither a member nor in checkout-team; Dave is in the team.
+  const stranger = await portal.runAction('cloud.extend-environment', { entity: { kind: 'dev-environment', id: 'alice-checkout' }, inputs: {}, as: 'erin' });
+  expect(stranger.error).toBe('Only the members of alice-checkout (alice) and the checkout-team team may extend it; ask one of them to invite you.');
+  expect((await portal.runAction('cloud.invite-developer', { entity: { kind: 'dev-environment', id: 'alice-checkout' }, inputs: { user: 'erin' }, as: 'erin' })).status).toBe('failed');
+  expect((await portal.runAction('cloud.invite-developer', { entity: { kind: 'dev-environment', id: 'alice-checkout' }, inputs: { user: 'bob' }, as: 'dave' })).status).toBe('succeeded');
   expect(k8s.find('RoleBinding', 'env-alice-checkout', 'portico-member-bob')).toBeDefined();
   const data = await portal.runAction('cloud.load-mock-data', { entity: { kind: 'dev-environment', id: 'alice-checkout' }, inputs: { dataset: 'carts' }, as: 'bob' });
   expect(data.status).toBe('succeeded');

@@ -1,5 +1,6 @@
 import type { ActionDefinition } from '@portico/plugin-api';
 import { daysMs, remindAt } from '../environments/environment-times';
+import { requireEnvironmentMember } from '../environments/require-environment-member';
 import { required, target, type CloudActionDeps } from './cloud-action-deps';
 
 /** Extend an environment's TTL by 3 days: moves its timer, never past its maximum lifetime. */
@@ -19,6 +20,7 @@ export function extendEnvironmentAction(deps: CloudActionDeps): ActionDefinition
       type: 'handler',
       async handler(ctx) {
         const environment = target(ctx.entity, 'dev-environment', 'developer environment');
+        await requireEnvironmentMember(ctx, environment, 'extend it');
         if (environment.properties.status === 'ended' || environment.properties.status === 'ending') throw new Error(`${environment.id} has ended; spin up a new one.`);
         const current = Date.parse(required(environment, 'expiresAt'));
         const max = Date.parse(required(environment, 'maxExpiresAt'));

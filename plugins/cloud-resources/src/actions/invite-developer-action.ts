@@ -1,5 +1,6 @@
 import type { ActionDefinition } from '@portico/plugin-api';
 import { memberBindingName } from '../environments/environment-times';
+import { requireEnvironmentMember } from '../environments/require-environment-member';
 import { noteSimulated, required, target, type CloudActionDeps } from './cloud-action-deps';
 
 /** Invite a developer: a member of the environment, with a RoleBinding in its namespace. */
@@ -19,6 +20,7 @@ export function inviteDeveloperAction(deps: CloudActionDeps): ActionDefinition<{
       async handler(ctx) {
         noteSimulated(ctx, deps.config);
         const environment = target(ctx.entity, 'dev-environment', 'developer environment');
+        await requireEnvironmentMember(ctx, environment, 'invite someone');
         const user = ctx.inputs.user.replace(/^user:/, '');
         const members = (environment.properties.members as string[] | undefined) ?? [];
         const [cluster, namespace] = [required(environment, 'cluster'), required(environment, 'namespace')];

@@ -1,4 +1,5 @@
 import type { ActionDefinition } from '@portico/plugin-api';
+import { requireEnvironmentMember } from '../environments/require-environment-member';
 import { noteSimulated, required, target, type CloudActionDeps } from './cloud-action-deps';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -22,6 +23,7 @@ export function loadMockDataAction(deps: CloudActionDeps): ActionDefinition<{ da
       async handler(ctx) {
         noteSimulated(ctx, deps.config);
         const environment = target(ctx.entity, 'dev-environment', 'developer environment');
+        await requireEnvironmentMember(ctx, environment, 'load data into it');
         const [cluster, namespace] = [required(environment, 'cluster'), required(environment, 'namespace')];
         const api = await deps.kubernetes(cluster);
         const name = `mock-data-${ctx.runId.toLowerCase().replace(/[^a-z0-9]/g, '').slice(-10)}`;

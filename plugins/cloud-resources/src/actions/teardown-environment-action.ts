@@ -1,4 +1,5 @@
 import type { ActionDefinition } from '@portico/plugin-api';
+import { requireEnvironmentMember } from '../environments/require-environment-member';
 import { noteSimulated, required, target, type CloudActionDeps } from './cloud-action-deps';
 
 /** Tears an environment down: its namespace deleted, the entity kept and marked ended. Run by its timer at expiry; a second run changes nothing. */
@@ -17,6 +18,7 @@ export function teardownEnvironmentAction(deps: CloudActionDeps): ActionDefiniti
       async handler(ctx) {
         noteSimulated(ctx, deps.config);
         const environment = target(ctx.entity, 'dev-environment', 'developer environment');
+        await requireEnvironmentMember(ctx, environment, 'tear it down');
         if (environment.properties.status === 'ended') {
           ctx.logger.info(`${environment.id} ended already at ${environment.properties.endedAt}; nothing to do`);
           return;
