@@ -245,6 +245,60 @@ declare function cursorPage<T>(items: readonly T[], query: Record<string, unknow
     maxLimit?: number;
 }): CursorPage<T>;
 
+/** The metadata every object carries (a subset of ObjectMeta). */
+interface KubernetesObjectMeta {
+    name: string;
+    namespace?: string;
+    uid: string;
+    resourceVersion: string;
+    creationTimestamp: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    deletionTimestamp?: string;
+    generation?: number;
+}
+/** Any object the fake stores: `apiVersion`, `kind`, `metadata` and the rest as Kubernetes sends it. */
+interface KubernetesObject {
+    apiVersion: string;
+    kind: string;
+    metadata: KubernetesObjectMeta;
+    spec?: any;
+    status?: any;
+    [field: string]: unknown;
+}
+interface KubernetesFakeOptions {
+    /** The bearer token it accepts (default `k8s-test-token`); others get 401. */
+    token?: string;
+    /** How many reads of a new Job's status show it still active before it ends (default 1). */
+    jobReadsBeforeDone?: number;
+}
+interface AddWorkloadOptions {
+    namespace: string;
+    name: string;
+    replicas?: number;
+    /** Labels of the object and its pod template (default `{ app: name }`). */
+    labels?: Record<string, string>;
+    image?: string;
+    /** Ready pods (default: all of them). */
+    readyReplicas?: number;
+}
+/** The fake, its stored objects and helpers to arrange them. */
+interface KubernetesFake extends UpstreamFake {
+    readonly token: string;
+    /** Objects by kind (`Namespace`, `Deployment`, `StatefulSet`, `Pod`, `RoleBinding`, `Job`). */
+    objects(kind: string, namespace?: string): KubernetesObject[];
+    find(kind: string, namespace: string | undefined, name: string): KubernetesObject | undefined;
+    addNamespace(name: string, labels?: Record<string, string>): KubernetesObject;
+    addDeployment(options: AddWorkloadOptions): KubernetesObject;
+    addStatefulSet(options: AddWorkloadOptions): KubernetesObject;
+    /** How the next Jobs end once they have been read enough (default `Complete`). */
+    setJobOutcome(outcome: 'Complete' | 'Failed'): void;
+}
+/** A `Status` object, the body of every Kubernetes error. */
+declare function kubernetesStatus(code: number, message: string, reason?: string, details?: Record<string, unknown>): Record<string, unknown>;
+/** Starts a Kubernetes API fake on a free port. Point a kubeconfig's `server` at `fake.url`. */
+declare function startKubernetesFake(options?: KubernetesFakeOptions): Promise<KubernetesFake>;
+
 /** HMAC-SHA256 of `payload` under `secret`, hex (the digest GitHub, PagerDuty and Stripe sign with). */
 declare function hmacSha256Hex(secret: string, payload: string): string;
 interface WebhookDelivery {
@@ -336,5 +390,5 @@ declare function expectFitsWidth(page: Page, where?: string): Promise<void>;
  */
 declare function auditedScreenshot(page: Page, dir: string, name: string): Promise<void>;
 
-export { TEST_REDIS_URL, WCAG_AA_TAGS, auditedScreenshot, call, captureLogger, connectTestRedis, cursorPage, deleteRedisKeys, deliverWebhook, describeViolations, ensureBuilt, eventually, expectAccessible, expectFitsWidth, hmacSha256Hex, launchBrowser, offsetPage, openPage, openWidget, requireRedis, startTestPortal, startUpstreamFake };
-export type { AxeNode, AxeViolation, CapturedLine, CursorPage, FinishedRun, InjectedReply, JsonResponse, OffsetPage, OpenWidgetOptions, RunOptions, TestPortal, TestPortalOptions, TestUser, UpstreamFake, UpstreamFakeOptions, UpstreamReply, UpstreamRequest, UpstreamRoute, WebhookDelivery };
+export { TEST_REDIS_URL, WCAG_AA_TAGS, auditedScreenshot, call, captureLogger, connectTestRedis, cursorPage, deleteRedisKeys, deliverWebhook, describeViolations, ensureBuilt, eventually, expectAccessible, expectFitsWidth, hmacSha256Hex, kubernetesStatus, launchBrowser, offsetPage, openPage, openWidget, requireRedis, startKubernetesFake, startTestPortal, startUpstreamFake };
+export type { AddWorkloadOptions, AxeNode, AxeViolation, CapturedLine, CursorPage, FinishedRun, InjectedReply, JsonResponse, KubernetesFake, KubernetesFakeOptions, KubernetesObject, KubernetesObjectMeta, OffsetPage, OpenWidgetOptions, RunOptions, TestPortal, TestPortalOptions, TestUser, UpstreamFake, UpstreamFakeOptions, UpstreamReply, UpstreamRequest, UpstreamRoute, WebhookDelivery };

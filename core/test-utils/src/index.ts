@@ -5,6 +5,7 @@ export { captureLogger, type CapturedLine } from './portal/capture-logger';
 export { deleteRedisKeys, requireRedis, connectTestRedis, TEST_REDIS_URL } from './redis/delete-redis-keys';
 export { startUpstreamFake, type UpstreamFake, type UpstreamFakeOptions, type UpstreamRoute, type UpstreamRequest, type UpstreamReply, type InjectedReply } from './upstream/upstream-fake';
 export { offsetPage, cursorPage, type OffsetPage, type CursorPage } from './upstream/pagination';
+export { startKubernetesFake, kubernetesStatus, type KubernetesFake, type KubernetesFakeOptions, type KubernetesObject, type KubernetesObjectMeta, type AddWorkloadOptions } from './upstream/kubernetes-fake';
 export { hmacSha256Hex, deliverWebhook, type WebhookDelivery } from './upstream/webhook-signature';
 export { launchBrowser } from './browser/launch-browser';
 export { openPage } from './browser/open-page';
