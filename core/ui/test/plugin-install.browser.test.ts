@@ -54,7 +54,7 @@ test('a plugin installed after the shell was built shows its widget after a rest
   const installedDir = join(app, 'node_modules', '@portico-fixtures', 'ui-second');
   portal = await startTestPortal({ ...first, plugins: [...first.plugins, { path: installedDir }] }, { keyPrefix, baseDir: app });
   const listed = (await (await fetch(`${portal.url}/api/v1/plugins`)).json()) as { items: Array<{ id: string; status: string; error?: string; ui: unknown }> };
-  expect(listed.items.find((plugin) => plugin.id === 'second')).toMatchObject({ status: 'running', version: '2.0.0', ui: { url: '/ui/plugins/second.mjs', uiApi: '^0.1.0' } });
+  expect(listed.items.find((plugin) => plugin.id === 'second')).toMatchObject({ status: 'running', version: '2.0.0', ui: { url: '/ui/plugins/second.mjs?v=2.0.0', uiApi: '^0.1.0' } });
   await page.goto(portal.url);
   await page.getByTestId('second-widget').waitFor();
   expect(await page.getByTestId('second-widget').textContent()).toBe('Installed after the shell was built');
