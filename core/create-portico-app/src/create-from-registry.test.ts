@@ -50,7 +50,13 @@ describe('npm create portico-app from a registry', () => {
   });
 
   afterAll(async () => {
-    portal?.kill('SIGTERM');
+    // `npm start` runs the portal as its child: stop the whole process group, or the portal
+    // outlives the test (and holds jest's pipes open).
+    if (portal?.pid && portal.exitCode === null) {
+      const exited = new Promise((done) => portal?.once('exit', done));
+      process.kill(-portal.pid, 'SIGTERM');
+      await exited;
+    }
     await registry?.stop();
     if (work) rmSync(work, { recursive: true, force: true });
   });
@@ -75,7 +81,7 @@ describe('npm create portico-app from a registry', () => {
 
     const port = await freePort();
     let log = '';
-    portal = spawn('npm', ['start'], { cwd: app, env: { ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    portal = spawn('npm', ['start'], { cwd: app, env: { ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     portal.stdout?.on('data', (chunk) => (log += chunk));
     portal.stderr?.on('data', (chunk) => (log += chunk));
     const url = `http://127.0.0.1:${port}`;
