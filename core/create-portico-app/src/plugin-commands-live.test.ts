@@ -102,7 +102,7 @@ describe('plugins added, upgraded and removed while the portal runs', () => {
     const before = config();
     const result = portico('add', '@acme/portico-plugin-future');
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`needs @portico/plugin-api ^9.0.0, but this portal provides ${pluginApiVersion}`);
+    expect(result.stderr).toContain(`needs @portico/plugin-api ^9.0.0, but this kernel provides ${pluginApiVersion}`);
     expect(result.stderr).toContain('nothing was installed');
     expect(existsSync(join(app, 'node_modules', '@acme', 'portico-plugin-future'))).toBe(false);
     expect(config()).toBe(before);

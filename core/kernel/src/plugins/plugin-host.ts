@@ -3,11 +3,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Container } from 'inversify';
-import semver from 'semver';
 import {
   coreExtensionPoints,
   coreServices,
-  PLUGIN_API_VERSION,
   type ActionDefinition,
   type AutomationDefinition,
   type EntityProvider,
@@ -29,6 +27,7 @@ import type { LoadedPlugin, PluginCandidate } from './loaded-plugin';
 import { emptyContributions, type PluginRecord } from './plugin-record';
 import { resolvePluginPackage, type PluginPackage } from './resolve-plugin-package';
 import { findSecondCopies } from './shared-copies';
+import { pluginApiMismatch } from './plugin-api-mismatch';
 
 export interface PluginHostOptions {
   baseDir: string;
@@ -160,11 +159,9 @@ export class PluginHost {
       this.fail(record, `Plugin id "${pkg.manifest.id}" is used by both ${duplicate.packageName}@${duplicate.version} and ${pkg.label}: remove one of them from portico.config.yaml.`);
       return null;
     }
-    if (!semver.satisfies(PLUGIN_API_VERSION, pkg.manifest.pluginApi, { includePrerelease: true })) {
-      this.fail(
-        record,
-        `Plugin "${pkg.manifest.id}" (${pkg.label}) needs @portico/plugin-api ${pkg.manifest.pluginApi}, but this kernel provides ${PLUGIN_API_VERSION}: install a version of the plugin built for ${PLUGIN_API_VERSION}, or upgrade @portico/kernel.`,
-      );
+    const mismatch = pluginApiMismatch(`Plugin "${pkg.manifest.id}" (${pkg.label})`, pkg.manifest.pluginApi);
+    if (mismatch) {
+      this.fail(record, mismatch);
       return null;
     }
     record.warnings.push(...findSecondCopies(pkg.dir, pkg.label, this.options.baseDir, pkg.packageJson));

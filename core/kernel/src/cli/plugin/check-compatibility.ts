@@ -1,5 +1,6 @@
 import semver from 'semver';
 import type { PluginManifest } from '@portico/plugin-api';
+import { pluginApiMismatch } from '../../plugins/plugin-api-mismatch';
 
 export interface PortalProvides {
   pluginApi: string;
@@ -12,9 +13,8 @@ export interface PortalProvides {
 /** Why a plugin cannot go into this portal, one sentence per reason naming both sides; empty when it can. */
 export function checkCompatibility(label: string, manifest: PluginManifest, portal: PortalProvides): string[] {
   const problems: string[] = [];
-  if (!semver.satisfies(portal.pluginApi, manifest.pluginApi, { includePrerelease: true })) {
-    problems.push(`${label} needs @portico/plugin-api ${manifest.pluginApi}, but this portal provides ${portal.pluginApi}: install a version of the plugin built for ${portal.pluginApi}, or upgrade the portal's @portico/kernel.`);
-  }
+  const mismatch = pluginApiMismatch(label, manifest.pluginApi, portal.pluginApi);
+  if (mismatch) problems.push(mismatch);
   if (manifest.ui && manifest.uiApi && portal.uiApi && !semver.satisfies(portal.uiApi, manifest.uiApi, { includePrerelease: true })) {
     problems.push(`${label}'s widgets need @portico/ui-api ${manifest.uiApi}, but this portal provides ${portal.uiApi}: install a version of the plugin built for ${portal.uiApi}, or upgrade the portal's @portico/ui.`);
   }
