@@ -16,7 +16,7 @@ import {
   type IdentityService,
   type WidgetDefinition,
 } from '@portico/plugin-api';
-import { getPluginInternals, type PluginInternals } from '@portico/plugin-api/internal';
+import type { PluginInternals } from '@portico/plugin-api/internal';
 import type { PluginEntry } from '../config/portico-config';
 import { createPluginConfig } from '../services/plugin-config';
 import type { TaskScheduler } from '../services/task-scheduler';
@@ -28,6 +28,7 @@ import { emptyContributions, type PluginRecord } from './plugin-record';
 import { resolvePluginPackage, type PluginPackage } from './resolve-plugin-package';
 import { findSecondCopies } from './shared-copies';
 import { pluginApiMismatch } from './plugin-api-mismatch';
+import { pluginExportOf } from './plugin-export';
 
 export interface PluginHostOptions {
   baseDir: string;
@@ -173,8 +174,7 @@ export class PluginHost {
       const specifier = before === undefined || before === pkg.version ? pkg.entryFile : `${pathToFileURL(pkg.entryFile).href}?v=${encodeURIComponent(pkg.version)}`;
       const mod = (await import(specifier)) as Record<string, unknown>;
       this.importedVersions.set(pkg.entryFile, pkg.version);
-      const exported = mod.default && typeof mod.default === 'object' && '$$type' in (mod.default as object) ? mod.default : (mod.plugin ?? (mod.default as Record<string, unknown> | undefined)?.default);
-      internals = getPluginInternals(exported);
+      internals = pluginExportOf(mod);
     } catch (error) {
       this.fail(record, `Plugin "${pkg.manifest.id}" (${pkg.label}) could not be imported from ${pkg.entryFile}: ${(error as Error).message}`);
       return null;

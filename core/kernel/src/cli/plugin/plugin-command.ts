@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import semver from 'semver';
 import type { JsonSchema } from '@portico/plugin-api';
-import { getPluginInternals } from '@portico/plugin-api/internal';
+import { pluginExportOf } from '../../plugins/plugin-export';
 import { resolvePluginPackage } from '../../plugins/resolve-plugin-package';
 import { checkCompatibility } from './check-compatibility';
 import { addPluginEntry, removePluginEntry } from './config-plugins';
@@ -25,7 +25,7 @@ async function configSchemaOf(context: PortalContext, packageName: string): Prom
   try {
     const pkg = resolvePluginPackage({ package: packageName }, context.baseDir);
     const mod = (await import(pkg.entryFile)) as Record<string, unknown>;
-    return getPluginInternals(mod.default ?? mod.plugin)?.configSchema;
+    return pluginExportOf(mod)?.configSchema;
   } catch {
     return undefined;
   }
