@@ -83,7 +83,7 @@ export class PluginHost {
   readonly records: PluginRecord[] = [];
   private readonly loaded = new Map<string, LoadedPlugin>();
   private readonly events = new EventEmitter();
-  private readonly importedVersions = new Map<string, string>();
+  private readonly firstImportedVersions = new Map<string, string>();
   private providersOn = false;
   private readonly kindOwners = new Map<string, string>();
   private readonly actionOwners = new Map<string, string>();
@@ -169,11 +169,12 @@ export class PluginHost {
     for (const warning of record.warnings) this.options.logger.warn(warning, { plugin: record.id });
     let internals: PluginInternals | undefined;
     try {
-      // Node keeps every module it imported: a new version at the same path needs its own URL.
-      const before = this.importedVersions.get(pkg.entryFile);
-      const specifier = before === undefined || before === pkg.version ? pkg.entryFile : `${pathToFileURL(pkg.entryFile).href}?v=${encodeURIComponent(pkg.version)}`;
+      // Node keeps every module it imported: the bare path stays the version first imported from
+      // it, so every other version (an upgrade, or a re-add after one) needs its own URL.
+      const first = this.firstImportedVersions.get(pkg.entryFile) ?? pkg.version;
+      const specifier = first === pkg.version ? pkg.entryFile : `${pathToFileURL(pkg.entryFile).href}?v=${encodeURIComponent(pkg.version)}`;
       const mod = (await import(specifier)) as Record<string, unknown>;
-      this.importedVersions.set(pkg.entryFile, pkg.version);
+      if (!this.firstImportedVersions.has(pkg.entryFile)) this.firstImportedVersions.set(pkg.entryFile, pkg.version);
       internals = pluginExportOf(mod);
     } catch (error) {
       this.fail(record, `Plugin "${pkg.manifest.id}" (${pkg.label}) could not be imported from ${pkg.entryFile}: ${(error as Error).message}`);
