@@ -1,6 +1,6 @@
 import semver from 'semver';
 import type { PluginManifest } from '@portico/plugin-api';
-import { pluginApiMismatch } from '../../plugins/plugin-api-mismatch';
+import { pluginApiMismatch } from '../plugin-api-mismatch';
 
 export interface PortalProvides {
   pluginApi: string;

@@ -1,18 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { JsonSchema } from '@portico/plugin-api';
-import { PluginCommandError } from './plugin-command-error';
+import { PluginInstallError } from './plugin-install-error';
 
 function load(configPath: string): { text: string; doc: Document; plugins: YAMLSeq } {
   const text = readFileSync(configPath, 'utf8');
   const doc = parseDocument(text);
-  if (doc.errors.length > 0) throw new PluginCommandError(`${configPath} is not valid YAML (${doc.errors[0].message}): fix it first.`);
+  if (doc.errors.length > 0) throw new PluginInstallError(`${configPath} is not valid YAML (${doc.errors[0].message}): fix it first.`, 409);
   let plugins = doc.get('plugins', true);
   if (plugins === undefined || plugins === null) {
     doc.set('plugins', doc.createNode([]));
     plugins = doc.get('plugins', true);
   }
-  if (!isSeq(plugins)) throw new PluginCommandError(`"plugins" in ${configPath} must be a list.`);
+  if (!isSeq(plugins)) throw new PluginInstallError(`"plugins" in ${configPath} must be a list.`, 409);
   return { text, doc, plugins };
 }
 
