@@ -175,7 +175,7 @@ declare class PluginHost {
     readonly records: PluginRecord[];
     private readonly loaded;
     private readonly events;
-    private readonly importedVersions;
+    private readonly firstImportedVersions;
     private providersOn;
     private readonly kindOwners;
     private readonly actionOwners;

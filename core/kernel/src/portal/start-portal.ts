@@ -8,6 +8,7 @@ import { auditPluginChanges } from '../audit/audit-plugin-changes';
 import type { PluginRecord } from '../plugins/plugin-record';
 import { healthRoutes } from '../http/health-routes';
 import { kernelRoutes } from '../http/kernel-routes';
+import { pluginAdminRoutes } from '../http/plugin-admin-routes';
 import { createPluginDispatcher, describePluginRoutes } from '../http/plugin-router';
 import { portalEventsRoute } from '../http/portal-events-route';
 import { loadConfigFile } from '../config/portico-config';
@@ -59,7 +60,18 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
     await auditPluginChanges(host.records, auth.state, auth.audit);
 
     let state: 'starting' | 'ready' | 'stopping' = 'starting';
-    const apiRoutes: ApiRoute[] = [...kernelRoutes({ records: () => host.records, openapi: () => openapi }), portalEventsRoute((listener) => host.onChange(listener)), ...auth.routes(), ...catalog.routes(), ...actionRunner.routes()];
+    // One reload at a time, whoever asks (SIGHUP from `portico plugin`, or Admin → Plugins).
+    let reloads: Promise<unknown> = Promise.resolve();
+    const reloadPlugins = (): Promise<ReconcileResult> => {
+      const next = reloads.then(async () => {
+        if (!options.configPath) throw new ValidationError('This portal was started from a config object, not a file: there is nothing to reload.');
+        const { config: latest } = await loadConfigFile(options.configPath);
+        return reconcilePlugins(host, latest.plugins, kernel.baseDir);
+      });
+      reloads = next.catch(() => undefined);
+      return next;
+    };
+    const apiRoutes: ApiRoute[] = [...kernelRoutes({ records: () => host.records, openapi: () => openapi }), ...pluginAdminRoutes({ configPath: options.configPath, reload: reloadPlugins }), portalEventsRoute((listener) => host.onChange(listener)), ...auth.routes(), ...catalog.routes(), ...actionRunner.routes()];
     const running = () => host.records.filter((r) => r.status === 'running');
     const describe = (): Record<string, unknown> =>
       buildOpenApiDocument({
@@ -133,11 +145,7 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
         return openapi;
       },
       dataDir: kernel.dataDir,
-      reloadPlugins: async () => {
-        if (!options.configPath) throw new ValidationError('This portal was started from a config object, not a file: there is nothing to reload.');
-        const { config: next } = await loadConfigFile(options.configPath);
-        return reconcilePlugins(host, next.plugins, kernel.baseDir);
-      },
+      reloadPlugins,
       close: () => {
         closing ??= (async () => {
           state = 'stopping';
