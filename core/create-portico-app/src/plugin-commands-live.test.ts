@@ -1,19 +1,21 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort, startLocalRegistry, type LocalRegistry } from '@portico/build-config/local-registry';
-import { launchBrowser, openPage } from '@portico/test-utils';
+import { expectAccessible, launchBrowser, openPage } from '@portico/test-utils';
 
 // What a portal created by this package does next: `portico plugin add / upgrade / remove`
-// against a portal that keeps running. A plugin published to a real registry appears (API and an
-// open browser tab) and goes again, with the same process throughout; what cannot load is
-// refused and leaves everything as it was.
+// against a portal that keeps running, then the same from Admin → Plugins in the browser. A
+// plugin published to a real registry appears (API and an open browser tab) and goes again, with
+// the same process throughout; what cannot load is refused and leaves everything as it was.
 const repoRoot = resolve(__dirname, '..', '..', '..');
 const cli = join(repoRoot, 'core', 'kernel', 'dist', 'portico.mjs');
 const fixture = join(__dirname, '__fixtures__', 'live-plugin');
 const pluginApiVersion = (JSON.parse(readFileSync(join(repoRoot, 'core', 'plugin-api', 'package.json'), 'utf8')) as { version: string }).version;
+const VIEWER_TOKEN = 'viewer-token-for-the-live-test';
 jest.setTimeout(240_000);
 
 /** A copy of the fixture plugin with its text changed (another version, name or behaviour). */
@@ -72,7 +74,8 @@ describe('plugins added, upgraded and removed while the portal runs', () => {
     app = join(work, 'app');
     mkdirSync(app);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'acme-portal', private: true }));
-    writeFileSync(join(app, 'portico.config.yaml'), '# Acme portal\nauth:\n  guest: true\nplugins: []\n');
+    const viewer = createHash('sha256').update(VIEWER_TOKEN).digest('hex');
+    writeFileSync(join(app, 'portico.config.yaml'), `# Acme portal\nauth:\n  guest: true\n  tokens:\n    - { name: viewer, sha256: ${viewer}, roles: [viewer] }\nplugins: []\n`);
 
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
@@ -170,5 +173,107 @@ describe('plugins added, upgraded and removed while the portal runs', () => {
     expect(existsSync(join(app, 'node_modules', '@acme', 'portico-plugin-live'))).toBe(false);
     expect(notePid()).toBe(portal.pid);
     expect(pageErrors).toEqual([]);
+  });
+
+  describe('Admin → Plugins', () => {
+    let admin: Page;
+    const row = (name: string) => admin.getByRole('table', { name: 'Plugins in the registry' }).locator(`tr[data-package="${name}"]`);
+    const installedRow = (id: string) => admin.getByRole('table', { name: 'Installed plugins' }).locator(`tr[data-plugin="${id}"]`);
+
+    beforeAll(async () => {
+      admin = await openPage(browser, pageErrors);
+      await admin.goto(`${url}/admin/plugins`);
+      await admin.getByRole('search', { name: 'Search the plugin registry' }).waitFor();
+    });
+
+    it('is for identities holding the admin permission only', async () => {
+      const headers = { authorization: `Bearer ${VIEWER_TOKEN}`, 'content-type': 'application/json' };
+      for (const [method, path, body] of [
+        ['GET', '/api/v1/admin/plugin-registry', undefined],
+        ['GET', '/api/v1/admin/plugin-registry/check?package=@acme/portico-plugin-live', undefined],
+        ['POST', '/api/v1/admin/plugins', { package: '@acme/portico-plugin-live' }],
+        ['POST', '/api/v1/admin/plugins/live/upgrade', {}],
+        ['DELETE', '/api/v1/admin/plugins/live', undefined],
+      ] as const) {
+        const response = await fetch(`${url}${path}`, { method, headers, body: body && JSON.stringify(body) });
+        expect({ path, status: response.status }).toEqual({ path, status: 403 });
+      }
+      expect(existsSync(join(app, 'node_modules', '@acme', 'portico-plugin-live'))).toBe(false);
+      const viewerPage = await openPage(browser, pageErrors, { token: VIEWER_TOKEN });
+      await viewerPage.goto(`${url}/admin/plugins`);
+      await viewerPage.getByText('Installing, upgrading and removing plugins needs the permission "admin"').waitFor();
+      expect(await viewerPage.getByRole('search').count()).toBe(0);
+      expect(await viewerPage.getByRole('button', { name: /^(Install|Remove|Upgrade)/ }).count()).toBe(0);
+      await viewerPage.context().close();
+    });
+
+    it('answers bad input with the reason and a 4xx, changing nothing', async () => {
+      const post = (body: unknown) => fetch(`${url}/api/v1/admin/plugins`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const notASpec = await post({ package: 'left-pad; rm -rf /' });
+      expect(notASpec.status).toBe(400);
+      expect(((await notASpec.json()) as { detail: string }).detail).toContain('is not an npm package name');
+      const missing = await post({ package: '@acme/portico-plugin-nowhere' });
+      expect(missing.status).toBe(404);
+      expect(((await missing.json()) as { detail: string }).detail).toContain('There is no package "@acme/portico-plugin-nowhere" in the registry');
+      const broken = await post({ package: '@acme/portico-plugin-broken' });
+      expect(broken.status).toBe(422);
+      expect(((await broken.json()) as { detail: string }).detail).toContain('the broken plugin refuses to start');
+      expect(existsSync(join(app, 'node_modules', '@acme', 'portico-plugin-broken'))).toBe(false);
+      const unknown = await fetch(`${url}/api/v1/admin/plugins/nothing-here`, { method: 'DELETE' });
+      expect(unknown.status).toBe(404);
+      expect((await api('/api/v1/plugins')).body.items).toEqual([]);
+    });
+
+    it('finds plugins in the registry and shows why one does not fit before anything is installed', async () => {
+      await admin.getByLabel('Search plugins').fill('portico-plugin');
+      await admin.getByRole('button', { name: 'Search', exact: true }).click();
+      await row('@acme/portico-plugin-live').waitFor();
+      await row('@acme/portico-plugin-future').getByRole('button', { name: 'Install @acme/portico-plugin-future' }).click();
+      const dialog = admin.getByRole('dialog', { name: /Install @acme\/portico-plugin-future/ });
+      await dialog.getByLabel('Why it cannot be installed').getByText(`needs @portico/plugin-api ^9.0.0, but this kernel provides ${pluginApiVersion}`, { exact: false }).waitFor();
+      expect(await dialog.getByRole('button', { name: 'Install' }).isDisabled()).toBe(true);
+      await expectAccessible(admin, 'the install dialog');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      expect(existsSync(join(app, 'node_modules', '@acme', 'portico-plugin-future'))).toBe(false);
+    });
+
+    it('installs a plugin from the page into the running portal', async () => {
+      await row('@acme/portico-plugin-live').getByRole('button', { name: 'Install @acme/portico-plugin-live' }).click();
+      const dialog = admin.getByRole('dialog', { name: 'Install @acme/portico-plugin-live@2.0.0' });
+      await dialog.getByText('Compatible with this portal.').waitFor();
+      await dialog.getByRole('button', { name: 'Install' }).click();
+      await admin.getByRole('status').getByText(`live 2.0.0 is live in this portal (process ${portal.pid}, not restarted)`).waitFor({ timeout: 120_000 });
+      // The installed table and the search results follow the change through the event stream.
+      await installedRow('live').getByText('running').waitFor();
+      await row('@acme/portico-plugin-live').getByText('Installed (2.0.0)').waitFor();
+      await page.getByTestId('live-hello').getByText('Hello from the live plugin 2.0.0').waitFor();
+      expect((await api('/api/v1/plugins/live/version')).body).toEqual({ version: '2.0.0', greeting: 'hello' });
+      expect(config()).toContain('@acme/portico-plugin-live');
+      expect(portal.exitCode).toBeNull();
+    });
+
+    it('upgrades it from the page when the registry has a newer version', async () => {
+      npm(['publish', variant(work, 'live-3', (_file, text) => text.replaceAll('1.0.0', '3.0.0'))]);
+      await admin.reload();
+      await installedRow('live').getByRole('button', { name: 'Upgrade live to 3.0.0' }).click();
+      const dialog = admin.getByRole('dialog', { name: 'Upgrade live to 3.0.0' });
+      await dialog.getByText('Compatible with this portal.').waitFor();
+      await dialog.getByRole('button', { name: 'Upgrade' }).click();
+      await admin.getByRole('status').getByText(`live is now 3.0.0 in this portal (process ${portal.pid}, not restarted)`).waitFor({ timeout: 120_000 });
+      await installedRow('live').getByRole('cell', { name: '3.0.0', exact: true }).first().waitFor();
+      await page.getByTestId('live-hello').getByText('Hello from the live plugin 3.0.0').waitFor();
+    });
+
+    it('removes it from the page; its kind stays', async () => {
+      await installedRow('live').getByRole('button', { name: 'Remove live' }).click();
+      await admin.getByRole('dialog', { name: 'Remove live' }).getByRole('button', { name: 'Remove' }).click();
+      await admin.getByRole('status').getByText('Its kinds (live-thing) and their entities stay in the catalog').waitFor({ timeout: 120_000 });
+      await installedRow('live').waitFor({ state: 'detached' });
+      await page.getByTestId('live-hello').waitFor({ state: 'detached' });
+      expect(existsSync(join(app, 'node_modules', '@acme', 'portico-plugin-live'))).toBe(false);
+      expect((await api('/api/v1/kinds')).body.items?.map((k) => k.id)).toContain('live-thing');
+      await expectAccessible(admin, 'Admin → Plugins');
+      expect(pageErrors).toEqual([]);
+    });
   });
 });

@@ -7,7 +7,6 @@ import { PERMISSIONS } from '@portico/plugin-api';
 import { navigate } from '@portico/ui-api';
 import { useAccess } from '../../access/access-provider';
 import { KindsAdmin } from './kinds-admin';
-import { PluginsAdmin } from './plugins-admin';
 import { SlotsAdmin } from './slots-admin';
 
 const SECTIONS = [
@@ -22,6 +21,7 @@ const SECTIONS = [
 // Loaded on first visit, like the shell's other pages.
 const RolesAdmin = lazy(() => import('./roles-admin'));
 const AuditAdmin = lazy(() => import('./audit-admin'));
+const PluginsAdmin = lazy(() => import('./plugins/plugins-admin'));
 
 /** Kinds (view and edit schemas), installed plugins, slots with what fills them, roles and the audit log. */
 export function AdminPage({ section = 'kinds', kindId }: { section?: string; kindId?: string }): ReactElement {
@@ -45,7 +45,11 @@ export function AdminPage({ section = 'kinds', kindId }: { section?: string; kin
         <Suspense fallback={<span aria-busy="true" />}>
           <RolesAdmin />
         </Suspense>
-      ) : section === 'plugins' ? <PluginsAdmin /> : section === 'slots' ? <SlotsAdmin /> : <KindsAdmin kindId={kindId} />}
+      ) : section === 'plugins' ? (
+        <Suspense fallback={<span aria-busy="true" />}>
+          <PluginsAdmin />
+        </Suspense>
+      ) : section === 'slots' ? <SlotsAdmin /> : <KindsAdmin kindId={kindId} />}
     </Stack>
   );
 }
