@@ -15,6 +15,9 @@ import { isSharedUiModule } from './shared-ui-modules.mjs';
 
 function swcPlugin(target) {
   return swc({
+    // Our TypeScript and JSX only: libraries ship JavaScript, and compiling them again is most of
+    // a UI bundle's build time (the shell's app config does the same).
+    exclude: /node_modules/,
     swc: {
       jsc: {
         target,
@@ -43,6 +46,8 @@ function externalFor(pkg) {
  * @param {Record<string,string>} [options.bins] output name → source of executables (ESM only)
  */
 export function createRollupConfig({ dir, entries = { index: 'src/index.ts' }, ui, bins = {} }) {
+  // `PORTICO_BUILD=start`: what `npm start` needs of a package, ES modules only (see start-demo.mjs).
+  const forStart = process.env.PORTICO_BUILD === 'start';
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const external = externalFor(pkg);
   const input = Object.fromEntries(Object.entries(entries).map(([name, src]) => [name, join(dir, src)]));
@@ -54,12 +59,13 @@ export function createRollupConfig({ dir, entries = { index: 'src/index.ts' }, u
       plugins: [json(), nodeResolve({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] }), swcPlugin('es2022')],
       output: [
         { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', sourcemap: true },
-        { dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', sourcemap: true, exports: 'named' },
+        // A running portal imports ES modules only; CommonJS is for publishing and jest.
+        ...(forStart ? [] : [{ dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', sourcemap: true, exports: 'named' }]),
       ],
     });
     // Declarations are for publishing and API reports; the repository's editors and tsc read the
     // sources (tsconfig paths), and a running portal reads none, so `npm start` skips them.
-    if (process.env.PORTICO_BUILD_TYPES !== '0') {
+    if (!forStart) {
       configs.push({
         input,
         external,

@@ -7,7 +7,8 @@
 // and, as the baseline measured in the same run, a bare `npm install` of the same package.json
 // in an empty folder (what npm alone costs). Prints one JSON line; the issue's target is
 // create + start under 60 s on a 2-core machine.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { timeToReady } from '@portico/build-config/time-to-ready';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { startLocalRegistry, freePort } = require('@portico/build-config/local-registry');
+const { startLocalRegistry } = require('@portico/build-config/local-registry');
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../../..');
 
 function run(command, args, cwd, env) {
@@ -23,23 +24,6 @@ function run(command, args, cwd, env) {
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 300_000 });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   return (performance.now() - started) / 1000;
-}
-
-async function startUntilReady(dir, env) {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn('npm', ['start'], { cwd: dir, env: { ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore', detached: true });
-  try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error('the portal exited before it was ready');
-      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
-      if (ok) return (performance.now() - started) / 1000;
-      if (performance.now() - started > 120_000) throw new Error('the portal was not ready within 120 s');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  } finally {
-    process.kill(-child.pid, 'SIGTERM');
-  }
 }
 
 const registry = await startLocalRegistry();
@@ -52,7 +36,7 @@ try {
   const publish = run(process.execPath, [join(repoRoot, 'core/build-config/bin/release.mjs'), '--no-version', '--no-build'], repoRoot, env);
   const cold = run('npm', ['create', 'portico-app@latest', 'warm-up', '--', '--yes'], work, env);
   const create = run('npm', ['create', 'portico-app@latest', 'acme', '--', '--yes'], work, env);
-  const start = await startUntilReady(join(work, 'acme'), env);
+  const start = await timeToReady(join(work, 'acme'), env, { timeoutMs: 120_000 });
   const bare = join(work, 'bare');
   mkdirSync(bare);
   for (const file of ['package.json', '.npmrc']) copyFileSync(join(work, 'acme', file), join(bare, file));
