@@ -189,3 +189,12 @@ interface WidgetProps {
 
 export { ApiError, COMPACT_BELOW, CardGrid, EntityLink, InfoCard, PageHeader, PortalLink, RunStatus, TableScroller, WrapRow, apiFetch, entityPath, navigate, runPath, useApi, useCatalogQuery, useCompactLayout, useEntity, usePortalLocation, useRun, useRunAction };
 export type { ApiFetchOptions, ApiState, CardGridProps, EntityLinkProps, InfoCardProps, PageHeaderProps, PlacedWidget, PortalLinkProps, PortalLocation, RunActionState, TableScrollerProps, WidgetProps, WrapRowProps };
+
+// ---- version.d.mts: declarations shared by this package's entry points ----
+/**
+ * The version of @portico/ui-api this copy is. The shell provides exactly one copy at runtime,
+ * so a plugin bundle's `uiApi` range is checked against it before the bundle is loaded.
+ */
+declare const UI_API_VERSION: string;
+
+export { UI_API_VERSION };
