@@ -71,9 +71,12 @@ describe('plugins added, upgraded and removed while the portal runs', () => {
           .replace('// (The test\'s "broken" copy throws here.)', "throw new Error('the broken plugin refuses to start');"),
       ),
     ]);
+    npm(['publish', variant(work, 'malformed', (file, text) => (file === 'package.json' ? text.replace('@acme/portico-plugin-live', '@acme/portico-plugin-malformed').replace('"id": "live"', '"id": "Not An Id"') : text))]);
     app = join(work, 'app');
     mkdirSync(app);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'acme-portal', private: true }));
+    // A scope whose registry is down (nothing listens on the port), answered at once rather than after npm's retries.
+    writeFileSync(join(app, '.npmrc'), `@down:registry=http://127.0.0.1:${await freePort()}/\nfetch-retries=0\n`);
     const viewer = createHash('sha256').update(VIEWER_TOKEN).digest('hex');
     writeFileSync(join(app, 'portico.config.yaml'), `# Acme portal\nauth:\n  guest: true\n  tokens:\n    - { name: viewer, sha256: ${viewer}, roles: [viewer] }\nplugins: []\n`);
 
@@ -207,7 +210,7 @@ describe('plugins added, upgraded and removed while the portal runs', () => {
       await viewerPage.context().close();
     });
 
-    it('answers bad input with the reason and a 4xx, changing nothing', async () => {
+    it('answers bad input and a registry that is down with the reason and the right status, changing nothing', async () => {
       const post = (body: unknown) => fetch(`${url}/api/v1/admin/plugins`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const notASpec = await post({ package: 'left-pad; rm -rf /' });
       expect(notASpec.status).toBe(400);
@@ -219,6 +222,12 @@ describe('plugins added, upgraded and removed while the portal runs', () => {
       expect(broken.status).toBe(422);
       expect(((await broken.json()) as { detail: string }).detail).toContain('the broken plugin refuses to start');
       expect(existsSync(join(app, 'node_modules', '@acme', 'portico-plugin-broken'))).toBe(false);
+      const malformed = await post({ package: '@acme/portico-plugin-malformed' });
+      expect(malformed.status).toBe(422);
+      expect(((await malformed.json()) as { detail: string }).detail).toContain('@acme/portico-plugin-malformed@1.0.0 has a malformed Portico manifest');
+      const down = await post({ package: '@down/portico-plugin-x' });
+      expect(down.status).toBe(502);
+      expect(((await down.json()) as { detail: string }).detail).toMatch(/^Could not read @down\/portico-plugin-x from the registry: .+Check the network/);
       const unknown = await fetch(`${url}/api/v1/admin/plugins/nothing-here`, { method: 'DELETE' });
       expect(unknown.status).toBe(404);
       expect((await api('/api/v1/plugins')).body.items).toEqual([]);
