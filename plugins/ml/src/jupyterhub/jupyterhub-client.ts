@@ -26,7 +26,7 @@ export class JupyterHubClient implements JupyterHubApi {
     try {
       res = await fetch(`${this.root}/hub/api${path}`, { method, headers: { authorization: `Bearer ${await this.options.token()}`, accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
     } catch (error) {
-      throw new JupyterHubApiError(`JupyterHub at ${this.options.baseUrl} could not be reached for ${what} (${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}): check jupyterhub.baseUrl and the network.`, null);
+      throw new JupyterHubApiError(`JupyterHub at ${this.options.baseUrl} could not be reached for ${what} (${(error as { cause?: { code?: string; message?: string } }).cause?.code ?? (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message}): check jupyterhub.baseUrl and the network.`, null);
     }
     const text = await res.text();
     let parsed: Json | null = null;

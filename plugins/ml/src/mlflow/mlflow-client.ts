@@ -83,8 +83,9 @@ export class MlflowClient implements MlflowApi {
     try {
       res = await fetch(url, { method, headers: { ...headers, ...(method !== 'GET' ? { 'content-type': 'application/json' } : {}) }, ...(method !== 'GET' ? { body: JSON.stringify(args) } : {}) });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      throw new MlflowApiError(`MLflow at ${this.options.baseUrl} could not be reached for ${what} (${cause}): check mlflow.baseUrl and the network.`, null, null);
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const why = cause?.code ?? cause?.message ?? (error as Error).message;
+      throw new MlflowApiError(`MLflow at ${this.options.baseUrl} could not be reached for ${what} (${why}): check mlflow.baseUrl and the network.`, null, null);
     }
     const text = await res.text();
     let body: unknown = text;
