@@ -41,6 +41,8 @@ export interface KubernetesFakeOptions {
    * here (e.g. the MLflow run a training Job logs).
    */
   onJobCreated?(job: KubernetesObject): void;
+  /** Called with each Job as it ends (its status says how), before the answer that shows it ended. */
+  onJobFinished?(job: KubernetesObject): void;
   /** How many reads of an InferenceService show a new revision not ready yet (default 1). */
   inferenceServiceReadsBeforeReady?: number;
 }
@@ -346,6 +348,7 @@ export async function startKubernetesFake(options: KubernetesFakeOptions = {}): 
             const done = jobOutcome === 'Complete';
             job.status = { startTime: job.status.startTime, ...(done ? { succeeded: 1, completionTime: now() } : { failed: 1 }), conditions: [{ type: done ? 'Complete' : 'Failed', status: 'True', ...(done ? {} : { reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' }) }] };
             bump(job);
+            options.onJobFinished?.(job);
           }
           return { body: job };
         },

@@ -32,7 +32,7 @@ export function startNotebookAction(deps: MlActionDeps): ActionDefinition<StartI
       required: ['name', 'owner', 'image', 'size'],
       properties: {
         // JupyterHub 6's rule for new server names.
-        name: { type: 'string', title: 'Name', description: 'Lower-case letters and digits, single dashes between; at most 30.', pattern: '^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,29}$' },
+        name: { type: 'string', title: 'Name', description: 'Lower-case letters and digits, single dashes between; at most 30.', pattern: '^[a-z](-?[a-z0-9])*$', maxLength: 30 },
         owner: { type: 'string', title: 'Team', format: 'team' },
         image: { type: 'string', title: 'Image', ...(images.length ? { enum: images.map((i) => i.id), default: images[0].id } : {}) },
         size: { type: 'string', title: 'Size', ...(sizes.length ? { enum: sizes.map((s) => s.id), default: sizes[0].id } : {}) },

@@ -227,6 +227,7 @@ export function resolveMlConfig(raw: Record<string, unknown> = {}): MlConfig {
           images: [{ id: 'scipy', title: 'SciPy notebook', image: 'quay.io/jupyter/scipy-notebook:2026-11-30' }],
           sizes: [{ id: 'small', cpu: '2', memory: '8Gi', gpu: 0 }],
           ...r.jupyterhub,
+          ...(r.jupyterhub.sizes ? { sizes: r.jupyterhub.sizes.map((size) => ({ ...size, gpu: size.gpu ?? 0 })) } : {}),
           ttlHours: r.jupyterhub.ttlHours ?? 8,
           maxHours: r.jupyterhub.maxHours ?? 72,
         }

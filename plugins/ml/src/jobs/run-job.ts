@@ -101,7 +101,9 @@ export async function runJob(ctx: ActionContext<JobInputs>, deps: MlActionDeps, 
     }
     if (state.phase !== 'active') {
       ctx.logger.info(`Job ${name}: ${state.phase}${state.message ? ` (${state.message})` : ''}`);
-      return { job: name, state, mlflowRun: mlflowRun && mlflow ? await mlflow.getRun(mlflowRun.runId) : mlflowRun };
+      const final = mlflowRun && mlflow ? await mlflow.getRun(mlflowRun.runId) : mlflowRun;
+      if (final) logMetrics(ctx, final, seen);
+      return { job: name, state, mlflowRun: final };
     }
     if (Date.now() > deadline || ctx.signal.aborted) throw new Error(`Stopped following Job ${name} after ${Math.round(deps.config.jobTimeoutMs / 60000)} min while it was still running; it goes on in the cluster.`);
     await pause(deps.config.pollMs, ctx.signal);

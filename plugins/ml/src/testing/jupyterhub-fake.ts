@@ -27,7 +27,7 @@ export interface JupyterHubFake extends UpstreamFake {
 
 const hubError = (status: number, message: string): UpstreamReply => ({ status, body: { status, message } });
 // JupyterHub 6's rule for new server names.
-const SERVER_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,29}$/;
+const SERVER_NAME = /^[a-z](-?[a-z0-9]){0,29}$/;
 
 /** Starts the JupyterHub fake; a new server is ready after `readsBeforeReady` reads of its user (default 1). */
 export async function startJupyterHubFake(options: { token?: string; readsBeforeReady?: number } = {}): Promise<JupyterHubFake> {
