@@ -1,7 +1,7 @@
 import type { ActionDefinition } from '@portico/plugin-api';
 import { servingTarget } from '../config/ml-config';
 import { applyServingChange } from '../serving/apply-serving-change';
-import { PRODUCTION, PRODUCTION_STEP } from '../serving/run-serving-change';
+import { PRODUCTION, PRODUCTION_PERMISSION, PRODUCTION_STEP } from '../serving/run-serving-change';
 import { needsApproval, type ServingChange } from '../serving/serving-change';
 import { noteSimulated, owningTeam, required, target, type MlActionDeps } from './ml-action-deps';
 
@@ -27,7 +27,7 @@ export function applyProductionChangeAction(deps: MlActionDeps): ActionDefinitio
     icon: 'verified',
     kind: 'ml-model',
     operation: 'day-2',
-    permission: 'ml.production.change',
+    permission: PRODUCTION_PERMISSION,
     timeoutMs: deps.config.readyTimeoutMs + 5 * 60 * 1000,
     inputSchema: {
       type: 'object',

@@ -1,4 +1,4 @@
-import type { ActionContext, Entity } from '@portico/plugin-api';
+import { ForbiddenError, type ActionContext, type Entity } from '@portico/plugin-api';
 import { owningTeam, type MlActionDeps } from '../actions/ml-action-deps';
 import { mlEntityId } from '../ingestion/entity-ids';
 import { applyServingChange, type EndpointLocation } from './apply-serving-change';
@@ -6,6 +6,7 @@ import { describeChange, needsApproval, type ServingChange } from './serving-cha
 
 export const PRODUCTION = 'production';
 export const PRODUCTION_STEP = 'ml.apply-production-change';
+export const PRODUCTION_PERMISSION = 'ml.production.change';
 
 /**
  * Runs a serving change: outside production at once; in production as the step
@@ -23,12 +24,17 @@ export async function runServingChange(ctx: ActionContext<unknown>, deps: MlActi
   const team = owningTeam(modelEntity, deps.config.defaultOwner);
   const approval = needsApproval(change) ? { teams: [team] } : undefined;
   if (approval) ctx.logger.info(`In production, to ${describeChange(change)} needs the approval of ${model}'s owning team, ${team}`);
-  const step = await ctx.runAction(PRODUCTION_STEP, {
-    entity: { kind: 'ml-model', id: modelEntity.id },
-    inputs: { environment: where.environment, endpoint: where.name, change },
-    ...(approval ? { approval } : {}),
-    title: `Production: ${describeChange(change)} on ${where.name}${approval ? ` (approved by ${team})` : ''}`,
-  });
+  const step = await ctx
+    .runAction(PRODUCTION_STEP, {
+      entity: { kind: 'ml-model', id: modelEntity.id },
+      inputs: { environment: where.environment, endpoint: where.name, change },
+      ...(approval ? { approval } : {}),
+      title: `Production: ${describeChange(change)} on ${where.name}${approval ? ` (approved by ${team})` : ''}`,
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof ForbiddenError)) throw error;
+      throw new Error(`Changing a production endpoint needs the permission ${PRODUCTION_PERMISSION}, which ${ctx.actor} lacks; ask a portal admin for it, or someone of ${team} who holds it. Nothing was changed.`);
+    });
   if (step.status !== 'succeeded') {
     const declined = step.approvals.filter((a) => a.decision === 'decline').map((a) => `${a.by}${a.comment ? ` (${a.comment})` : ''}`);
     throw new Error(step.status === 'declined' ? `Declined by ${declined.join(', ') || 'an approver'}; nothing was changed.` : `The production step ended ${step.status}${step.error ? `: ${step.error.replace(/\.$/, '')}` : ''}.`);
