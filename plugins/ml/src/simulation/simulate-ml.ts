@@ -11,7 +11,7 @@ const MODEL = 'churn-classifier';
 function seed(mlflow: SimulatedMlflow, owner: string): void {
   const accuracy = [0.81, 0.84, 0.86, 0.89, 0.88, 0.91];
   accuracy.forEach((value, i) => {
-    const run = mlflow.addRun(EXPERIMENT, { runName: `xgboost-${i + 1}`, startTime: Date.now() - (6 - i) * 86_400_000, endTime: Date.now() - (6 - i) * 86_400_000 + 1_800_000, metrics: { accuracy: value, auc: value + 0.04, loss: 1 - value }, params: { max_depth: String(4 + i), learning_rate: '0.1' } });
+    const run = mlflow.addRun(EXPERIMENT, { runName: `xgboost-${i + 1}`, startTime: Date.now() - (6 - i) * 86_400_000, endTime: Date.now() - (6 - i) * 86_400_000 + 1_800_000, metrics: { accuracy: value, auc: Math.round((value + 0.04) * 100) / 100, loss: Math.round((1 - value) * 100) / 100 }, params: { max_depth: String(4 + i), learning_rate: '0.1' } });
     if (i >= 2) mlflow.addVersion(MODEL, run.runId, i === 4 ? ['champion'] : i === 5 ? ['challenger'] : []);
   });
   mlflow.addRun('fraud-detection', { runName: 'baseline', metrics: { precision: 0.72, recall: 0.64 } });
