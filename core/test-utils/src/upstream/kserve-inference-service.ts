@@ -59,7 +59,7 @@ function promote(rollout: InferenceServiceRollout): void {
 }
 
 /** Advances the rollout by one read and returns the status KServe would report. */
-export function readInferenceService(object: { metadata: { name: string; namespace?: string; generation?: number }; spec: any }, rollout: InferenceServiceRollout, readsBeforeReady: number): Record<string, unknown> {
+export function readInferenceService(object: { metadata: { name: string; namespace?: string; generation?: number }; spec?: any }, rollout: InferenceServiceRollout, readsBeforeReady: number): Record<string, unknown> {
   rollout.reads += 1;
   const revision = (n: number | null) => (n === null ? undefined : `${object.metadata.name}-predictor-${String(n).padStart(5, '0')}`);
   const settled = rollout.reads > readsBeforeReady;
