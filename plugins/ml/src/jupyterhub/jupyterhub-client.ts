@@ -7,7 +7,11 @@ export interface JupyterHubClientOptions {
   token(): Promise<string>;
 }
 
-type Json = Record<string, any>;
+/** The hub's answers as the client reads them: a user model's servers, or an error's message. */
+interface HubAnswer {
+  servers?: Record<string, { ready?: boolean; pending?: 'spawn' | 'stop' | null; url?: string; full_url?: string | null; started?: string; last_activity?: string; user_options?: Record<string, unknown> }>;
+  message?: string;
+}
 
 /**
  * The JupyterHub REST API through fetch (the hub publishes no JavaScript client; @jupyterlab/services
@@ -20,7 +24,7 @@ export class JupyterHubClient implements JupyterHubApi {
     this.root = options.baseUrl.replace(/\/+$/, '');
   }
 
-  private async request(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: Json | null }> {
+  private async request(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: HubAnswer | null }> {
     const what = `${method} ${path}`;
     let res: Response;
     try {
@@ -29,7 +33,7 @@ export class JupyterHubClient implements JupyterHubApi {
       throw new JupyterHubApiError(`JupyterHub at ${this.options.baseUrl} could not be reached for ${what} (${(error as { cause?: { code?: string; message?: string } }).cause?.code ?? (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message}): check jupyterhub.baseUrl and the network.`, null);
     }
     const text = await res.text();
-    let parsed: Json | null = null;
+    let parsed: HubAnswer | null = null;
     try {
       parsed = text ? JSON.parse(text) : null;
     } catch {
@@ -44,7 +48,7 @@ export class JupyterHubClient implements JupyterHubApi {
   }
 
   async getServer(user: string, server: string): Promise<NotebookServer | null> {
-    let model: Json | null;
+    let model: HubAnswer | null;
     try {
       // GET /users/{name} lists running servers on every hub version (the per-server GET is new in 6.0).
       model = (await this.request('GET', this.path(user))).body;
@@ -52,7 +56,7 @@ export class JupyterHubClient implements JupyterHubApi {
       if (error instanceof JupyterHubApiError && error.status === 404) return null;
       throw error;
     }
-    const s = model?.servers?.[server] as Json | undefined;
+    const s = model?.servers?.[server];
     if (!s) return null;
     const url = typeof s.url === 'string' ? (/^https?:/.test(s.url) ? s.url : `${this.root}${s.url}`) : null;
     return { name: server, ready: Boolean(s.ready), pending: s.pending ?? null, url: s.full_url ?? url, started: s.started ?? null, lastActivity: s.last_activity ?? null, userOptions: s.user_options ?? {} };

@@ -4,7 +4,16 @@ import type { InferenceServiceInfo, JobSpec, JobState, MlKubernetesApi, Predicto
 
 const KSERVE = { group: 'serving.kserve.io', version: 'v1beta1', plural: 'inferenceservices' };
 
-type Json = Record<string, any>;
+/** An InferenceService as the API server sends it, by the fields the plugin reads. */
+interface WireInferenceService {
+  metadata: { name: string; namespace: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec?: { predictor?: { canaryTrafficPercent?: number; model?: { modelFormat?: { name?: string }; storageUri?: string } } };
+  status?: {
+    url?: string;
+    conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>;
+    components?: { predictor?: { latestReadyRevision?: string; latestCreatedRevision?: string; latestRolledoutRevision?: string; traffic?: Array<{ revisionName: string; percent?: number; latestRevision?: boolean }> } };
+  };
+}
 
 function jobState(job: V1Job): JobState {
   const conditions = job.status?.conditions ?? [];
@@ -15,11 +24,11 @@ function jobState(job: V1Job): JobState {
 }
 
 /** An InferenceService as the plugin reads it: the predictor it asked for and what KServe reports. */
-export function toInferenceService(o: Json): InferenceServiceInfo {
+export function toInferenceService(o: WireInferenceService): InferenceServiceInfo {
   const predictor = o.spec?.predictor ?? {};
   const model = predictor.model ?? {};
   const status = o.status ?? {};
-  const ready = (status.conditions ?? []).find((c: Json) => c.type === 'Ready');
+  const ready = (status.conditions ?? []).find((c) => c.type === 'Ready');
   const component = status.components?.predictor ?? {};
   return {
     namespace: o.metadata.namespace,
@@ -30,7 +39,7 @@ export function toInferenceService(o: Json): InferenceServiceInfo {
     url: status.url ?? null,
     ready: ready?.status === 'True',
     notReadyReason: ready && ready.status !== 'True' ? [ready.reason, ready.message].filter(Boolean).join(': ') || 'not ready' : ready ? null : 'KServe has not reported on it yet',
-    traffic: (component.traffic ?? []).map((t: Json) => ({ revisionName: t.revisionName, percent: Number(t.percent ?? 0), latestRevision: Boolean(t.latestRevision) })),
+    traffic: (component.traffic ?? []).map((t) => ({ revisionName: t.revisionName, percent: Number(t.percent ?? 0), latestRevision: Boolean(t.latestRevision) })),
     latestReadyRevision: component.latestReadyRevision ?? null,
     latestCreatedRevision: component.latestCreatedRevision ?? null,
     latestRolledoutRevision: component.latestRolledoutRevision ?? null,
@@ -96,13 +105,13 @@ export class MlKubernetesClient implements MlKubernetesApi {
   }
 
   async listInferenceServices(namespace: string): Promise<InferenceServiceInfo[]> {
-    const list = (await this.call(`GET InferenceServices in ${namespace}`, () => this.custom.listNamespacedCustomObject({ ...KSERVE, namespace }))) as { items?: Json[] };
+    const list = (await this.call(`GET InferenceServices in ${namespace}`, () => this.custom.listNamespacedCustomObject({ ...KSERVE, namespace }))) as { items?: WireInferenceService[] };
     return (list.items ?? []).map(toInferenceService);
   }
 
   async getInferenceService(namespace: string, name: string): Promise<InferenceServiceInfo | null> {
     const object = await this.orNull(`GET InferenceService ${namespace}/${name}`, () => this.custom.getNamespacedCustomObject({ ...KSERVE, namespace, name }));
-    return object ? toInferenceService(object as Json) : null;
+    return object ? toInferenceService(object as WireInferenceService) : null;
   }
 
   async createInferenceService(namespace: string, name: string, predictor: PredictorSpec, metadata: { labels: Record<string, string>; annotations: Record<string, string> }): Promise<void> {
@@ -116,10 +125,10 @@ export class MlKubernetesClient implements MlKubernetesApi {
   }
 
   async patchInferenceService(namespace: string, name: string, predictor: Partial<PredictorSpec>, annotations: Record<string, string | null>): Promise<void> {
-    const model: Json = {};
+    const model: { storageUri?: string; modelFormat?: { name: string } } = {};
     if (predictor.storageUri !== undefined) model.storageUri = predictor.storageUri;
     if (predictor.modelFormat !== undefined) model.modelFormat = { name: predictor.modelFormat };
-    const spec: Json = { ...(Object.keys(model).length ? { model } : {}), ...('canaryTrafficPercent' in predictor ? { canaryTrafficPercent: predictor.canaryTrafficPercent } : {}) };
+    const spec: Record<string, unknown> = { ...(Object.keys(model).length ? { model } : {}), ...('canaryTrafficPercent' in predictor ? { canaryTrafficPercent: predictor.canaryTrafficPercent } : {}) };
     const body = { metadata: { annotations }, ...(Object.keys(spec).length ? { spec: { predictor: spec } } : {}) };
     await this.call(`PATCH InferenceService ${namespace}/${name}`, () => this.custom.patchNamespacedCustomObject({ ...KSERVE, namespace, name, body }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch)));
   }

@@ -1,5 +1,6 @@
 import type { MlflowApi } from './mlflow-api';
 import { MlflowApiError, toMlflowApiError } from './mlflow-api-error';
+import type { WireAnswer, WireExperiment, WireModelVersion, WireRegisteredModel, WireRun } from './mlflow-wire-types';
 import type { MlflowExperiment, MlflowMetricPoint, MlflowModelVersion, MlflowRegisteredModel, MlflowRun, MlflowRunStatus, MlflowTag } from './mlflow-types';
 
 /** How the client signs its requests; read when a request needs it, so rotated secrets apply. */
@@ -15,38 +16,37 @@ export interface MlflowClientOptions {
 
 const MAX_PAGES = 100;
 
-type Json = Record<string, any>;
 
 const tagMap = (tags: MlflowTag[] | undefined): Record<string, string> => Object.fromEntries((tags ?? []).map((t) => [t.key, t.value]));
 const number = (value: unknown): number | null => (value === undefined || value === null || value === '' ? null : Number(value));
 
-function toExperiment(e: Json): MlflowExperiment {
+function toExperiment(e: WireExperiment): MlflowExperiment {
   return { experimentId: String(e.experiment_id), name: e.name, artifactLocation: e.artifact_location ?? null, lifecycleStage: e.lifecycle_stage ?? 'active', lastUpdateTime: number(e.last_update_time), tags: tagMap(e.tags) };
 }
 
-function toRun(r: Json): MlflowRun {
-  const info = r.info ?? {};
+function toRun(r: WireRun): MlflowRun {
+  const info = r.info;
   const data = r.data ?? {};
   return {
-    runId: info.run_id ?? info.run_uuid,
+    runId: (info.run_id ?? info.run_uuid)!,
     runName: info.run_name ?? null,
     experimentId: String(info.experiment_id),
     status: (info.status ?? 'RUNNING') as MlflowRunStatus,
     startTime: number(info.start_time),
     endTime: number(info.end_time),
     userId: info.user_id ?? null,
-    metrics: Object.fromEntries((data.metrics ?? []).map((m: Json) => [m.key, Number(m.value)])),
+    metrics: Object.fromEntries((data.metrics ?? []).map((m) => [m.key, Number(m.value)])),
     params: tagMap(data.params),
     tags: tagMap(data.tags),
   };
 }
 
-function toVersion(v: Json): MlflowModelVersion {
+function toVersion(v: WireModelVersion): MlflowModelVersion {
   return { name: v.name, version: String(v.version), currentStage: v.current_stage ?? null, status: v.status ?? 'READY', source: v.source ?? null, runId: v.run_id || null, aliases: v.aliases ?? [], description: v.description || null, creationTimestamp: number(v.creation_timestamp), tags: tagMap(v.tags) };
 }
 
-function toModel(m: Json): MlflowRegisteredModel {
-  return { name: m.name, description: m.description || null, aliases: Object.fromEntries((m.aliases ?? []).map((a: Json) => [a.alias, String(a.version)])), tags: tagMap(m.tags), lastUpdatedTimestamp: number(m.last_updated_timestamp) };
+function toModel(m: WireRegisteredModel): MlflowRegisteredModel {
+  return { name: m.name, description: m.description || null, aliases: Object.fromEntries((m.aliases ?? []).map((a) => [a.alias, String(a.version)])), tags: tagMap(m.tags), lastUpdatedTimestamp: number(m.last_updated_timestamp) };
 }
 
 /** Escapes a value for MLflow's search filter syntax (single-quoted strings). */
@@ -69,7 +69,7 @@ export class MlflowClient implements MlflowApi {
     this.pageSize = options.pageSize ?? 1000;
   }
 
-  private async request(method: 'GET' | 'POST' | 'DELETE', path: string, args: Json = {}): Promise<Json> {
+  private async request(method: 'GET' | 'POST' | 'DELETE', path: string, args: Record<string, unknown> = {}): Promise<WireAnswer> {
     const credentials = await this.options.credentials();
     const headers: Record<string, string> = { accept: 'application/json' };
     if (credentials.type === 'bearer') headers.authorization = `Bearer ${credentials.token}`;
@@ -95,7 +95,7 @@ export class MlflowClient implements MlflowApi {
       // A proxy's HTML error page: kept as text for the message.
     }
     if (!res.ok) throw toMlflowApiError(what, res.status, body);
-    return body as Json;
+    return body as WireAnswer;
   }
 
   /** Every page of a paginated list. */
@@ -120,7 +120,7 @@ export class MlflowClient implements MlflowApi {
 
   async getExperimentByName(name: string): Promise<MlflowExperiment | null> {
     try {
-      return toExperiment((await this.request('GET', '/experiments/get-by-name', { experiment_name: name })).experiment);
+      return toExperiment((await this.request('GET', '/experiments/get-by-name', { experiment_name: name })).experiment!);
     } catch (error) {
       if (error instanceof MlflowApiError && error.status === 404) return null;
       throw error;
@@ -136,13 +136,13 @@ export class MlflowClient implements MlflowApi {
   }
 
   async getRun(runId: string): Promise<MlflowRun> {
-    return toRun((await this.request('GET', '/runs/get', { run_id: runId })).run);
+    return toRun((await this.request('GET', '/runs/get', { run_id: runId })).run!);
   }
 
   getMetricHistory(runId: string, metricKey: string): Promise<MlflowMetricPoint[]> {
     return this.all(async (page_token) => {
       const body = await this.request('GET', '/metrics/get-history', { run_id: runId, metric_key: metricKey, max_results: this.pageSize, page_token });
-      return { items: (body.metrics ?? []).map((m: Json) => ({ key: m.key, value: Number(m.value), timestamp: Number(m.timestamp), step: Number(m.step ?? 0) })), next: body.next_page_token };
+      return { items: (body.metrics ?? []).map((m) => ({ key: m.key, value: Number(m.value), timestamp: Number(m.timestamp), step: Number(m.step ?? 0) })), next: body.next_page_token };
     });
   }
 
@@ -154,7 +154,7 @@ export class MlflowClient implements MlflowApi {
   }
 
   async getRegisteredModel(name: string): Promise<MlflowRegisteredModel> {
-    return toModel((await this.request('GET', '/registered-models/get', { name })).registered_model);
+    return toModel((await this.request('GET', '/registered-models/get', { name })).registered_model!);
   }
 
   searchModelVersions(filter: string): Promise<MlflowModelVersion[]> {
@@ -166,7 +166,7 @@ export class MlflowClient implements MlflowApi {
   }
 
   async getModelVersion(name: string, version: string): Promise<MlflowModelVersion> {
-    return toVersion((await this.request('GET', '/model-versions/get', { name, version })).model_version);
+    return toVersion((await this.request('GET', '/model-versions/get', { name, version })).model_version!);
   }
 
   async setAlias(name: string, alias: string, version: string): Promise<void> {
