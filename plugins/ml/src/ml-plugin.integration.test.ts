@@ -60,6 +60,8 @@ beforeAll(async () => {
           { environment: 'staging', cluster: 'prod', namespace: 'models-staging' },
           { environment: 'production', cluster: 'prod', namespace: 'models' },
         ],
+        // The acceptance flow runs on staging without approvals, so staging moves the aliases here.
+        aliasEnvironment: 'staging',
         training: [{ id: 'xgboost', cluster: 'prod', namespace: 'training', image: 'registry.example.com/train-xgboost:2', command: ['python', 'train.py'], experiment: 'churn', model: MODEL, parameters: { type: 'object', additionalProperties: false, properties: { max_depth: { type: 'integer', minimum: 1, maximum: 20 } } } }],
         jupyterhub: { baseUrl: hub.url, images: [{ id: 'scipy', image: 'quay.io/jupyter/scipy-notebook:2026-11-30' }], sizes: [{ id: 'small', cpu: '2', memory: '8Gi' }] },
         syncIntervalMs: 1000,
@@ -150,7 +152,7 @@ test('train: the Job runs with the form\'s parameters, its MLflow metrics stream
   expect((await portal.entity('ml-model', MODEL, 'alice')).properties.latestVersion).toBe('3');
 });
 
-test('deploy, a 10 % challenger, a changed split and revert on staging; the aliases follow; bad input says why', async () => {
+test('deploy, a 10 % challenger, a changed split, roll back, promote and revert on staging; the aliases follow; bad input says why', async () => {
   const deploy = (version: string, name = 'churn') => portal.runAction('ml.deploy-model-version', { entity: { kind: 'ml-model-version', id: `${MODEL}.v${version}` }, inputs: { environment: 'staging', endpoint: name }, as: 'alice' });
   expect((await deploy('2')).status).toBe('succeeded');
   const first = await deploy('3');
@@ -181,10 +183,23 @@ test('deploy, a 10 % challenger, a changed split and revert on staging; the alia
   expect((await deploy('3', 'churn-b')).error).toMatch(/\(409 AlreadyExists\): it exists already or was changed meanwhile; run the action again/);
   expect((await endpoint('staging.churn')).properties.traffic.map((t: { percent: number }) => t.percent)).toEqual([75, 25]);
 
-  const revert = await portal.runAction('ml.revert-endpoint', { entity: { kind: 'ml-serving-endpoint', id: 'staging.churn' }, inputs: { reason: 'v3 drifts' }, as: 'alice' });
-  expect(revert.status).toBe('succeeded');
+  const staging = { kind: 'ml-serving-endpoint', id: 'staging.churn' };
+  const rollback = await portal.runAction('ml.rollback-challenger', { entity: staging, inputs: {}, as: 'alice' });
+  expect(rollback.status).toBe('succeeded');
+  expect(await endpoint('staging.churn')).toMatchObject({ properties: { championVersion: '3', challengerVersion: null, traffic: [{ role: 'champion', version: '3', percent: 100 }] } });
+  expect(storageUri('models-staging')).toBe(String((await portal.entity('ml-model-version', `${MODEL}.v3`, 'alice')).properties.source));
+  expect(mlflow.aliases(MODEL)).toEqual({ champion: '3' });
+
+  expect((await portal.runAction('ml.route-traffic', { entity: staging, inputs: { version: '2', percent: 10 }, as: 'alice' })).status).toBe('succeeded');
+  expect((await portal.runAction('ml.promote-challenger', { entity: staging, inputs: {}, as: 'alice' })).status).toBe('succeeded');
   expect(await endpoint('staging.churn')).toMatchObject({ properties: { championVersion: '2', previousVersion: '3', challengerVersion: null, traffic: [{ role: 'champion', version: '2', percent: 100 }] } });
   expect(mlflow.aliases(MODEL)).toEqual({ champion: '2' });
+
+  const revert = await portal.runAction('ml.revert-endpoint', { entity: staging, inputs: { reason: 'v2 drifts' }, as: 'alice' });
+  expect(revert.status).toBe('succeeded');
+  expect(await endpoint('staging.churn')).toMatchObject({ properties: { championVersion: '3', previousVersion: '2', challengerVersion: null, traffic: [{ role: 'champion', version: '3', percent: 100 }] } });
+  expect(mlflow.aliases(MODEL)).toEqual({ champion: '3' });
+  expect(storageUri('models-staging')).toBe(String((await portal.entity('ml-model-version', `${MODEL}.v3`, 'alice')).properties.source));
   expect(k8s.find('InferenceService', 'models-staging', 'churn')!.spec.predictor.canaryTrafficPercent).toBeUndefined();
 });
 
@@ -193,18 +208,20 @@ test('a deploy whose new revision fails puts the InferenceService back: the prev
   k8s.failNextRevision();
   const run = await portal.runAction('ml.deploy-model-version', { entity: { kind: 'ml-model-version', id: `${MODEL}.v1` }, inputs: { environment: 'staging', endpoint: 'churn' }, as: 'alice' });
   expect(run.status).toBe('failed');
-  expect(run.error).toMatch(/^Could not deploy version 1 as the champion on churn: the new revision failed: RevisionFailed: .*The InferenceService was put back; version 2 still serves\.$/);
+  expect(run.error).toMatch(/^Could not deploy version 1 as the champion on churn: the new revision failed: RevisionFailed: .*The InferenceService was put back; version 3 still serves\.$/);
   expect(storageUri('models-staging')).toBe(before);
-  expect(mlflow.aliases(MODEL)).toEqual({ champion: '2' });
+  expect(mlflow.aliases(MODEL)).toEqual({ champion: '3' });
   const serving = await eventually(async () => ((await endpoint('staging.churn')).properties.ready ? endpoint('staging.churn') : null), 'the endpoint to be ready again');
-  expect(serving.properties).toMatchObject({ championVersion: '2', traffic: [{ version: '2', percent: 100 }] });
+  expect(serving.properties).toMatchObject({ championVersion: '3', traffic: [{ version: '3', percent: 100 }] });
 });
 
 test('in production, a deploy waits for the model\'s owning team; traffic changes need the production permission; the step refuses to run alone', async () => {
-  const deploy = await approvedByBob('ml.deploy-model-version', { entity: { kind: 'ml-model-version', id: `${MODEL}.v3` }, inputs: { environment: 'production', endpoint: 'churn' } });
+  const deploy = await approvedByBob('ml.deploy-model-version', { entity: { kind: 'ml-model-version', id: `${MODEL}.v2` }, inputs: { environment: 'production', endpoint: 'churn' } });
   expect(deploy.status).toBe('succeeded');
-  expect(deploy.logs).toContain(`In production, to deploy version 3 as the champion needs the approval of ${MODEL}'s owning team, checkout-team`);
-  expect(await endpoint('production.churn')).toMatchObject({ properties: { environment: 'production', championVersion: '3', ready: true } });
+  expect(deploy.logs).toContain(`In production, to deploy version 2 as the champion needs the approval of ${MODEL}'s owning team, checkout-team`);
+  expect(await endpoint('production.churn')).toMatchObject({ properties: { environment: 'production', championVersion: '2', ready: true } });
+  // Here the aliases follow staging (aliasEnvironment), so a production deploy leaves them.
+  expect(deploy.logs).toContain('[Production: deploy version 2 as the champion on churn (approved by checkout-team)] The MLflow aliases follow the staging endpoints; this production change leaves them as they are.');
   expect(mlflow.aliases(MODEL)).toEqual({ champion: '3' });
 
   const carol = await portal.runAction('ml.route-traffic', { entity: { kind: 'ml-serving-endpoint', id: 'production.churn' }, inputs: { version: '2', percent: 10 }, as: 'carol' });
@@ -214,7 +231,7 @@ test('in production, a deploy waits for the model\'s owning team; traffic change
 
   const direct = await portal.runAction('ml.apply-production-change', { entity: { kind: 'ml-model', id: MODEL }, inputs: { environment: 'production', endpoint: 'churn', change: { op: 'deploy', version: '1' } }, as: 'alice' });
   expect(direct.error).toBe('This step runs only inside a serving action (Deploy, Route A/B traffic, Promote, Roll back, Revert) on a production endpoint, once team checkout-team approved it; start that action instead. Nothing was changed.');
-  expect((await endpoint('production.churn')).properties.championVersion).toBe('3');
+  expect((await endpoint('production.churn')).properties.championVersion).toBe('2');
 });
 
 test('a notebook starts with its image and size, extends within its limit, and is stopped once by its timer with two instances running', async () => {

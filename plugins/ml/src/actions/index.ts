@@ -1,11 +1,10 @@
 import type { ActionDefinition, AutomationDefinition } from '@portico/plugin-api';
 import { applyProductionChangeAction } from './apply-production-change-action';
-import { promoteChallengerAction, rollbackChallengerAction } from './challenger-decision-actions';
 import { deployModelVersionAction } from './deploy-model-version-action';
+import { promoteChallengerAction, revertEndpointAction, rollbackChallengerAction } from './endpoint-change-actions';
 import { extendNotebookAction } from './extend-notebook-action';
 import type { MlActionDeps } from './ml-action-deps';
 import { preprocessDatasetAction } from './preprocess-dataset-action';
-import { revertEndpointAction } from './revert-endpoint-action';
 import { routeTrafficAction } from './route-traffic-action';
 import { startNotebookAction } from './start-notebook-action';
 import { stopNotebookAction } from './stop-notebook-action';

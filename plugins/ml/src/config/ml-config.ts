@@ -92,6 +92,8 @@ export interface MlConfig {
   mlflow: MlflowConfig | null;
   clusters: ClusterConfig[];
   serving: ServingTarget[];
+  /** The environment whose endpoints move the MLflow aliases `champion` and `challenger` (default `production`, or the only one). */
+  aliasEnvironment: string;
   training: JobTemplate[];
   preprocessing: JobTemplate[];
   jupyterhub: JupyterHubConfig | null;
@@ -175,6 +177,7 @@ export const mlConfigSchema: JsonSchema = {
       type: 'array',
       items: { type: 'object', additionalProperties: false, required: ['environment', 'cluster', 'namespace'], properties: { environment: { type: 'string', pattern: ID }, cluster: { type: 'string', pattern: ID }, namespace: { type: 'string', pattern: ID } } },
     },
+    aliasEnvironment: { type: 'string', pattern: ID, description: 'The environment whose endpoints move the champion and challenger aliases.' },
     training: { type: 'array', items: jobTemplateSchema },
     preprocessing: { type: 'array', items: jobTemplateSchema },
     jupyterhub: {
@@ -219,6 +222,7 @@ export function resolveMlConfig(raw: Record<string, unknown> = {}): MlConfig {
     mlflow: r.mlflow ? { auth: 'none', tokenSecret: 'mlflow-token', usernameSecret: 'mlflow-username', passwordSecret: 'mlflow-password', ...r.mlflow } : null,
     clusters: r.clusters ?? [],
     serving: r.serving ?? [],
+    aliasEnvironment: r.aliasEnvironment ?? (r.serving?.length === 1 ? r.serving[0].environment : 'production'),
     training: (r.training ?? []).map(template),
     preprocessing: (r.preprocessing ?? []).map(template),
     jupyterhub: r.jupyterhub

@@ -133,17 +133,19 @@ export async function applyServingChange(ctx: ActionContext<unknown>, deps: MlAc
     throw new Error(`Could not ${describeChange(change)} on ${where.name}: ${(error as Error).message}. ${current ? `The InferenceService was put back; version ${serving ?? '(unknown)'} still serves.` : 'Nothing served before; the InferenceService is left for you to inspect.'}`);
   }
   const mlflow = deps.mlflow();
-  for (const [alias, version] of steps.setAliases) {
+  const movesAliases = where.environment === deps.config.aliasEnvironment;
+  if (!movesAliases && (steps.setAliases.length || steps.deleteAliases.length)) ctx.logger.info(`The MLflow aliases follow the ${deps.config.aliasEnvironment} endpoints; this ${where.environment} change leaves them as they are.`);
+  for (const [alias, version] of movesAliases ? steps.setAliases : []) {
     await mlflow.setAlias(model, alias, version);
     ctx.logger.info(`MLflow alias ${alias} of ${model} → version ${version}`);
   }
-  for (const alias of steps.deleteAliases) {
+  for (const alias of movesAliases ? steps.deleteAliases : []) {
     await mlflow.deleteAlias(model, alias);
     ctx.logger.info(`MLflow alias ${alias} of ${model} removed`);
   }
   const entity = endpointEntity({ environment: where.environment, cluster: where.cluster, namespace: where.namespace }, ready, { ...(modelEntity?.owner ? { owner: modelEntity.owner } : {}), ...(modelEntity ? { modelEntity: modelEntity.id } : {}) });
   const stored = await ctx.catalog.upsert(entity);
-  await refreshAliases(ctx, deps, model);
+  if (movesAliases) await refreshAliases(ctx, deps, model);
   if (ready.url) ctx.addLink({ title: `Endpoint ${where.name}`, url: ready.url });
   ctx.setOutput('endpoint', stored.id);
   ctx.setOutput('traffic', stored.properties.traffic);
