@@ -60,6 +60,7 @@ test('the demo shows sample models, versions and an endpoint with a challenger, 
   }, 'the demo model');
   expect(model).toMatchObject({ owner: 'checkout-team', properties: { aliases: { champion: '3', challenger: '4' } } });
   const endpoint = await portal.waitForEntity('ml-serving-endpoint', 'production.churn', { as: 'reader' });
+  expect(endpoint).toMatchObject({ owner: 'checkout-team', relations: { model: 'churn-classifier' } });
   expect(endpoint.properties.traffic).toEqual([{ role: 'champion', version: '3', percent: 90 }, { role: 'challenger', version: '4', percent: 10 }]);
   const train = await portal.runAction('ml.train-model', { inputs: { parameters: { max_depth: 8 } }, as: 'alice', timeoutMs: 30_000 });
   expect(train.status).toBe('succeeded');

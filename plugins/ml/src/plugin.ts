@@ -42,7 +42,9 @@ export const mlPlugin: PorticoPlugin = definePlugin({
     for (const action of mlActions({ config, ...connections, actionRunner })) actions.addAction(action);
     for (const automation of mlAutomations) actions.addAutomation(automation);
     for (const widget of mlWidgets) widgets.addWidget(widget);
-    providers.addProvider(mlflowProvider({ config, mlflow: connections.mlflow, catalog }));
-    providers.addProvider(servingProvider({ config, kubernetes: connections.kubernetes, catalog }));
+    let modelsReadOnce: () => void = () => undefined;
+    const modelsRead = new Promise<void>((resolve) => (modelsReadOnce = resolve));
+    providers.addProvider(mlflowProvider({ config, mlflow: connections.mlflow, catalog, onPass: () => modelsReadOnce() }));
+    providers.addProvider(servingProvider({ config, kubernetes: connections.kubernetes, catalog, modelsRead }));
   },
 });

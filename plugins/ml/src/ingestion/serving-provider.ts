@@ -9,6 +9,8 @@ export interface ServingProviderDeps {
   config: MlConfig;
   kubernetes: KubernetesConnection;
   catalog: Pick<CatalogService, 'get' | 'query'>;
+  /** Resolves once MLflow was read for the first time, so endpoints find the models they serve. */
+  modelsRead?: Promise<void>;
 }
 
 /**
@@ -21,6 +23,8 @@ export function servingProvider(deps: ServingProviderDeps): EntityProvider {
     id: 'ml.serving',
     everyMs: deps.config.syncIntervalMs,
     async refresh(ctx) {
+      // Providers start together: an endpoint takes its model's owner and relation, so the first pass waits for the models.
+      await deps.modelsRead;
       const failures: string[] = [];
       for (const target of deps.config.serving) {
         if (ctx.signal.aborted) return;

@@ -73,7 +73,8 @@ test("an endpoint's card shows the split, and the Route A/B traffic form changes
   await shot('ml-03-route-traffic-form');
   await page.getByRole('button', { name: 'Run' }).click();
   await page.waitForURL(/\/runs\/[^/]+$/);
-  await page.locator('[data-status="succeeded"]').waitFor({ timeout: 30_000 });
+  // The run and its production step both end succeeded.
+  await page.locator('[data-status="succeeded"]').first().waitFor({ timeout: 30_000 });
   await page.getByRole('log', { name: 'Run log' }).getByText('churn is ready: champion v3 70 %, challenger v4 30 %').waitFor();
   await page.goto(`${portal.url}/catalog/ml-serving-endpoint/production.churn`);
   await page.getByTestId('serving-traffic').getByText('Challenger v4: 30 %').waitFor();
