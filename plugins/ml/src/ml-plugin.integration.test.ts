@@ -63,6 +63,7 @@ beforeAll(async () => {
         // The acceptance flow runs on staging without approvals, so staging moves the aliases here.
         aliasEnvironment: 'staging',
         training: [{ id: 'xgboost', cluster: 'prod', namespace: 'training', image: 'registry.example.com/train-xgboost:2', command: ['python', 'train.py'], experiment: 'churn', model: MODEL, parameters: { type: 'object', additionalProperties: false, properties: { max_depth: { type: 'integer', minimum: 1, maximum: 20 } } } }],
+        preprocessing: [{ id: 'clean-events', cluster: 'prod', namespace: 'training', image: 'registry.example.com/clean-events:1', command: ['python', 'clean.py'], outputUri: 's3://datasets/{dataset}/{run}', parameters: { type: 'object', additionalProperties: false, required: ['since'], properties: { since: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } } } }],
         jupyterhub: { baseUrl: hub.url, images: [{ id: 'scipy', image: 'quay.io/jupyter/scipy-notebook:2026-11-30' }], sizes: [{ id: 'small', cpu: '2', memory: '8Gi' }] },
         syncIntervalMs: 1000,
         pollMs: 20,
@@ -127,7 +128,7 @@ test('ingests the experiment, its runs and the registered model with its version
   expect(version.relations).toMatchObject({ model: MODEL, run: expect.any(String) });
 });
 
-test('train: the Job runs with the form\'s parameters, its MLflow metrics stream into the log, and the model version it registers appears', async () => {
+test('train: the Job runs with the form\'s parameters, its MLflow metrics stream into the log, and the model version it registers appears; pre-process records its dataset', async () => {
   const run = await portal.runAction('ml.train-model', { inputs: { parameters: { max_depth: 6 }, cpu: '4', memory: '16Gi' }, as: 'alice' });
   expect(run.status).toBe('succeeded');
   const job = k8s.find('Job', 'training', String(run.outputs.job))!;
@@ -143,6 +144,13 @@ test('train: the Job runs with the form\'s parameters, its MLflow metrics stream
   expect(bad.status).toBe(400);
   expect(JSON.stringify(bad.body)).toContain('/parameters/max_depth');
   expect((await portal.api('POST', '/actions/ml.train-model/runs', { inputs: {} }, { as: 'viewer' })).status).toBe(403);
+
+  const prep = await portal.runAction('ml.preprocess-dataset', { inputs: { dataset: 'churn-events', owner: 'checkout-team', parameters: { since: '2026-11-01' } }, as: 'alice' });
+  expect(prep.status).toBe('succeeded');
+  const location = `s3://datasets/churn-events/${prep.id}`;
+  expect(k8s.find('Job', 'training', String(prep.outputs.job))!.spec.template.spec.containers[0]).toMatchObject({ args: ['--since=2026-11-01'], env: expect.arrayContaining([{ name: 'PORTICO_OUTPUT_URI', value: location }]) });
+  expect(await portal.entity('ml-dataset', 'churn-events', 'alice')).toMatchObject({ owner: 'checkout-team', properties: { status: 'ready', location, job: prep.outputs.job } });
+  expect((await portal.api('POST', '/actions/ml.preprocess-dataset/runs', { inputs: { dataset: 'x', owner: 'checkout-team', parameters: {} } }, { as: 'alice' })).status).toBe(400);
 
   k8s.setJobOutcome('Failed');
   const failed = await portal.runAction('ml.train-model', { inputs: { parameters: { max_depth: 3 } }, as: 'alice' });
