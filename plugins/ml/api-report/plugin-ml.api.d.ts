@@ -131,6 +131,8 @@ interface MlConfig {
     mlflow: MlflowConfig | null;
     clusters: ClusterConfig[];
     serving: ServingTarget[];
+    /** The environment whose endpoints move the MLflow aliases `champion` and `challenger` (default `production`, or the only one). */
+    aliasEnvironment: string;
     training: JobTemplate[];
     preprocessing: JobTemplate[];
     jupyterhub: JupyterHubConfig | null;
