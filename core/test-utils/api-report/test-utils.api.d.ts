@@ -271,6 +271,15 @@ interface KubernetesFakeOptions {
     token?: string;
     /** How many reads of a new Job's status show it still active before it ends (default 1). */
     jobReadsBeforeDone?: number;
+    /**
+     * Called with each Job as it is created, before the answer: a test plays the Job's own work
+     * here (e.g. the MLflow run a training Job logs).
+     */
+    onJobCreated?(job: KubernetesObject): void;
+    /** Called with each Job as it ends (its status says how), before the answer that shows it ended. */
+    onJobFinished?(job: KubernetesObject): void;
+    /** How many reads of an InferenceService show a new revision not ready yet (default 1). */
+    inferenceServiceReadsBeforeReady?: number;
 }
 interface AddWorkloadOptions {
     namespace: string;
@@ -285,7 +294,7 @@ interface AddWorkloadOptions {
 /** The fake, its stored objects and helpers to arrange them. */
 interface KubernetesFake extends UpstreamFake {
     readonly token: string;
-    /** Objects by kind (`Namespace`, `Deployment`, `StatefulSet`, `Pod`, `RoleBinding`, `Job`). */
+    /** Objects by kind (`Namespace`, `Deployment`, `StatefulSet`, `Pod`, `RoleBinding`, `Job`, `InferenceService`). */
     objects(kind: string, namespace?: string): KubernetesObject[];
     find(kind: string, namespace: string | undefined, name: string): KubernetesObject | undefined;
     addNamespace(name: string, labels?: Record<string, string>): KubernetesObject;
@@ -293,6 +302,8 @@ interface KubernetesFake extends UpstreamFake {
     addStatefulSet(options: AddWorkloadOptions): KubernetesObject;
     /** How the next Jobs end once they have been read enough (default `Complete`). */
     setJobOutcome(outcome: 'Complete' | 'Failed'): void;
+    /** The next InferenceService revision (a create, or a patch that changes the model) fails: it never serves, and the service reports Ready False. */
+    failNextRevision(): void;
 }
 /** A `Status` object, the body of every Kubernetes error. */
 declare function kubernetesStatus(code: number, message: string, reason?: string, details?: Record<string, unknown>): Record<string, unknown>;

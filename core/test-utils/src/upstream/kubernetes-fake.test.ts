@@ -71,4 +71,32 @@ describe('startKubernetesFake', () => {
     expect((await call('DELETE', '/api/v1/namespaces/env-a')).status).toBe(404);
     expect((await call('POST', '/api/v1/namespaces', { metadata: { name: 'Bad_Name' } })).status).toBe(400);
   });
+
+  it('rolls InferenceServices out as KServe reports them: a canary split beside the rolled-out revision, and a failed revision that gets no traffic', async () => {
+    k8s.addNamespace('models');
+    const base = '/apis/serving.kserve.io/v1beta1/namespaces/models/inferenceservices';
+    const isvc = { apiVersion: 'serving.kserve.io/v1beta1', kind: 'InferenceService', metadata: { name: 'churn' }, spec: { predictor: { model: { modelFormat: { name: 'mlflow' }, storageUri: 's3://m/1' } } } };
+    expect((await call('POST', base, isvc)).status).toBe(201);
+    const read = async () => (await (await call('GET', `${base}/churn`)).json()).status;
+    expect((await read()).conditions).toContainEqual(expect.objectContaining({ type: 'Ready', status: 'False', reason: 'RevisionNotReady' }));
+    expect(await read()).toMatchObject({ url: 'http://churn.models.example.com', components: { predictor: { latestRolledoutRevision: 'churn-predictor-00001', traffic: [{ revisionName: 'churn-predictor-00001', percent: 100 }] } } });
+    const patch = (body: unknown, type = 'application/merge-patch+json') => call('PATCH', `${base}/churn`, body, type);
+    expect((await patch({ spec: { predictor: { canaryTrafficPercent: 10 } } }, 'application/strategic-merge-patch+json')).status).toBe(415);
+    expect((await patch({ spec: { predictor: { canaryTrafficPercent: 10, model: { storageUri: 's3://m/2' } } } })).status).toBe(200);
+    await read();
+    expect((await read()).components.predictor.traffic).toEqual([
+      { revisionName: 'churn-predictor-00001', percent: 90, latestRevision: false },
+      { revisionName: 'churn-predictor-00002', percent: 10, latestRevision: true, tag: 'latest' },
+    ]);
+    await patch({ spec: { predictor: { canaryTrafficPercent: null } } });
+    expect((await read()).components.predictor).toMatchObject({ latestRolledoutRevision: 'churn-predictor-00002', previousRolledoutRevision: 'churn-predictor-00001', traffic: [{ revisionName: 'churn-predictor-00002', percent: 100 }] });
+    k8s.failNextRevision();
+    await patch({ spec: { predictor: { model: { storageUri: 's3://m/3' } } } });
+    await read();
+    const failed = await read();
+    expect(failed.conditions).toContainEqual(expect.objectContaining({ type: 'Ready', status: 'False', reason: 'RevisionFailed' }));
+    expect(failed.components.predictor.traffic).toEqual([{ revisionName: 'churn-predictor-00002', percent: 100, latestRevision: false }]);
+    expect((await (await call('GET', '/apis/serving.kserve.io/v1beta1/inferenceservices')).json()).items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(['churn']);
+    expect((await call('POST', base, { metadata: { name: 'x' }, spec: { predictor: { canaryTrafficPercent: 101 } } })).status).toBe(400);
+  });
 });

@@ -1,9 +1,11 @@
 import type { JsonSchema } from '@portico/plugin-api';
+import { INFERENCE_SERVICE_SCHEMA, newRollout, patchRollout, readInferenceService, type InferenceServiceRollout } from './kserve-inference-service';
 import { startUpstreamFake, type UpstreamFake, type UpstreamReply, type UpstreamRequest, type UpstreamRoute } from './upstream-fake';
 
 // A Kubernetes API server for tests, answering the documented shapes (core/v1, apps/v1,
-// batch/v1, rbac.authorization.k8s.io/v1) of exactly what Portico's plugins use: namespaces,
-// Deployments and StatefulSets with their scale subresource, pods, RoleBindings and Jobs.
+// batch/v1, rbac.authorization.k8s.io/v1, and KServe's serving.kserve.io/v1beta1 custom resource)
+// of exactly what Portico's plugins use: namespaces, Deployments and StatefulSets with their scale
+// subresource, pods, RoleBindings, Jobs and InferenceServices.
 // Errors are `Status` objects with the reason Kubernetes gives for each code. Watches are not served.
 
 /** The metadata every object carries (a subset of ObjectMeta). */
@@ -34,6 +36,15 @@ export interface KubernetesFakeOptions {
   token?: string;
   /** How many reads of a new Job's status show it still active before it ends (default 1). */
   jobReadsBeforeDone?: number;
+  /**
+   * Called with each Job as it is created, before the answer: a test plays the Job's own work
+   * here (e.g. the MLflow run a training Job logs).
+   */
+  onJobCreated?(job: KubernetesObject): void;
+  /** Called with each Job as it ends (its status says how), before the answer that shows it ended. */
+  onJobFinished?(job: KubernetesObject): void;
+  /** How many reads of an InferenceService show a new revision not ready yet (default 1). */
+  inferenceServiceReadsBeforeReady?: number;
 }
 
 export interface AddWorkloadOptions {
@@ -50,7 +61,7 @@ export interface AddWorkloadOptions {
 /** The fake, its stored objects and helpers to arrange them. */
 export interface KubernetesFake extends UpstreamFake {
   readonly token: string;
-  /** Objects by kind (`Namespace`, `Deployment`, `StatefulSet`, `Pod`, `RoleBinding`, `Job`). */
+  /** Objects by kind (`Namespace`, `Deployment`, `StatefulSet`, `Pod`, `RoleBinding`, `Job`, `InferenceService`). */
   objects(kind: string, namespace?: string): KubernetesObject[];
   find(kind: string, namespace: string | undefined, name: string): KubernetesObject | undefined;
   addNamespace(name: string, labels?: Record<string, string>): KubernetesObject;
@@ -58,6 +69,8 @@ export interface KubernetesFake extends UpstreamFake {
   addStatefulSet(options: AddWorkloadOptions): KubernetesObject;
   /** How the next Jobs end once they have been read enough (default `Complete`). */
   setJobOutcome(outcome: 'Complete' | 'Failed'): void;
+  /** The next InferenceService revision (a create, or a patch that changes the model) fails: it never serves, and the service reports Ready False. */
+  failNextRevision(): void;
 }
 
 const KINDS: Record<string, { apiVersion: string; kind: string; namespaced: boolean }> = {
@@ -67,6 +80,7 @@ const KINDS: Record<string, { apiVersion: string; kind: string; namespaced: bool
   statefulsets: { apiVersion: 'apps/v1', kind: 'StatefulSet', namespaced: true },
   rolebindings: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', namespaced: true },
   jobs: { apiVersion: 'batch/v1', kind: 'Job', namespaced: true },
+  inferenceservices: { apiVersion: 'serving.kserve.io/v1beta1', kind: 'InferenceService', namespaced: true },
 };
 
 const REASONS: Record<number, string> = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict', 415: 'UnsupportedMediaType', 422: 'Invalid', 429: 'TooManyRequests', 500: 'InternalError' };
@@ -138,6 +152,9 @@ export async function startKubernetesFake(options: KubernetesFakeOptions = {}): 
   let uid = 0;
   let jobOutcome: 'Complete' | 'Failed' = 'Complete';
   const jobReads = new Map<string, number>();
+  let failingRevisions = 0;
+  const nextRevisionOutcome = (): 'Ready' | 'Failed' => (failingRevisions > 0 ? (failingRevisions--, 'Failed') : 'Ready');
+  const rollouts = new Map<string, InferenceServiceRollout>();
   const key = (kind: string, namespace: string | undefined, name: string): string => `${kind}/${namespace ?? ''}/${name}`;
   const now = (): string => new Date().toISOString();
   const bump = (object: KubernetesObject): KubernetesObject => {
@@ -209,7 +226,11 @@ export async function startKubernetesFake(options: KubernetesFakeOptions = {}): 
     const object = put(resource, body, namespace);
     if (resource === 'namespaces') object.status = { phase: 'Active' };
     if (resource === 'deployments' || resource === 'statefulsets') reconcile(object);
-    if (resource === 'jobs') object.status = { active: 1, startTime: now() };
+    if (resource === 'jobs') {
+      object.status = { active: 1, startTime: now() };
+      options.onJobCreated?.(object);
+    }
+    if (resource === 'inferenceservices') rollouts.set(object.metadata.uid, newRollout(object.spec, nextRevisionOutcome()));
     return { status: 201, body: object };
   };
   const workloadRoutes = (resource: 'deployments' | 'statefulsets'): UpstreamRoute[] => {
@@ -259,6 +280,36 @@ export async function startKubernetesFake(options: KubernetesFakeOptions = {}): 
     ];
   };
 
+  const inferenceServiceRoutes = (): UpstreamRoute[] => {
+    const base = '/apis/serving.kserve.io/v1beta1';
+    const read = (isvc: KubernetesObject): KubernetesObject => {
+      isvc.status = readInferenceService(isvc, rollouts.get(isvc.metadata.uid)!, options.inferenceServiceReadsBeforeReady ?? 1);
+      return isvc;
+    };
+    const target = (req: UpstreamRequest) => find('InferenceService', req.params.namespace, req.params.name);
+    return [
+      { route: `GET ${base}/inferenceservices`, handle: (req) => listOf('inferenceservices', list('InferenceService').map(read), req.query) },
+      { route: `GET ${base}/namespaces/:namespace/inferenceservices`, handle: (req) => listOf('inferenceservices', list('InferenceService', req.params.namespace).map(read), req.query) },
+      { route: `POST ${base}/namespaces/:namespace/inferenceservices`, request: { body: INFERENCE_SERVICE_SCHEMA }, handle: create('inferenceservices') },
+      { route: `GET ${base}/namespaces/:namespace/inferenceservices/:name`, handle: (req) => (target(req) ? { body: read(target(req)!) } : notFound('inferenceservices.serving.kserve.io', req.params.name)) },
+      {
+        route: `PATCH ${base}/namespaces/:namespace/inferenceservices/:name`,
+        handle: (req) => {
+          const isvc = target(req);
+          if (!isvc) return notFound('inferenceservices.serving.kserve.io', req.params.name);
+          // Custom resources take JSON and merge patches only: a strategic merge patch is refused (415), as Kubernetes does.
+          const type = (req.headers['content-type'] ?? '').split(';')[0];
+          if (type !== 'application/merge-patch+json') return { status: 415, body: kubernetesStatus(415, `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got ${type || 'none'})`) };
+          const patched = mergePatch(isvc, req.body) as KubernetesObject;
+          Object.assign(isvc, { spec: patched.spec, metadata: { ...patched.metadata, name: isvc.metadata.name, namespace: isvc.metadata.namespace, uid: isvc.metadata.uid } });
+          bump(isvc);
+          patchRollout(rollouts.get(isvc.metadata.uid)!, isvc.spec, nextRevisionOutcome);
+          return { body: isvc };
+        },
+      },
+    ];
+  };
+
   const fake = await startUpstreamFake({
     name: 'Kubernetes',
     authenticate: (req) => (req.headers.authorization === `Bearer ${token}` ? undefined : { status: 401, body: kubernetesStatus(401, 'Unauthorized') }),
@@ -285,6 +336,7 @@ export async function startKubernetesFake(options: KubernetesFakeOptions = {}): 
       { route: 'GET /apis/rbac.authorization.k8s.io/v1/namespaces/:namespace/rolebindings', handle: (req) => listOf('rolebindings', list('RoleBinding', req.params.namespace), req.query) },
       { route: 'POST /apis/rbac.authorization.k8s.io/v1/namespaces/:namespace/rolebindings', request: { body: SCHEMAS.roleBinding }, handle: create('rolebindings') },
       { route: 'POST /apis/batch/v1/namespaces/:namespace/jobs', request: { body: SCHEMAS.job }, handle: create('jobs') },
+      ...inferenceServiceRoutes(),
       {
         route: 'GET /apis/batch/v1/namespaces/:namespace/jobs/:name',
         handle: (req) => {
@@ -296,6 +348,7 @@ export async function startKubernetesFake(options: KubernetesFakeOptions = {}): 
             const done = jobOutcome === 'Complete';
             job.status = { startTime: job.status.startTime, ...(done ? { succeeded: 1, completionTime: now() } : { failed: 1 }), conditions: [{ type: done ? 'Complete' : 'Failed', status: 'True', ...(done ? {} : { reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' }) }] };
             bump(job);
+            options.onJobFinished?.(job);
           }
           return { body: job };
         },
@@ -315,5 +368,6 @@ export async function startKubernetesFake(options: KubernetesFakeOptions = {}): 
     addDeployment: (o: AddWorkloadOptions) => addWorkload('deployments', o),
     addStatefulSet: (o: AddWorkloadOptions) => addWorkload('statefulsets', o),
     setJobOutcome: (outcome: 'Complete' | 'Failed') => void (jobOutcome = outcome),
+    failNextRevision: () => void (failingRevisions += 1),
   });
 }
