@@ -22,7 +22,7 @@ function scriptJson(value: unknown): string {
 
 /**
  * Starts, before any module loads, the requests the shell makes first: kinds and plugins on
- * every page, and on `/catalog/<kind>` the table's first page (as the catalog page asks for
+ * every page, the dashboard on Home and on `/dashboards/<id>`, and on `/catalog/<kind>` the table's first page (as the catalog page asks for
  * it: see first-page.ts). The shell's `apiFetch` takes these answers (see
  * @portico/ui-api's take-preloaded), so data and JavaScript load side by side.
  */
@@ -35,6 +35,10 @@ const PRELOAD_SCRIPT = `(function () {
   }
   start('GET', '/api/v1/kinds');
   start('GET', '/api/v1/plugins');
+  // Home shows the person's dashboard when they chose one; a shared link opens one.
+  if (location.pathname === '/') start('GET', '/api/v1/dashboards/home');
+  var dashboard = /^\\/dashboards\\/(dsh_[0-9a-f]+)$/.exec(location.pathname);
+  if (dashboard) { start('GET', '/api/v1/dashboards/' + dashboard[1]); start('GET', '/api/v1/dashboards/home'); }
   var catalog = /^\\/catalog\\/([^/]+)$/.exec(location.pathname);
   if (catalog && !location.search) {
     // Keys in sorted order, as apiFetch's canonical JSON writes them.
