@@ -20,8 +20,8 @@ export function mayViewDashboard(identity: Identity, owner: string): boolean {
   return (identity.permissions ?? []).some((granted) => granted === '*' || granted === 'catalog.*' || granted === 'catalog.entity.*' || granted.split(':')[0] === PERMISSIONS.entityRead);
 }
 
-/** The owners whose dashboards an identity lists as its own: itself (a person) and its teams. */
+/** The owners whose dashboards an identity lists as its own: itself (a person, or the dev-mode guest everyone shares) and its teams. */
 export function ownersOf(identity: Identity): string[] {
   const teams = identity.teams.map((team) => (team.startsWith('team:') ? team : `team:${team}`));
-  return [...(identity.kind === 'user' && !identity.isGuest ? [identity.id] : []), ...teams];
+  return [...(identity.kind === 'user' || identity.isGuest ? [identity.id] : []), ...teams];
 }

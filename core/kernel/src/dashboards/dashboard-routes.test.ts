@@ -163,9 +163,9 @@ test('the event stream says which readable kinds changed, a burst of writes in f
   expect(messages.length).toBeLessThanOrEqual(2);
 });
 
-test('without Redis, dashboards live in the data folder and survive a restart', async () => {
+test('without Redis, dashboards live in the data folder and survive a restart; the dev guest keeps its own', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'portico-dashboards-'));
-  const config = { plugins: [], auth: { tokens: [{ name: 'ann', sha256: sha256Hex('dash-ann'), kind: 'user' as const, teams: ['payments'] }] } };
+  const config = { plugins: [], auth: { guest: true, tokens: [{ name: 'ann', sha256: sha256Hex('dash-ann'), kind: 'user' as const, teams: ['payments'] }] } };
   const start = () => startPortal({ config, port: 0, redisUrl: null, dataDir, ui: false });
   const main = portal;
   try {
@@ -175,6 +175,9 @@ test('without Redis, dashboards live in the data folder and survive a restart', 
     await portal.close();
     portal = await start();
     expect((await call('GET', `/dashboards/${created.body.id}`, 'ann')).body).toMatchObject({ title: 'Embedded', owner: 'team:payments' });
+    const asGuest = (method: string, path: string, body?: unknown) => fetch(`${portal.url}/api/v1${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json());
+    expect(await asGuest('POST', '/dashboards', { title: 'Demo', owner: 'guest', widgets: [] })).toMatchObject({ owner: 'guest', editable: true });
+    expect((await asGuest('GET', '/dashboards')).items.map((d: Dashboard) => d.title)).toEqual(['Demo']);
     await portal.close();
   } finally {
     portal = main;

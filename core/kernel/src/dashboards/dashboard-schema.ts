@@ -48,7 +48,7 @@ export const DASHBOARD_INPUT_SCHEMA: JsonSchema = {
   additionalProperties: false,
   properties: {
     title: NAME,
-    owner: { type: 'string', pattern: '^(user|team):[A-Za-z0-9._@-]{1,200}$', description: 'user:<id> (default: you) or team:<id> (a team you are in)' },
+    owner: { type: 'string', pattern: '^((user|team):[A-Za-z0-9._@-]{1,200}|guest)$', description: 'user:<id> (default: you) or team:<id> (a team you are in); guest for the dev-mode guest' },
     widgets: { type: 'array', maxItems: 40, items: DASHBOARD_WIDGET_SCHEMA },
     version: { type: 'integer', minimum: 1, description: 'On PUT: the version you edited; a newer stored one is refused with 409' },
   },

@@ -22,6 +22,7 @@ const gridStyles = {
   '& .react-grid-item': { transition: 'transform 200ms ease, width 200ms ease, height 200ms ease' },
   '& .react-grid-item.react-draggable-dragging, & .react-grid-item.resizing': { transition: 'none', zIndex: 3 },
   '& .react-grid-placeholder': { bgcolor: 'primary.main', opacity: 0.2, borderRadius: 1, zIndex: 2 },
+  '&:not([data-editing]) .react-resizable-handle': { display: 'none' },
   '& .react-resizable-handle': { position: 'absolute', width: 20, height: 20, right: 0, bottom: 0, cursor: 'se-resize', zIndex: 2 },
   '& .react-resizable-handle::after': { content: '""', position: 'absolute', right: 4, bottom: 4, width: 7, height: 7, borderRight: 2, borderBottom: 2, borderColor: 'text.secondary' },
 } as const;
@@ -46,7 +47,7 @@ export function DashboardBoard({ widgets, editing = false, actions, onLayoutChan
     );
   }
   return (
-    <Box ref={containerRef} data-testid="dashboard-board" sx={gridStyles}>
+    <Box ref={containerRef} data-testid="dashboard-board" data-editing={editing ? '' : undefined} sx={gridStyles}>
       {mounted && (
         <GridLayout
           width={width}

@@ -44,7 +44,8 @@ export function DashboardScreen({ initial, homeId, heading }: { initial: Dashboa
   const save = async (): Promise<void> => {
     setProblem(null);
     try {
-      const result = await saveDashboard({ id: saved?.id, version: saved?.version, ...draft });
+      // Who "me" is may have arrived after the form opened.
+      const result = await saveDashboard({ id: saved?.id, version: saved?.version, ...draft, owner: draft.owner || me?.id || '' });
       setSaved(result);
       setEditing(false);
       setStatus('Dashboard saved');

@@ -9,6 +9,7 @@ import type { DashboardWidget, Entity } from '@portico/plugin-api';
 import { EntityLink, TableScroller } from '@portico/ui-api';
 import { useKinds } from '../../../kinds/kinds-provider';
 import { PropertyValue } from '../../../format/property-value';
+import { catalogColumns } from '../../catalog/catalog-columns';
 import { useWidgetQuery } from './use-widget-query';
 import { WidgetState } from './widget-state';
 
@@ -26,6 +27,8 @@ export function TableWidget({ widget }: { widget: DashboardWidget }): ReactEleme
   if (!data) return <WidgetState error={error} label={widget.title} />;
   const columns = widget.columns?.length ? widget.columns : ['title'];
   const schemaOf = (entity: Entity, column: string) => byId.get(entity.kind)?.schema.properties?.[column];
+  const kind = byId.get(widget.query?.kind ?? '');
+  const titles = new Map((kind ? catalogColumns(kind) : []).map((c) => [c.property, c.title]));
   return (
     <>
       <TableScroller label={widget.title}>
@@ -33,7 +36,7 @@ export function TableWidget({ widget }: { widget: DashboardWidget }): ReactEleme
           <TableHead>
             <TableRow>
               {columns.map((column) => (
-                <TableCell key={column}>{byId.get(widget.query?.kind ?? '')?.schema.properties?.[column]?.title ?? column}</TableCell>
+                <TableCell key={column}>{titles.get(column) ?? kind?.schema.properties?.[column]?.title ?? column}</TableCell>
               ))}
             </TableRow>
           </TableHead>
