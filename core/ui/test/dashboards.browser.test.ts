@@ -172,19 +172,26 @@ test('after a reload the dashboard is there, and its number follows the catalog 
   await page.context().close();
 });
 
-test('Bob, in another team, opens the shared URL on a phone, light and dark, and may not edit it', async () => {
-  for (const mode of ['light', 'dark'] as const) {
-    const page = await pageAs('bob', 360, mode);
+test('Bob, in another team, opens the shared URL on a phone and a desk, light and dark, and may not edit it', async () => {
+  for (const [width, mode] of [[360, 'light'], [360, 'dark'], [1400, 'dark']] as const) {
+    const page = await pageAs('bob', width, mode);
     await page.goto(dashboardUrl);
     await page.getByRole('heading', { name: 'Payments gadgets', level: 1 }).waitFor();
     await page.locator('[data-testid="dashboard-number"][data-value="4"]').waitFor();
     await page.getByRole('region', { name: 'All gadgets' }).getByRole('link', { name: 'beta gadget' }).waitFor();
     expect(await page.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(0);
     await expectFitsWidth(page);
-    await screenshot(page, `dashboards-shared-360-${mode}`);
-    // Home is still Bob's own, the built-in one.
+    await screenshot(page, `dashboards-shared-${width}-${mode}`);
+    // Home is still Bob's own, the built-in one; his list has none of his own yet.
     await page.goto(portal.url);
     await page.getByRole('heading', { name: /^Welcome/, level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Dashboards' }).click();
+    await page.getByRole('button', { name: 'New dashboard' }).waitFor();
+    await page.getByText('No dashboards of yours or your teams yet').waitFor();
+    // The pointer would rest on "New dashboard", which took the clicked button's place: audit it at rest.
+    await page.mouse.move(1, 600);
+    await expectFitsWidth(page);
+    await screenshot(page, `dashboards-list-${width}-${mode}`);
     await page.context().close();
   }
 });
