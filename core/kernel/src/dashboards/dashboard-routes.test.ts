@@ -96,6 +96,28 @@ test('a person saves their own dashboard and a dashboard of their team; others m
   expect((await call('GET', `/dashboards/${own.body.id}`, 'ann')).status).toBe(404);
 });
 
+test('every widget type saves with what it needs', async () => {
+  const query = { kind: 'gizmo', filter: { combinator: 'and', rules: [{ property: 'color', operator: '=', value: 'red' }] } };
+  const widgets = [
+    { id: 'n', type: 'number', title: 'Sizes', layout, query, aggregate: 'sum', property: 'size' },
+    { id: 'p', type: 'pie', title: 'Colors', layout, query: { kind: 'gizmo' }, property: 'color' },
+    { id: 'b', type: 'bar', title: 'Owners', layout, query: {}, property: 'kind' },
+    { id: 'l1', type: 'line', title: 'Runs', layout, source: 'runs', days: 7, runs: { status: 'failed' } },
+    { id: 'l2', type: 'line', title: 'Sizes over time', layout, source: 'property', query: { kind: 'gizmo' }, property: 'size', timeProperty: 'meta.updatedAt' },
+    { id: 't', type: 'table', title: 'Gizmos', layout, query, columns: ['title', 'size'] },
+    { id: 'r', type: 'runs', title: 'Recent', layout, runs: { team: 'payments' } },
+  ];
+  const saved = await call('POST', '/dashboards', 'ann', { title: 'Everything', widgets });
+  // On failure, the server's reason is the message.
+  expect(saved.body.detail ?? 'saved').toBe('saved');
+  expect(saved.status).toBe(201);
+  expect(saved.body.widgets).toEqual(widgets);
+  // A plugin widget must name one that is installed and declares it may live on a dashboard.
+  const plugin = await call('POST', '/dashboards', 'ann', { title: 'X', widgets: [{ id: 'x', type: 'plugin', title: 'X', layout, plugin: { pluginId: 'nope', widgetId: 'nope.card' } }] });
+  expect(plugin.status).toBe(400);
+  expect(plugin.body.errors[0].pointer).toBe('/widgets/0/plugin');
+});
+
 test('bad dashboards are refused with 400s that name the field and the fix', async () => {
   const schema = await call('POST', '/dashboards', 'ann', { title: 'X', widgets: [{ ...countWidget, type: 'gauge' }] });
   expect(schema.status).toBe(400);

@@ -85,7 +85,7 @@ export function WidgetEditor({ initial, onApply, onClose }: { initial: Dashboard
               </TextField>
             )}
             {widget.type === 'line' && (
-              <TextField select label="Draw" size="small" value={widget.source ?? 'runs'} onChange={(event) => set({ source: event.target.value as 'runs' | 'property', ...(event.target.value === 'property' ? { query: widget.query ?? {} } : {}) })}>
+              <TextField select label="Draw" size="small" value={widget.source ?? 'runs'} onChange={(event) => set({ source: event.target.value as 'runs' | 'property', ...(event.target.value === 'property' ? { query: widget.query ?? {}, timeProperty: widget.timeProperty ?? 'meta.updatedAt' } : {}) })}>
                 <MenuItem value="runs">runs started per day</MenuItem>
                 <MenuItem value="property">a number property over time</MenuItem>
               </TextField>

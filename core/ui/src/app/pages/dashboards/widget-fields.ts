@@ -22,6 +22,6 @@ export function kindFields(kind: KindDefinition | undefined): { facets: string[]
   return {
     facets: kind ? [...(kind.ownerKind ? ['owner'] : []), ...scalar] : ['kind', 'owner'],
     numeric: properties.filter(([, s]) => typeOf(s) === 'number' || typeOf(s) === 'integer').map(([name]) => name),
-    dates: ['updatedAt', ...properties.filter(([, s]) => s.format === 'date-time' || s.format === 'date').map(([name]) => name)],
+    dates: ['meta.updatedAt', ...properties.filter(([, s]) => s.format === 'date-time' || s.format === 'date').map(([name]) => name)],
   };
 }

@@ -26,10 +26,10 @@ function RunCountLine({ widget }: { widget: DashboardWidget }): ReactElement {
 }
 
 function PropertyLine({ widget }: { widget: DashboardWidget }): ReactElement {
-  const time = widget.timeProperty ?? 'updatedAt';
+  const time = widget.timeProperty ?? 'meta.updatedAt';
   const { data, error } = useWidgetQuery(widget, { limit: POINTS, sort: { property: time, order: 'asc' } });
   if (!data) return <WidgetState error={error} label={widget.title} />;
-  const read = (entity: (typeof data.items)[number], name: string): unknown => (name === 'updatedAt' ? entity.meta?.updatedAt : entity.properties[name]);
+  const read = (entity: (typeof data.items)[number], name: string): unknown => (name === 'meta.updatedAt' ? entity.meta?.updatedAt : entity.properties[name]);
   const points = data.items
     .map((entity) => ({ x: new Date(String(read(entity, time))), y: Number(read(entity, widget.property ?? '')) }))
     .filter((p) => !Number.isNaN(p.x.getTime()));
