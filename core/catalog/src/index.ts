@@ -1,4 +1,5 @@
 export { createCatalog } from './catalog/create-catalog';
+export { canReadKind } from './routes/entity-access';
 export type { Catalog, CatalogOptions, DueTimerClaim } from './catalog/catalog';
 export { PorticoCatalog, type BulkItemResult, type KindChangeReport } from './catalog/portico-catalog';
 export type { CatalogStore, EntityWrite, StoredKind, BusMessage, DueTimer, WriteOutcome } from './store/catalog-store';

@@ -585,6 +585,18 @@ interface WidgetDefinition {
     order?: number;
     /** For `pages` and `nav.items`: the path it lives at. */
     path?: string;
+    /**
+     * Set to let people place this widget on their dashboards (it is then listed in a dashboard's
+     * "Add widget" menu). The component receives no `entity` there, so it must stand on its own.
+     */
+    dashboard?: WidgetDashboardSupport;
+}
+/** A widget's wish to live on dashboards, with the grid size it starts at (12 columns wide; rows of 80 px). */
+interface WidgetDashboardSupport {
+    /** Columns, 1 to 12 (default 4). */
+    width?: number;
+    /** Rows, 1 to 12 (default 3). */
+    height?: number;
 }
 
 /** Each `add*` returns a disposer that withdraws the contribution. */
@@ -614,6 +626,62 @@ declare const coreExtensionPoints: Readonly<{
     entityProviders: ExtensionPoint<EntityProvidersExtensionPoint>;
     httpRoutes: ExtensionPoint<HttpRoutesExtensionPoint>;
 }>;
+
+/** The built-in widget types a dashboard holds; `plugin` is a plugin widget that declares `dashboard`. */
+type DashboardWidgetType = 'number' | 'pie' | 'bar' | 'line' | 'table' | 'runs' | 'plugin';
+/** How a number widget sums up its query: the count of matches, or an aggregate of one numeric property. */
+type DashboardAggregate = 'count' | 'sum' | 'avg' | 'min' | 'max';
+/** A widget's place on the dashboard grid, in grid columns (12 wide) and rows. */
+interface DashboardLayout {
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+}
+/**
+ * One widget of a dashboard. Which fields count depends on `type`:
+ * - `number`: `query`, `aggregate` (default count) and, unless it counts, `property`;
+ * - `pie` / `bar`: `query` and `property`, whose values are counted (a facet);
+ * - `line`: `source: 'runs'` (runs started per day) or `source: 'property'` (`property` over `timeProperty`, for the query's entities);
+ * - `table`: `query` and `columns`;
+ * - `runs`: `runs` (filters on action, status, team);
+ * - `plugin`: `plugin` (which plugin widget).
+ */
+interface DashboardWidget {
+    id: string;
+    type: DashboardWidgetType;
+    title: string;
+    layout: DashboardLayout;
+    query?: Pick<EntityQuery, 'kind' | 'filter' | 'search'>;
+    property?: string;
+    aggregate?: DashboardAggregate;
+    columns?: string[];
+    source?: 'runs' | 'property';
+    timeProperty?: string;
+    /** For `line` over runs: how many days back (default 14). */
+    days?: number;
+    runs?: {
+        actionId?: string;
+        status?: RunStatus;
+        team?: string;
+    };
+    plugin?: {
+        pluginId: string;
+        widgetId: string;
+    };
+}
+/** A dashboard as the portal stores and serves it. `owner` is `user:<id>` or `team:<id>`. */
+interface Dashboard {
+    id: string;
+    title: string;
+    owner: string;
+    widgets: DashboardWidget[];
+    createdAt: string;
+    updatedAt: string;
+    updatedBy: string;
+    /** Grows by one with every save; send it back as `version` to refuse saving over someone else's change. */
+    version: number;
+}
 
 /** The JSON nesting a portal accepts by default (objects and arrays inside each other). */
 declare const DEFAULT_MAX_JSON_DEPTH = 64;
@@ -771,7 +839,7 @@ declare function isPluginManaged(entity: {
 } | null | undefined): boolean;
 
 export { ConflictError, DEFAULT_MAX_JSON_DEPTH, ExtensionPoint, ForbiddenError, JsonSchema, NotFoundError, PERMISSIONS, PorticoError, PreconditionFailedError, ServiceRef, ServiceUnavailableError, TERMINAL_RUN_STATUSES, UnauthorizedError, ValidationError, coreExtensionPoints, coreServices, findForbiddenKey, findJsonProblem, hasPermission, isOwner, isPluginManaged, isPorticoError, isTerminalStatus, readPluginManifest, scopedPermission };
-export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, JsonProblem, KernelPermission, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunActionOptions, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
+export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, Dashboard, DashboardAggregate, DashboardLayout, DashboardWidget, DashboardWidgetType, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, JsonProblem, KernelPermission, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunActionOptions, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDashboardSupport, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
 
 // ---- chunks/index.d.mts: declarations shared by this package's entry points ----
 /**

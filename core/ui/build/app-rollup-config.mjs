@@ -70,6 +70,15 @@ function manifest() {
         for (const imported of bundle[fileName].imports) visit(imported);
       };
       visit(app);
+      // The dashboard pages' own chunks (grid, charts), which index.html preloads on a dashboard's URL.
+      const dashboardPage = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(join('pages', 'dashboards', 'dashboard-page.tsx')));
+      const dashboardChunks = new Set();
+      const visitLazy = (fileName) => {
+        if (initial.has(fileName) || dashboardChunks.has(fileName)) return;
+        dashboardChunks.add(fileName);
+        for (const imported of bundle[fileName].imports) visitLazy(imported);
+      };
+      if (dashboardPage) visitLazy(dashboardPage.fileName);
       const css = Object.values(bundle).filter((item) => item.type === 'asset' && item.fileName.endsWith('.css')).map((item) => item.fileName);
       this.emitFile({
         type: 'asset',
@@ -78,6 +87,7 @@ function manifest() {
           {
             app,
             initial: [...initial],
+            dashboardChunks: [...dashboardChunks],
             css,
             shared: Object.fromEntries(SHARED_UI_MODULES.map(({ specifier }) => [specifier, byName(sharedEntryName(specifier))])),
           },

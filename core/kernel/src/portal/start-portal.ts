@@ -11,6 +11,9 @@ import { kernelRoutes } from '../http/kernel-routes';
 import { pluginAdminRoutes } from '../http/plugin-admin-routes';
 import { createPluginDispatcher, describePluginRoutes } from '../http/plugin-router';
 import { portalEventsRoute } from '../http/portal-events-route';
+import { CatalogChangeFeed } from '../http/catalog-change-feed';
+import { DashboardBook } from '../dashboards/dashboard-book';
+import { dashboardRoutes } from '../dashboards/dashboard-routes';
 import { loadConfigFile } from '../config/portico-config';
 import { reconcilePlugins, type ReconcileResult } from '../plugins/reconcile-plugins';
 import { requestLogger } from '../http/request-logger';
@@ -71,8 +74,21 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
       reloads = next.catch(() => undefined);
       return next;
     };
-    const apiRoutes: ApiRoute[] = [...kernelRoutes({ records: () => host.records, openapi: () => openapi }), ...pluginAdminRoutes({ configPath: options.configPath, reload: reloadPlugins }), portalEventsRoute((listener) => host.onChange(listener)), ...auth.routes(), ...catalog.routes(), ...actionRunner.routes()];
     const running = () => host.records.filter((r) => r.status === 'running');
+    const catalogChanges = new CatalogChangeFeed(catalog);
+    const dashboards = dashboardRoutes(new DashboardBook(auth.state), {
+      query: (query) => catalog.query(query),
+      dashboardWidgets: () => running().flatMap((r) => r.contributions.widgets.filter((w) => w.dashboard)),
+    });
+    const apiRoutes: ApiRoute[] = [
+      ...kernelRoutes({ records: () => host.records, openapi: () => openapi }),
+      ...pluginAdminRoutes({ configPath: options.configPath, reload: reloadPlugins }),
+      portalEventsRoute({ onPluginChange: (listener) => host.onChange(listener), onCatalogChange: (listener) => catalogChanges.subscribe(listener) }),
+      ...auth.routes(),
+      ...catalog.routes(),
+      ...actionRunner.routes(),
+      ...dashboards,
+    ];
     const describe = (): Record<string, unknown> =>
       buildOpenApiDocument({
         title: config.portal?.title ?? 'Portico',

@@ -32,7 +32,8 @@ export type {
   Run,
   RunStatus,
 } from './action';
-export type { WidgetDefinition, WidgetCondition, SlotId } from './widget';
+export type { WidgetDefinition, WidgetCondition, WidgetDashboardSupport, SlotId } from './widget';
+export type { Dashboard, DashboardWidget, DashboardWidgetType, DashboardAggregate, DashboardLayout } from './dashboard';
 export type { EntityProvider, EntityProviderContext, EntityMutation } from './entity-provider';
 export type { HttpRoute, HttpRequest, HttpResponse, HttpMethod } from './http-route';
 export type { AutomationDefinition, AutomationEvent, AutomationTrigger, EventCondition, ConditionOperator } from './automation';

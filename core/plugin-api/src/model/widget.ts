@@ -29,4 +29,17 @@ export interface WidgetDefinition {
   order?: number;
   /** For `pages` and `nav.items`: the path it lives at. */
   path?: string;
+  /**
+   * Set to let people place this widget on their dashboards (it is then listed in a dashboard's
+   * "Add widget" menu). The component receives no `entity` there, so it must stand on its own.
+   */
+  dashboard?: WidgetDashboardSupport;
+}
+
+/** A widget's wish to live on dashboards, with the grid size it starts at (12 columns wide; rows of 80 px). */
+export interface WidgetDashboardSupport {
+  /** Columns, 1 to 12 (default 4). */
+  width?: number;
+  /** Rows, 1 to 12 (default 3). */
+  height?: number;
 }

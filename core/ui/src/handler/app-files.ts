@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 export interface AppManifest {
   app: string;
   initial: string[];
+  /** What the dashboard pages load beyond `initial` (absent in builds before dashboards). */
+  dashboardChunks?: string[];
   css: string[];
   shared: Record<string, string>;
 }

@@ -22,11 +22,13 @@ function scriptJson(value: unknown): string {
 
 /**
  * Starts, before any module loads, the requests the shell makes first: kinds and plugins on
- * every page, and on `/catalog/<kind>` the table's first page (as the catalog page asks for
- * it: see first-page.ts). The shell's `apiFetch` takes these answers (see
- * @portico/ui-api's take-preloaded), so data and JavaScript load side by side.
+ * every page, the dashboard (and its chunks) on `/dashboards/<id>` and on a Home that shows one,
+ * and on `/catalog/<kind>` the table's first page (as the catalog page asks for it: see
+ * first-page.ts). The shell's `apiFetch` takes these answers (see @portico/ui-api's
+ * take-preloaded), so data and JavaScript load side by side.
  */
-const PRELOAD_SCRIPT = `(function () {
+function preloadScript(dashboardChunks: string[]): string {
+  return `(function () {
   var preload = (globalThis.__porticoPreload = {});
   function start(method, url, body) {
     var init = { method: method, headers: { accept: 'application/json' }, credentials: 'same-origin' };
@@ -35,12 +37,30 @@ const PRELOAD_SCRIPT = `(function () {
   }
   start('GET', '/api/v1/kinds');
   start('GET', '/api/v1/plugins');
+  // A dashboard's chunks (grid, charts) load beside the shell's, not after it has started.
+  function dashboardModules() {
+    ${JSON.stringify(dashboardChunks.map((file) => ASSETS + file))}.forEach(function (href) {
+      var link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = href;
+      document.head.appendChild(link);
+    });
+  }
+  // Home shows the person's dashboard when they chose one; a shared link opens one.
+  if (location.pathname === '/') {
+    start('GET', '/api/v1/dashboards/home');
+    preload['GET /api/v1/dashboards/home '].response.then(function (r) { return r.ok ? r.clone().json() : null; }).then(function (home) { if (home && home.dashboard) dashboardModules(); }, function () {});
+  }
+  var dashboard = /^\\/dashboards\\/(dsh_[0-9a-f]+)$/.exec(location.pathname);
+  if (dashboard) { start('GET', '/api/v1/dashboards/' + dashboard[1]); start('GET', '/api/v1/dashboards/home'); }
+  if (/^\\/dashboards\\/[^/]+$/.test(location.pathname)) dashboardModules();
   var catalog = /^\\/catalog\\/([^/]+)$/.exec(location.pathname);
   if (catalog && !location.search) {
     // Keys in sorted order, as apiFetch's canonical JSON writes them.
     start('POST', '/api/v1/entities/query', JSON.stringify({ kind: decodeURIComponent(catalog[1]), limit: ${CATALOG_PAGE_SIZE}, sort: { order: '${DEFAULT_CATALOG_SORT.order}', property: '${DEFAULT_CATALOG_SORT.property}' } }));
   }
 })();`;
+}
 
 /**
  * The one HTML page of the SPA. The import map points every shared specifier at the shell's
@@ -58,7 +78,7 @@ export function renderIndexHtml(manifest: AppManifest, boot: BootData): string {
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${escapeHtml(boot.title)}</title>
-    <script>${PRELOAD_SCRIPT}</script>
+    <script>${preloadScript(manifest.dashboardChunks ?? [])}</script>
     <script type="importmap">${scriptJson({ imports })}</script>
     <script type="application/json" id="portico-boot">${scriptJson(boot)}</script>
     ${preloads}

@@ -50,7 +50,7 @@ export default definePlugin({
     widgets.addWidget({ id: 'uitest.card', slot: 'entity.cards', title: 'Gadget card', component: 'GadgetCard', condition: { kind: 'gadget' }, order: 1 });
     widgets.addWidget({ id: 'uitest.broken', slot: 'entity.cards', title: 'Broken card', component: 'BrokenCard', condition: { kind: 'gadget' }, order: 2 });
     widgets.addWidget({ id: 'uitest.tab', slot: 'entity.tabs', title: 'Gadget tab', component: 'GadgetTab', condition: { kind: 'gadget' } });
-    widgets.addWidget({ id: 'uitest.home', slot: 'home.widgets', title: 'Test home widget', component: 'HomeWidget' });
+    widgets.addWidget({ id: 'uitest.home', slot: 'home.widgets', title: 'Test home widget', component: 'HomeWidget', dashboard: { width: 4, height: 2 } });
     widgets.addWidget({ id: 'uitest.column', slot: 'catalog.columns', title: 'Shout', component: 'ShoutColumn', condition: { kind: 'gadget' } });
     widgets.addWidget({ id: 'uitest.mood-field', slot: 'form.fields', title: 'Mood picker', component: 'MoodField' });
     widgets.addWidget({ id: 'uitest.page', slot: 'pages', title: 'Test page', component: 'TestPage', path: '/uitest' });

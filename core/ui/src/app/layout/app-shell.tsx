@@ -18,7 +18,7 @@ import { useSlotWidgets } from '../slots/use-slot-widgets';
 import { GlobalSearch } from './global-search';
 import { SessionMenu } from '../session/session-menu';
 import { GuestBadge } from './guest-badge';
-import { AdminIcon, CatalogIcon, DarkIcon, HistoryIcon, HomeIcon, KeyIcon, LightIcon, MenuIcon, PluginIcon, RunIcon } from './icons';
+import { AdminIcon, CatalogIcon, DashboardIcon, DarkIcon, HistoryIcon, HomeIcon, KeyIcon, LightIcon, MenuIcon, PluginIcon, RunIcon } from './icons';
 import { useAccess } from '../access/access-provider';
 import { mayMakeTokens } from '../pages/tokens/may-make-tokens';
 import type { ThemeMode } from '../theme/portal-theme';
@@ -27,6 +27,7 @@ const DRAWER = 220;
 
 const BUILT_IN = [
   { path: '/', label: 'Home', icon: <HomeIcon /> },
+  { path: '/dashboards', label: 'Dashboards', icon: <DashboardIcon /> },
   { path: '/catalog', label: 'Catalog', icon: <CatalogIcon /> },
   { path: '/self-service', label: 'Self-service', icon: <RunIcon /> },
   { path: '/runs', label: 'Runs', icon: <HistoryIcon /> },

@@ -9,6 +9,8 @@ test('maps portal paths to pages, decoding ids', () => {
   expect(matchRoute('/runs/run_1')).toEqual({ page: 'run', runId: 'run_1' });
   expect(matchRoute('/admin/kinds/new')).toEqual({ page: 'admin', section: 'kinds', kind: 'new' });
   expect(matchRoute('/tokens')).toEqual({ page: 'tokens' });
+  expect(matchRoute('/dashboards')).toEqual({ page: 'dashboards' });
+  expect(matchRoute('/dashboards/dsh_0123456789abcdef')).toEqual({ page: 'dashboard', id: 'dsh_0123456789abcdef' });
   expect(matchRoute('/tokens/extra')).toEqual({ page: 'plugin', path: '/tokens/extra' });
   expect(matchRoute('/deployments/')).toEqual({ page: 'plugin', path: '/deployments' });
 });

@@ -9,6 +9,8 @@ export type PortalRoute =
   | { page: 'run'; runId: string }
   | { page: 'admin'; section?: string; kind?: string }
   | { page: 'tokens' }
+  | { page: 'dashboards' }
+  | { page: 'dashboard'; id: string }
   | { page: 'plugin'; path: string };
 
 /** Maps a path to a page; unknown paths become `plugin` routes (a plugin page may own them). */
@@ -23,6 +25,8 @@ export function matchRoute(pathname: string): PortalRoute {
   if (first === 'runs' && parts.length === 1) return { page: 'runs' };
   if (first === 'runs' && parts.length === 2) return { page: 'run', runId: second };
   if (first === 'tokens' && parts.length === 1) return { page: 'tokens' };
+  if (first === 'dashboards' && parts.length === 1) return { page: 'dashboards' };
+  if (first === 'dashboards' && parts.length === 2) return { page: 'dashboard', id: second };
   if (first === 'admin' && parts.length <= 3) return { page: 'admin', section: second, kind: third };
   return { page: 'plugin', path: pathname.replace(/\/+$/, '') || '/' };
 }

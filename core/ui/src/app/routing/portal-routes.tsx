@@ -16,6 +16,9 @@ const SelfServicePage = lazy(() => import('../pages/self-service/self-service-pa
 const ActionPage = lazy(() => import('../pages/self-service/action-page').then((m) => ({ default: m.ActionPage })));
 const RunPage = lazy(() => import('../pages/run/run-page').then((m) => ({ default: m.RunPage })));
 const AdminPage = lazy(() => import('../pages/admin/admin-page').then((m) => ({ default: m.AdminPage })));
+// Dashboards bring the grid and chart libraries: they load with the first dashboard, never before.
+const DashboardsPage = lazy(() => import('../pages/dashboards/dashboards-page').then((m) => ({ default: m.DashboardsPage })));
+const DashboardPage = lazy(() => import('../pages/dashboards/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 const TokensPage = lazy(() => import('../pages/tokens/tokens-page').then((m) => ({ default: m.TokensPage })));
 
 function PluginPage({ path }: { path: string }): ReactElement {
@@ -57,6 +60,10 @@ function CurrentPage(): ReactElement {
       return <AdminPage section={route.section} kindId={route.kind} />;
     case 'tokens':
       return <TokensPage />;
+    case 'dashboards':
+      return <DashboardsPage />;
+    case 'dashboard':
+      return <DashboardPage key={route.id} id={route.id} />;
     default:
       return <PluginPage path={route.path} />;
   }

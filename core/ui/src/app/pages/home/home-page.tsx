@@ -1,23 +1,47 @@
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Identity } from '@portico/plugin-api';
-import { EntityLink, InfoCard, useApi, useCatalogQuery } from '@portico/ui-api';
+import { EntityLink, InfoCard, navigate, PageHeader, useApi, useCatalogQuery } from '@portico/ui-api';
 import { CardSlot } from '../../slots/card-slot';
 import { RunsTable } from '../run/runs-page';
+import type { DashboardView } from '../dashboards/save-dashboard';
 
-/** The dashboard: plugin widgets, the signed-in identity's teams and what they own, recent runs. */
+// Only people who chose a Home dashboard load the grid and chart libraries.
+const DashboardScreen = lazy(() => import('../dashboards/dashboard-screen').then((m) => ({ default: m.DashboardScreen })));
+
+/** Home: the dashboard the person chose to see here, or the built-in Home when they chose none. */
 export function HomePage(): ReactElement {
+  const { data, error } = useApi<{ dashboard: DashboardView | null }>('/dashboards/home');
+  if (!data && !error) return <span aria-busy="true" />;
+  if (data?.dashboard) {
+    return (
+      <Suspense fallback={<span aria-busy="true" />}>
+        <DashboardScreen initial={data.dashboard} homeId={data.dashboard.id} />
+      </Suspense>
+    );
+  }
+  return <BuiltInHome />;
+}
+
+/** The built-in Home: plugin widgets, the signed-in identity's teams and what they own, recent runs. */
+function BuiltInHome(): ReactElement {
   // `/me` answers the caller's identity; without it (older kernels) the page shows a guest.
   const { data: me } = useApi<Identity>('/me');
   const teams = me?.teams ?? [];
   const owned = useCatalogQuery(teams.length > 0 ? { filter: { combinator: 'and', rules: [{ property: 'owner', operator: 'in', value: teams }] }, limit: 20 } : null);
   return (
     <Stack spacing={3}>
-      <Typography variant="h4" component="h1">
-        Welcome{me ? `, ${me.displayName}` : ''}
-      </Typography>
+      <PageHeader
+        title={`Welcome${me ? `, ${me.displayName}` : ''}`}
+        actions={
+          <Button variant="outlined" onClick={() => navigate('/dashboards')}>
+            Dashboards
+          </Button>
+        }
+      />
       <CardSlot slot="home.widgets" />
       <InfoCard title="Your teams" subheader={teams.length === 0 ? 'You are in no team yet.' : undefined}>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }}>

@@ -14,6 +14,11 @@ import { EntityLink, PortalLink, RunStatus, runPath, TableScroller, useApi } fro
 export function RunsTable({ query = '', label = 'Runs' }: { query?: string; label?: string }): ReactElement {
   const { data, error } = useApi<{ items: Run[] }>(`/runs?limit=20${query}`);
   if (error) return <Alert severity="error">{error.message}</Alert>;
+  return <RunsTableView runs={data?.items} label={label} empty="No runs yet. Start one from an entity's actions or from Self-service." />;
+}
+
+/** A table of runs (undefined: still loading), each linking to its page. */
+export function RunsTableView({ runs, label, empty }: { runs: Run[] | undefined; label: string; empty: string }): ReactElement {
   return (
     <TableScroller>
       <Table size="small" aria-label={label}>
@@ -27,14 +32,14 @@ export function RunsTable({ query = '', label = 'Runs' }: { query?: string; labe
           </TableRow>
         </TableHead>
         <TableBody>
-          {data && data.items.length === 0 && (
+          {runs && runs.length === 0 && (
             <TableRow>
               <TableCell colSpan={5} sx={{ color: 'text.secondary' }}>
-                No runs yet. Start one from an entity's actions or from Self-service.
+                {empty}
               </TableCell>
             </TableRow>
           )}
-          {(data?.items ?? []).map((run) => (
+          {(runs ?? []).map((run) => (
             <TableRow key={run.id}>
               <TableCell>
                 <PortalLink to={runPath(run.id)}>{run.id}</PortalLink>
