@@ -33,7 +33,8 @@ async function git(args: string[], cwd?: string): Promise<string> {
   } catch (error) {
     const e = error as { code?: string; stderr?: string; message: string };
     if (e.code === 'ENOENT') throw new Error('the git command is not installed: install git, or import a folder or URL instead');
-    throw new Error(`git ${args[0]} failed: ${(e.stderr || e.message).trim().split('\n').pop()}`);
+    const lines = (e.stderr || e.message).trim().split('\n');
+    throw new Error(`git ${args[0]} failed: ${(lines.find((l) => l.startsWith('fatal:')) ?? lines[0]).replace(/^fatal: /, '')}`);
   }
 }
 
