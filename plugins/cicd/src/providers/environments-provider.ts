@@ -19,7 +19,9 @@ export function environmentsProvider(config: CicdConfig): EntityProvider {
   return {
     id: 'cicd.environments',
     async refresh(ctx) {
-      const report = await ctx.applyFullSync(environmentEntities(config), { kinds: ['environment'] });
+      // The config is edited on purpose and cannot be half-answered like an upstream API, so
+      // the mass-deletion guard has nothing to protect here: removing 1 of 3 is 33 %.
+      const report = await ctx.applyFullSync(environmentEntities(config), { kinds: ['environment'], allowLargeDelete: true });
       for (const { ref, detail } of report.notDeleted) ctx.logger.warn(`environment ${ref.id} is no longer configured but stays: ${detail}`);
       if (report.failed.length) throw new Error(`${report.failed.length} configured environments could not be written; the first: ${report.failed[0].detail}`);
     },
