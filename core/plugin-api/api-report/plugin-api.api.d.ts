@@ -14,6 +14,12 @@ interface EntityMeta {
     updatedBy: string;
     /** Increases by one on every write; the ETag is derived from it. */
     version: number;
+    /**
+     * The source that owns the entity, `provider:<provider id>` for an entity provider's writes;
+     * absent for entities written only through the API. Another source cannot overwrite it, and
+     * only its own source's full sync deletes it.
+     */
+    source?: string;
 }
 /** Relation values are entity ids of the relation's target kind. */
 type RelationValues = Record<string, string | string[] | null>;
@@ -507,10 +513,49 @@ interface EntityMutation {
     upsert?: EntityInput[];
     delete?: EntityRef[];
 }
+interface FullSyncOptions {
+    /** Only the provider's entities of these kinds are compared (and may be deleted); default: all of them. */
+    kinds?: string[];
+    /** The largest share (0 to 1) of the provider's entities one sync may delete; default 0.1. */
+    maxDeleteShare?: number;
+    /** The explicit override: delete even more than `maxDeleteShare`. */
+    allowLargeDelete?: boolean;
+}
+interface FullSyncReport {
+    /** The owning source, `provider:<id>`. */
+    source: string;
+    created: number;
+    updated: number;
+    unchanged: number;
+    /** Entities that could not be written (invalid, owned by another source...): they stay as they were. */
+    failed: Array<{
+        index: number;
+        ref?: EntityRef;
+        detail: string;
+    }>;
+    deleted: EntityRef[];
+    /** Owned entities that disappeared but could not be deleted (others still require them). */
+    notDeleted: Array<{
+        ref: EntityRef;
+        detail: string;
+    }>;
+    /** Set when the deletions were held back because they exceeded `maxDeleteShare`. */
+    heldBack?: {
+        refs: EntityRef[];
+        share: number;
+        maxDeleteShare: number;
+    };
+}
 interface EntityProviderContext {
     logger: LoggerService;
     signal: AbortSignal;
+    /** Upserts and deletes; what this provider writes becomes owned by it. */
     apply(mutation: EntityMutation): Promise<void>;
+    /**
+     * Hands over the provider's complete current set: the catalog upserts it and deletes what
+     * this provider owns that is no longer in it, unless that is more than `maxDeleteShare`.
+     */
+    applyFullSync(entities: EntityInput[], options?: FullSyncOptions): Promise<FullSyncReport>;
 }
 /** Ingestion: brings entities from an outside system into the catalog, on a schedule and on demand. */
 interface EntityProvider {
@@ -839,7 +884,7 @@ declare function isPluginManaged(entity: {
 } | null | undefined): boolean;
 
 export { ConflictError, DEFAULT_MAX_JSON_DEPTH, ExtensionPoint, ForbiddenError, JsonSchema, NotFoundError, PERMISSIONS, PorticoError, PreconditionFailedError, ServiceRef, ServiceUnavailableError, TERMINAL_RUN_STATUSES, UnauthorizedError, ValidationError, coreExtensionPoints, coreServices, findForbiddenKey, findJsonProblem, hasPermission, isOwner, isPluginManaged, isPorticoError, isTerminalStatus, readPluginManifest, scopedPermission };
-export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, Dashboard, DashboardAggregate, DashboardLayout, DashboardWidget, DashboardWidgetType, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, JsonProblem, KernelPermission, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunActionOptions, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDashboardSupport, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
+export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, Dashboard, DashboardAggregate, DashboardLayout, DashboardWidget, DashboardWidgetType, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, FullSyncOptions, FullSyncReport, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, JsonProblem, KernelPermission, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunActionOptions, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDashboardSupport, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
 
 // ---- chunks/index.d.mts: declarations shared by this package's entry points ----
 /**

@@ -1,4 +1,5 @@
-import type { CatalogService, EntityMutation, KindDefinition, LoggerService } from '@portico/plugin-api';
+import type { CatalogService, EntityInput, EntityMutation, FullSyncReport, KindDefinition, LoggerService } from '@portico/plugin-api';
+import type { FullSyncRequest } from './full-sync';
 import type { ApiRoute } from '@portico/http';
 
 export interface CatalogOptions {
@@ -21,8 +22,10 @@ export interface DueTimerClaim {
 export interface Catalog extends CatalogService {
   /** A kind contributed by a plugin (source = plugin id) or the API (source = 'api'). */
   registerKind(kind: KindDefinition, source: string): Promise<void>;
-  /** Ingestion from entity providers: upserts/deletes, atomic per entity. */
-  applyMutation(mutation: EntityMutation, actor: string): Promise<void>;
+  /** Ingestion from entity providers: upserts/deletes, atomic per entity; with `source`, owned by it. */
+  applyMutation(mutation: EntityMutation, actor: string, options?: { source?: string }): Promise<void>;
+  /** A source's complete set: upserts it and deletes what the source owns that is gone (see FullSync). */
+  applyFullSync(entities: EntityInput[], request: FullSyncRequest): Promise<FullSyncReport>;
   /** Atomically claims due timers; each due timer goes to exactly one caller. */
   claimDueTimers(now: number, limit: number): Promise<DueTimerClaim[]>;
   /** API routes relative to /api/v1. */

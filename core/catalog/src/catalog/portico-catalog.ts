@@ -13,6 +13,7 @@ import {
   type EntityQuery,
   type EntityRef,
   type FieldProblem,
+  type FullSyncReport,
   type KindDefinition,
   type LoggerService,
   type QueryResult,
@@ -34,6 +35,7 @@ import { deepEqual, entityView, matchesPlan } from '../query/match-entity';
 import type { CatalogStore, EntityWrite, StoredKind } from '../store/catalog-store';
 import { catalogRoutes } from '../routes/catalog-routes';
 import { spliceItems } from './splice-items';
+import { FullSync, type FullSyncRequest } from './full-sync';
 import type { Catalog, DueTimerClaim } from './catalog';
 
 export const DEFAULT_LIMIT = 50;
@@ -86,6 +88,8 @@ interface Prepared {
 interface UpsertOptions {
   actor: string;
   createOnly?: boolean;
+  /** The writing source (`provider:<id>`): it takes ownership, and cannot overwrite another source's entities. */
+  source?: string;
   /** Refuse targets that do not exist (true for API writes; providers may ingest in any order within a batch). */
 }
 
@@ -603,7 +607,7 @@ export class PorticoCatalog implements Catalog {
     return items.filter((i) => !failed.has(i));
   }
 
-  private async writePrepared(items: Prepared[], actor: string, results: Map<number, BulkItemResult>): Promise<void> {
+  private async writePrepared(items: Prepared[], actor: string, results: Map<number, BulkItemResult>, source?: string): Promise<void> {
     let pending = items;
     for (let attempt = 0; pending.length && attempt < MAX_RETRIES; attempt++) {
       const befores = await this.store.getMany(pending.map((i) => i.ref));
@@ -618,6 +622,11 @@ export class PorticoCatalog implements Catalog {
         const before = befores[i];
         if (item.ifVersion !== undefined && (before?.meta.version ?? 0) !== item.ifVersion) {
           results.set(item.index, { index: item.index, kind: item.kind, id: item.id, status: 'error', error: problem(new PreconditionFailedError(`${item.ref} is at version ${before?.meta.version ?? 'none (it does not exist)'}, not ${item.ifVersion}: someone changed it; read it again and retry.`, { currentVersion: before?.meta.version ?? null })) });
+          return;
+        }
+        const owner = ownershipConflict(item.ref, before, source);
+        if (owner) {
+          results.set(item.index, { index: item.index, kind: item.kind, id: item.id, status: 'error', error: problem(owner) });
           return;
         }
         if (item.createOnly && before) {
@@ -638,9 +647,11 @@ export class PorticoCatalog implements Catalog {
             createdBy: before?.meta.createdBy ?? actor,
             updatedBy: actor,
             version: (before?.meta.version ?? buried.get(item.ref) ?? 0) + 1,
+            // An API edit of a source's entity keeps it owned by that source.
+            ...((source ?? before?.meta.source) ? { source: source ?? before?.meta.source } : {}),
           },
         };
-        if (before && before.title === entity.title && before.description === entity.description && before.owner === entity.owner && deepEqual(before.properties, entity.properties) && deepEqual(before.relations, entity.relations)) {
+        if (before && before.meta.source === entity.meta.source && before.title === entity.title && before.description === entity.description && before.owner === entity.owner && deepEqual(before.properties, entity.properties) && deepEqual(before.relations, entity.relations)) {
           results.set(item.index, { index: item.index, kind: item.kind, id: item.id, status: 'unchanged', version: before.meta.version });
           return;
         }
@@ -681,7 +692,7 @@ export class PorticoCatalog implements Catalog {
       }
     });
     const checked = await this.checkTargets(prepared, results);
-    await this.writePrepared(checked, options.actor, results);
+    await this.writePrepared(checked, options.actor, results, options.source);
     return inputs.map((_, i) => results.get(i)!);
   }
 
@@ -751,7 +762,8 @@ export class PorticoCatalog implements Catalog {
     throw new ConflictError(`${ref.kind}/${ref.id} kept changing concurrently; retry.`);
   }
 
-  async delete(ref: EntityRef, options: DeleteOptions = {}): Promise<void> {
+  /** With `source`: refused for an entity another source owns. */
+  async delete(ref: EntityRef, options: DeleteOptions & { source?: string } = {}): Promise<void> {
     const actor = options.actor ?? 'system';
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       const rootRef = toRef(ref.kind, ref.id);
@@ -763,6 +775,8 @@ export class PorticoCatalog implements Catalog {
       if (options.ifVersion !== undefined && root.meta.version !== options.ifVersion) {
         throw new PreconditionFailedError(`${rootRef} is at version ${root.meta.version}, not ${options.ifVersion}: someone changed it; read it again and retry.`, { currentVersion: root.meta.version });
       }
+      const owner = ownershipConflict(rootRef, root, options.source);
+      if (owner) throw owner;
       const order: Entity[] = [root];
       const seen = new Set([rootRef]);
       for (let i = 0; i < order.length; i++) {
@@ -798,9 +812,9 @@ export class PorticoCatalog implements Catalog {
     return keys.flatMap((k, i) => members[i].filter((m) => m !== self).map((ref) => ({ ref, relation: k.relation })));
   }
 
-  async applyMutation(mutation: EntityMutation, actor: string): Promise<void> {
+  async applyMutation(mutation: EntityMutation, actor: string, options: { source?: string } = {}): Promise<void> {
     if (mutation.upsert?.length) {
-      const results = await this.upsertMany(mutation.upsert, { actor, pointerPrefix: undefined });
+      const results = await this.upsertMany(mutation.upsert, { actor, pointerPrefix: undefined, source: options.source });
       const failed = results.filter((r) => r.status === 'error');
       if (failed.length) {
         this.logger.warn(`${failed.length} of ${results.length} entities from ${actor} were refused`, { examples: failed.slice(0, 5).map((f) => ({ index: f.index, ref: f.kind ? `${f.kind}/${f.id}` : undefined, detail: f.error?.detail })) });
@@ -810,11 +824,15 @@ export class PorticoCatalog implements Catalog {
     }
     for (const ref of mutation.delete ?? []) {
       try {
-        await this.delete(ref, { actor, cascade: false });
+        await this.delete(ref, { actor, cascade: false, source: options.source });
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
       }
     }
+  }
+
+  async applyFullSync(entities: EntityInput[], request: FullSyncRequest): Promise<FullSyncReport> {
+    return new FullSync(this, this.store, this.logger).run(entities, request);
   }
 
   async claimDueTimers(now: number, limit: number): Promise<DueTimerClaim[]> {
@@ -845,6 +863,12 @@ export class PorticoCatalog implements Catalog {
     this.listeners.clear();
     await this.store.close();
   }
+}
+
+/** A source may write its own entities and unowned ones (which it then owns), never another source's. */
+function ownershipConflict(ref: string, before: Entity | null, source: string | undefined): ConflictError | null {
+  if (!before?.meta.source || !source || before.meta.source === source) return null;
+  return new ConflictError(`${ref} belongs to ${before.meta.source}; ${source} cannot overwrite it. Remove it from one of the two sources, or delete it so that one source can take it.`, { owner: before.meta.source, source }, 'owned-by-another-source');
 }
 
 /** RFC 7396 merge patch: null deletes, objects merge recursively, everything else replaces. */

@@ -56,6 +56,7 @@ export function entityIndexEntries(entity: Entity, info: KindInfo): IndexEntry[]
     entries.push({ key: indexKeys.eq(kind, field, encoded), member: ref, score: 0, valuesKey: indexKeys.values(kind, field), value: encoded });
   };
   const texts = searchTexts(entity, info);
+  if (entity.meta.source) entries.push({ key: indexKeys.source(entity.meta.source), member: ref, score: 0 });
   if (entity.owner) {
     eq('@owner', entity.owner);
     entries.push({ key: indexKeys.has(kind, '@owner'), member: ref, score: 0 });

@@ -18,6 +18,8 @@ export const indexKeys = {
   /** Entities pointing at `targetRef` through `sourceKind.relation`. */
   inverse: (targetRef: string, sourceKind: string, relation: string): string => `i|${targetRef}|${sourceKind}.${relation}`,
   token: (token: string): string => `t|${token}`,
+  /** Entities owned by a source (`meta.source`): what its full sync compares against. */
+  source: (source: string): string => `s|${source}`,
   timers: 'tm',
 };
 

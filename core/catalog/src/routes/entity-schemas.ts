@@ -8,6 +8,7 @@ const meta: JsonSchema = {
     createdBy: { type: 'string' },
     updatedBy: { type: 'string' },
     version: { type: 'integer' },
+    source: { type: 'string', description: 'The source that owns the entity (`provider:<id>`); absent for entities written only through the API.' },
   },
 };
 

@@ -5,6 +5,7 @@ import { startWorker } from '../portal/start-worker';
 import { resolvePort } from './resolve-port';
 import { writeOpenApi } from './write-openapi';
 import { PLUGIN_USAGE, runPluginCommand } from './plugin/plugin-command';
+import { CATALOG_USAGE, runCatalogCommand } from './catalog/catalog-command';
 import { readReloadRequest, removePortalNote, writePortalNote, writeReloadAnswer } from './plugin/running-portal';
 
 const USAGE = `Usage:
@@ -12,6 +13,7 @@ const USAGE = `Usage:
   portico worker [--config portico.config.yaml] [--strict]
   portico openapi [--config portico.config.yaml] [--out openapi.json]
   portico plugin add|remove|upgrade|list ...   (portico plugin --help)
+  portico catalog import backstage <source> [--url <portal>] [--token <token>] [--dry-run]   (portico catalog --help)
 
 The port comes from --port, else PORT, else portal.port in the config (default 7007).
 Without REDIS_URL, "start" uses the embedded store (data in .portico-data next to the config).
@@ -34,6 +36,9 @@ export async function runCli(argv: string[]): Promise<number> {
         worker: { type: 'boolean' },
         'no-worker': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
+        url: { type: 'string' },
+        token: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -45,6 +50,19 @@ export async function runCli(argv: string[]): Promise<number> {
   if (command === 'plugin' && (parsed.values.help || parsed.positionals.length < 2)) {
     process.stdout.write(`${PLUGIN_USAGE}\n`);
     return parsed.values.help ? 0 : 2;
+  }
+  if (command === 'catalog') {
+    if (parsed.values.help || parsed.positionals.length < 2) {
+      process.stdout.write(`${CATALOG_USAGE}\n`);
+      return parsed.values.help ? 0 : 2;
+    }
+    // Before the config check: with --url, a catalog import needs no config file here.
+    return runCatalogCommand(
+      parsed.positionals.slice(1),
+      { configPath: parsed.values.config as string, url: parsed.values.url as string | undefined, token: parsed.values.token as string | undefined, dryRun: parsed.values['dry-run'] as boolean },
+      (line) => process.stdout.write(`${line}\n`),
+      (line) => process.stderr.write(`${line}\n`),
+    );
   }
   if (parsed.values.help || !command) {
     process.stdout.write(`${USAGE}\n`);

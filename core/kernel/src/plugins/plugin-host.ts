@@ -407,11 +407,21 @@ export class PluginHost {
       const scheduler = this.options.scheduler.forPlugin(record.id);
       for (const provider of record.providers) {
         const logger = this.options.logger.child({ plugin: record.id, provider: provider.id });
+        // The provider owns what it writes: another source cannot overwrite it, its full sync may delete it.
+        const source = `provider:${provider.id}`;
+        const actor = `plugin:${record.id}`;
+        const { catalog } = this.options;
         plugin.scheduled.push(
           scheduler.schedule({
-            id: `provider:${provider.id}`,
+            id: source,
             everyMs: provider.everyMs ?? 24 * 60 * 60 * 1000,
-            fn: (signal) => provider.refresh({ logger, signal, apply: (mutation) => this.options.catalog.applyMutation(mutation, `plugin:${record.id}`) }),
+            fn: (signal) =>
+              provider.refresh({
+                logger,
+                signal,
+                apply: (mutation) => catalog.applyMutation(mutation, actor, { source }),
+                applyFullSync: (entities, options) => catalog.applyFullSync(entities, { ...options, source, actor }),
+              }),
           }),
         );
       }

@@ -11,6 +11,12 @@ export interface EntityMeta {
   updatedBy: string;
   /** Increases by one on every write; the ETag is derived from it. */
   version: number;
+  /**
+   * The source that owns the entity, `provider:<provider id>` for an entity provider's writes;
+   * absent for entities written only through the API. Another source cannot overwrite it, and
+   * only its own source's full sync deletes it.
+   */
+  source?: string;
 }
 
 /** Relation values are entity ids of the relation's target kind. */

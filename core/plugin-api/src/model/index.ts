@@ -34,7 +34,7 @@ export type {
 } from './action';
 export type { WidgetDefinition, WidgetCondition, WidgetDashboardSupport, SlotId } from './widget';
 export type { Dashboard, DashboardWidget, DashboardWidgetType, DashboardAggregate, DashboardLayout } from './dashboard';
-export type { EntityProvider, EntityProviderContext, EntityMutation } from './entity-provider';
+export type { EntityProvider, EntityProviderContext, EntityMutation, FullSyncOptions, FullSyncReport } from './entity-provider';
 export type { HttpRoute, HttpRequest, HttpResponse, HttpMethod } from './http-route';
 export type { AutomationDefinition, AutomationEvent, AutomationTrigger, EventCondition, ConditionOperator } from './automation';
 export { findJsonProblem, findForbiddenKey, DEFAULT_MAX_JSON_DEPTH, type JsonProblem } from './find-json-problem';

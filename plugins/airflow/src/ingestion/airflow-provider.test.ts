@@ -27,6 +27,9 @@ const ctx: EntityProviderContext = {
     for (const e of mutation.upsert ?? []) store.set(`${e.kind}:${e.id}`, { ...(e as EntityInput), properties: e.properties ?? {}, relations: (e.relations ?? {}) as Entity['relations'] } as Entity);
     for (const ref of mutation.delete ?? []) store.delete(`${ref.kind}:${ref.id}`);
   },
+  applyFullSync: async () => {
+    throw new Error('this provider does not use full sync');
+  },
 };
 
 const ids = (kind: string) => [...store.values()].filter((e) => e.kind === kind).map((e) => e.id).sort();

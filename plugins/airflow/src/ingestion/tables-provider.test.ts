@@ -28,6 +28,9 @@ const ctx: EntityProviderContext = {
     for (const e of mutation.upsert ?? []) store.set(`${e.kind}:${e.id}`, { ...(e as EntityInput), properties: e.properties ?? {}, relations: (e.relations ?? {}) as Entity['relations'] } as Entity);
     for (const ref of mutation.delete ?? []) store.delete(`${ref.kind}:${ref.id}`);
   },
+  applyFullSync: async () => {
+    throw new Error('this provider does not use full sync');
+  },
 };
 
 beforeAll(async () => {

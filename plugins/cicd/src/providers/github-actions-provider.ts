@@ -1,4 +1,4 @@
-import type { CatalogService, EntityProvider, SecretsService } from '@portico/plugin-api';
+import type { CatalogService, EntityInput, EntityProvider, SecretsService } from '@portico/plugin-api';
 import { componentForRepository, type CicdConfig } from '../config/cicd-config';
 import type { GitHubConnection } from '../github/github-connection';
 import { buildEntity, pipelineEntity } from '../ingestion/github-entities';
@@ -6,7 +6,10 @@ import { buildEntity, pipelineEntity } from '../ingestion/github-entities';
 /**
  * Resyncs workflows (as pipelines) and recent workflow runs (as builds) of every configured
  * repository. One failing repository (bad name, no access, rate limit) is logged and
- * skipped; the others still sync, and nothing already ingested is deleted.
+ * skipped; the others still sync, and nothing already ingested is deleted. When every
+ * repository synced, the pipelines are a full sync: a workflow removed upstream (or a
+ * repository removed from the config) loses its pipeline. Builds are history, and only the
+ * recent ones are listed, so they are never deleted by a sync.
  */
 export function githubActionsProvider(deps: { config: CicdConfig; github: GitHubConnection; secrets: SecretsService; catalog: Pick<CatalogService, 'get'> }): EntityProvider {
   const { config } = deps;
@@ -16,6 +19,7 @@ export function githubActionsProvider(deps: { config: CicdConfig; github: GitHub
     async refresh(ctx) {
       const client = await deps.github(deps.secrets);
       let failures = 0;
+      const pipelines: EntityInput[] = [];
       for (const { repository } of config.repositories) {
         if (ctx.signal.aborted) return;
         try {
@@ -36,6 +40,7 @@ export function githubActionsProvider(deps: { config: CicdConfig; github: GitHub
             component = componentId;
             await write();
           }
+          pipelines.push(...workflows.map((w) => pipelineEntity(repository, w, component)));
           if (!component) ctx.logger.warn(`component ${componentId} of ${repository} is not in the catalog; its builds are ingested without the relation until it is`);
           ctx.logger.info(`synced ${repository}`, { workflows: workflows.length, runs: runs.length });
         } catch (error) {
@@ -46,6 +51,13 @@ export function githubActionsProvider(deps: { config: CicdConfig; github: GitHub
       if (failures > 0 && failures === config.repositories.length) {
         throw new Error(`GitHub Actions sync failed for all ${failures} repositories; see the log for each reason.`);
       }
+      if (failures > 0) {
+        ctx.logger.warn(`${failures} repositories did not sync, so pipelines gone upstream are kept until a complete sync`);
+        return;
+      }
+      if (ctx.signal.aborted) return;
+      const report = await ctx.applyFullSync(pipelines, { kinds: ['pipeline'] });
+      if (report.deleted.length) ctx.logger.info(`removed ${report.deleted.length} pipelines whose workflows are gone`, { pipelines: report.deleted.map((r) => r.id) });
     },
   };
 }

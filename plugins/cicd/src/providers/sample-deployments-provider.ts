@@ -1,6 +1,5 @@
 import type { CatalogService, EntityInput, EntityProvider } from '@portico/plugin-api';
 import type { CicdConfig } from '../config/cicd-config';
-import { environmentEntities } from './environments-provider';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -65,15 +64,16 @@ export function sampleDeploymentsProvider(deps: { config: CicdConfig; catalog: P
     async refresh(ctx) {
       if (await deps.catalog.get(MARKER)) return;
       for (let attempt = 0; ; attempt++) {
-        const [cart, products] = await Promise.all([deps.catalog.get({ kind: 'component', id: 'cart-service' }), deps.catalog.get({ kind: 'component', id: 'products-service' })]);
-        if (cart && products) break;
+        // The environments belong to the environments provider (their owner), which runs in parallel.
+        const needed = [{ kind: 'component', id: 'cart-service' }, { kind: 'component', id: 'products-service' }, ...deps.config.environments.map((env) => ({ kind: 'environment', id: env.id }))];
+        const found = await Promise.all(needed.map((ref) => deps.catalog.get(ref)));
+        if (found.every(Boolean)) break;
         if (attempt >= 50 || ctx.signal.aborted) {
-          ctx.logger.warn('sample deployments skipped: the example organisation (software-catalog sampleData) is not loaded');
+          ctx.logger.warn('sample deployments skipped: the example organisation (software-catalog sampleData) or the configured environments are not loaded');
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      await ctx.apply({ upsert: environmentEntities(deps.config) });
       await ctx.apply({ upsert: [...sampleDeploymentEntities(), sampleLock] });
       ctx.logger.info('sample deployments loaded');
     },
