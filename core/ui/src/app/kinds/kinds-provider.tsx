@@ -1,7 +1,7 @@
-import { createContext, useContext, useEffect, useMemo, useRef, type ReactElement, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactElement, type ReactNode } from 'react';
 import type { KindDefinition } from '@portico/plugin-api';
 import { useApi } from '@portico/ui-api';
-import { usePluginRegistry } from '../plugins/plugin-registry';
+import { useReloadOnPluginChange } from '../plugins/use-reload-on-plugin-change';
 
 export interface KindsState {
   kinds: KindDefinition[];
@@ -16,13 +16,7 @@ const KindsContext = createContext<KindsState>({ kinds: [], byId: new Map(), loa
 /** The catalog's kinds, loaded once and reloaded after Admin edits one or a plugin comes or goes. */
 export function KindsProvider({ children }: { children: ReactNode }): ReactElement {
   const { data, loading, error, reload } = useApi<{ items: KindDefinition[] }>('/kinds');
-  const { generation } = usePluginRegistry();
-  const seen = useRef(generation);
-  useEffect(() => {
-    if (seen.current === generation) return;
-    seen.current = generation;
-    reload();
-  }, [generation, reload]);
+  useReloadOnPluginChange(reload);
   const value = useMemo<KindsState>(() => {
     const kinds = [...(data?.items ?? [])].sort((a, b) => a.title.localeCompare(b.title));
     return { kinds, byId: new Map(kinds.map((kind) => [kind.id, kind])), loading, error, reload };
