@@ -1,9 +1,9 @@
 import { defineRoute, type ApiRoute } from '@portico/http';
 import { ConflictError, PERMISSIONS } from '@portico/plugin-api';
 import { checkCompatibility } from '../plugins/install/check-compatibility';
-import { PluginInstaller, type InstallOutcome } from '../plugins/install/plugin-installer';
+import { PluginInstaller, withLatestVersions, type InstallOutcome } from '../plugins/install/plugin-installer';
 import { readPortalContext, type PortalContext } from '../plugins/install/portal-context';
-import { checkPackageSpec, readRegistryPackage } from '../plugins/install/registry-package';
+import { readRegistryPackage } from '../plugins/install/registry-package';
 import { searchRegistry } from '../plugins/install/search-registry';
 import type { ReconcileResult } from '../plugins/reconcile-plugins';
 
@@ -81,7 +81,7 @@ export function pluginAdminRoutes(options: PluginAdminOptions): ApiRoute[] {
       responses: { '200': { description: 'The manifest and the verdict', schema: { type: 'object', required: ['name', 'version', 'compatible', 'problems'], properties: { name: { type: 'string' }, version: { type: 'string' }, compatible: { type: 'boolean' }, problems: { type: 'array', items: { type: 'string' } }, manifest: { type: 'object' } } } }, ...REFUSALS },
       handler: async ({ query }) => {
         const ctx = await context();
-        const pkg = await readRegistryPackage(checkPackageSpec(query.package), ctx.baseDir);
+        const pkg = await readRegistryPackage(String(query.package), ctx.baseDir);
         const installed = installedBy(ctx, pkg.name);
         const problems = checkCompatibility(`${pkg.name}@${pkg.version}`, pkg.manifest, ctx.provides);
         return { body: { ...pkg, installedVersion: installed?.version ?? null, compatible: problems.length === 0, problems } };
@@ -95,10 +95,7 @@ export function pluginAdminRoutes(options: PluginAdminOptions): ApiRoute[] {
       tags: TAGS,
       access: ACCESS,
       responses: { '200': { description: 'The installed packages', schema: { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } } } },
-      handler: async () => {
-        const installer = new PluginInstaller({ context: await context(), portal: { reload: async () => undefined, describe: () => '' }, print: () => undefined });
-        return { body: { items: await installer.list() } };
-      },
+      handler: async () => ({ body: { items: await withLatestVersions(await context()) } }),
     }),
     defineRoute<{ package: string }>({
       method: 'post',
@@ -110,7 +107,7 @@ export function pluginAdminRoutes(options: PluginAdminOptions): ApiRoute[] {
       body: { type: 'object', required: ['package'], additionalProperties: false, properties: { package: { type: 'string', minLength: 1, maxLength: 260, description: 'name or name@range' } } },
       responses: { '201': { description: 'Installed and running', schema: OUTCOME_SCHEMA }, ...REFUSALS },
       handler: async ({ body, audit }) => {
-        const outcome = await change(`installing ${body.package}`, (installer) => installer.add(checkPackageSpec(body.package)));
+        const outcome = await change(`installing ${body.package}`, (installer) => installer.add(body.package));
         audit({ target: outcome.id, before: null, after: { packageName: outcome.packageName, version: outcome.version } });
         return { status: 201, body: outcome };
       },

@@ -1,5 +1,5 @@
 import { isPorticoError } from '@portico/plugin-api';
-import { PluginInstaller, type PortalReloader } from '../../plugins/install/plugin-installer';
+import { PluginInstaller, withLatestVersions, type PortalReloader } from '../../plugins/install/plugin-installer';
 import { readPortalContext, type PortalContext } from '../../plugins/install/portal-context';
 import { askPortalToReload, findRunningPortal } from './running-portal';
 
@@ -27,14 +27,14 @@ function signalledPortal(context: PortalContext): PortalReloader {
   };
 }
 
-async function list(installer: PluginInstaller, context: PortalContext, print: Print): Promise<void> {
+async function list(context: PortalContext, print: Print): Promise<void> {
   const portal = findRunningPortal(context.dataDir);
   print(portal ? `Portal running at ${portal.url} (process ${portal.pid}).` : 'No portal is running on this folder.');
   if (context.installed.length === 0) {
     print(`No plugin packages in ${context.configPath}: "portico plugin add <package>" adds one.`);
     return;
   }
-  for (const plugin of await installer.list()) {
+  for (const plugin of await withLatestVersions(context)) {
     const update = plugin.updateAvailable ? `  update available: ${plugin.latest} (portico plugin upgrade ${plugin.id ?? plugin.packageName})` : '';
     print(`${(plugin.id ?? '?').padEnd(20)} ${plugin.packageName.padEnd(40)} ${(plugin.version ?? 'not installed').padEnd(10)} latest ${plugin.latest ?? 'unknown'}${update}`);
   }
@@ -46,7 +46,7 @@ export async function runPluginCommand(args: string[], configPath: string, print
   try {
     const context = await readPortalContext(configPath);
     const installer = new PluginInstaller({ context, portal: signalledPortal(context), print, npmOutput: 'inherit' });
-    if (subcommand === 'list') await list(installer, context, print);
+    if (subcommand === 'list') await list(context, print);
     else if (subcommand === 'add' && target) await installer.add(target);
     else if (subcommand === 'remove' && target) await installer.remove(target);
     else if (subcommand === 'upgrade' && target) await installer.upgrade(target, extra);

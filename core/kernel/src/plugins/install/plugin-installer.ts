@@ -55,7 +55,7 @@ function outcomeFor(answer: ReconcileResult & { error?: string }, id: string, pa
   return { failure: answer.error ?? failure?.error, change };
 }
 
-export function findInstalled(context: PortalContext, id: string): PortalContext['installed'][number] {
+function findInstalled(context: PortalContext, id: string): PortalContext['installed'][number] {
   const found = context.installed.find((p) => p.id === id || p.packageName === id);
   if (!found) {
     const known = context.installed.map((p) => p.id ?? p.packageName).join(', ') || 'none';
@@ -165,18 +165,17 @@ export class PluginInstaller {
     print(`${pluginId} is now ${wanted.version} in ${portal.describe()}.`);
     return { ...outcome, live: true };
   }
+}
 
-  /** Installed plugins with the registry's latest version of each (undefined when the registry cannot say). */
-  async list(): Promise<Array<PortalContext['installed'][number] & { latest?: string; updateAvailable: boolean }>> {
-    const { context } = this.options;
-    return Promise.all(
-      context.installed.map(async (plugin) => {
-        const latest = await readRegistryPackage(`${plugin.packageName}@latest`, context.baseDir).then(
-          (pkg) => pkg.version,
-          () => undefined,
-        );
-        return { ...plugin, latest, updateAvailable: Boolean(plugin.version && latest && semver.gt(latest, plugin.version)) };
-      }),
-    );
-  }
+/** The portal's installed plugin packages with the registry's latest version of each (undefined when the registry cannot say). */
+export async function withLatestVersions(context: PortalContext): Promise<Array<PortalContext['installed'][number] & { latest?: string; updateAvailable: boolean }>> {
+  return Promise.all(
+    context.installed.map(async (plugin) => {
+      const latest = await readRegistryPackage(`${plugin.packageName}@latest`, context.baseDir).then(
+        (pkg) => pkg.version,
+        () => undefined,
+      );
+      return { ...plugin, latest, updateAvailable: Boolean(plugin.version && latest && semver.gt(latest, plugin.version)) };
+    }),
+  );
 }
