@@ -1,7 +1,16 @@
 // The one list of modules the portal shell shares with plugin UI bundles. The shell builds an
 // entry for each and maps it in its import map; every plugin bundle leaves exactly these
-// external, and bundles whatever else it imports (an icon package, a chart library), so at
+// external, and bundles whatever else it imports (an icon package, another chart library), so at
 // runtime there is one React, one MUI, one emotion cache and one @portico/ui-api.
+
+/**
+ * The @mui/x-charts entry points the shell shares (its dashboards use them). A browser loads one
+ * only when a page imports it, so sharing costs the shell's first load nothing, and a plugin
+ * chart no longer bundles (and builds) its own copy. Import charts from these paths, not from
+ * the `@mui/x-charts` barrel, which a plugin would bundle whole.
+ */
+const CHART_ENTRIES = ['BarChart', 'LineChart', 'PieChart', 'ScatterChart', 'SparkLineChart', 'Gauge', 'RadarChart', 'ChartsContainer', 'ChartsTooltip', 'ChartsLegend', 'ChartsXAxis', 'ChartsYAxis', 'ChartsGrid', 'ChartsReferenceLine', 'hooks', 'colorPalettes'];
+
 export const SHARED_UI_MODULES = [
   { specifier: 'react', format: 'cjs' },
   { specifier: 'react/jsx-runtime', format: 'cjs' },
@@ -11,7 +20,10 @@ export const SHARED_UI_MODULES = [
   { specifier: '@emotion/styled', format: 'esm', hasDefault: true },
   { specifier: '@mui/material', format: 'esm' },
   { specifier: '@mui/material/styles', format: 'esm' },
+  // The right-to-left context MUI's components and the charts read: one instance for all of them.
+  { specifier: '@mui/system/RtlProvider', format: 'esm', hasDefault: true },
   { specifier: '@portico/ui-api', format: 'esm' },
+  ...CHART_ENTRIES.map((name) => ({ specifier: `@mui/x-charts/${name}`, format: 'esm' })),
 ];
 
 /**

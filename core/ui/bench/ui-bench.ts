@@ -6,13 +6,14 @@
 // widgets over the same entities (every widget showing its data, charts drawn), each in
 // headless Chromium, cold cache, median of R.
 import { gzipSync } from 'node:zlib';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { chromium, type Browser } from 'playwright-core';
 import { startPortal } from '@portico/kernel';
+import { findAppDir, readAppManifest } from '../src/handler/app-files';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -26,10 +27,11 @@ const pkgDir = join(__dirname, '..');
 const appDir = join(pkgDir, 'dist', 'app');
 
 function shellInitialGzipBytes(): { bytes: number; files: number } {
-  if (!existsSync(join(appDir, 'manifest.json'))) {
+  if (!findAppDir(appDir)) {
     execFileSync(process.execPath, [require.resolve('rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs'], { cwd: pkgDir, stdio: 'pipe' });
   }
-  const manifest = JSON.parse(readFileSync(join(appDir, 'manifest.json'), 'utf8')) as { initial: string[] };
+  // The app's initial chunks and the shared modules they import, as the page preloads them.
+  const manifest = readAppManifest(appDir);
   const bytes = manifest.initial.reduce((sum, file) => sum + gzipSync(readFileSync(join(appDir, file)), { level: 9 }).length, 0);
   return { bytes, files: manifest.initial.length };
 }

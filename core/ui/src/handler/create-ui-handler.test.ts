@@ -15,8 +15,13 @@ beforeAll(() => {
   mkdirSync(join(appDir, 'chunks'), { recursive: true });
   writeFileSync(join(appDir, 'app-abc.mjs'), 'import "./chunks/x-1.mjs";');
   writeFileSync(join(appDir, 'chunks', 'x-1.mjs'), 'export const x = 1;');
-  writeFileSync(join(appDir, 'shared-react-1.mjs'), 'export default {};');
-  writeFileSync(join(appDir, 'manifest.json'), JSON.stringify({ app: 'app-abc.mjs', initial: ['app-abc.mjs', 'chunks/x-1.mjs'], css: [], shared: { react: 'shared-react-1.mjs' } }));
+  mkdirSync(join(appDir, 'shared', 'base', 'chunks'), { recursive: true });
+  writeFileSync(join(appDir, 'shared', 'base', 'shared-react-1.mjs'), 'import "./chunks/react-core-1.mjs"; export default {};');
+  writeFileSync(join(appDir, 'shared', 'base', 'chunks', 'react-core-1.mjs'), 'export {};');
+  const closure = { react: { files: ['shared/base/shared-react-1.mjs', 'shared/base/chunks/react-core-1.mjs'], shared: [] } };
+  writeFileSync(join(appDir, 'shared', 'base', 'manifest.json'), JSON.stringify({ shared: { react: 'shared/base/shared-react-1.mjs' }, closure }));
+  const appManifest = { app: 'app-abc.mjs', initial: ['app-abc.mjs', 'chunks/x-1.mjs'], initialShared: ['react'], dashboardChunks: [], dashboardShared: [], css: [], shared: {} };
+  writeFileSync(join(appDir, 'manifest.json'), JSON.stringify(appManifest));
   writeFileSync(join(root, 'good.mjs'), 'export function Card() {}');
   writeFileSync(join(root, 'future.mjs'), 'export function Card() {}');
   app = express();
@@ -39,9 +44,11 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 test('serves the shell with an import map of the shared modules and the boot data', async () => {
   const response = await request(app).get('/').expect(200).expect('content-type', /text\/html/);
   const importMap = JSON.parse(/<script type="importmap">(.*?)<\/script>/s.exec(response.text)![1]);
-  expect(importMap.imports).toEqual({ '@mui/material/': '/ui/mui/', react: '/ui/assets/shared-react-1.mjs' });
+  expect(importMap.imports).toEqual({ '@mui/material/': '/ui/mui/', react: '/ui/assets/shared/base/shared-react-1.mjs' });
   expect(response.text).toContain('<title>Acme &#60;Portal&#62;</title>');
   expect(response.text).toContain('<link rel="modulepreload" href="/ui/assets/chunks/x-1.mjs">');
+  // The shared modules the app imports load beside it: their entry and what they import.
+  expect(response.text).toContain('<link rel="modulepreload" href="/ui/assets/shared/base/chunks/react-core-1.mjs">');
   const boot = JSON.parse(/<script type="application\/json" id="portico-boot">(.*?)<\/script>/s.exec(response.text)![1]);
   expect(boot.uiApiVersion).toBe(UI_API_VERSION);
   expect(boot.plugins.map((p: { pluginId: string; compatible: boolean }) => [p.pluginId, p.compatible])).toEqual([

@@ -5,7 +5,7 @@ import { renderIndexHtml } from './index-html';
 
 /** Runs the page's inline preload script as a browser would at `pathname`; returns the keys it preloaded. */
 function preloadedKeys(pathname: string, search = ''): string[] {
-  const html = renderIndexHtml({ app: 'app.mjs', initial: ['app.mjs'], css: [], shared: {} }, { title: 'Portico', uiApiVersion: '0.1.0', plugins: [] });
+  const html = renderIndexHtml({ app: 'app.mjs', initial: ['app.mjs'], dashboardChunks: [], css: [], shared: {} }, { title: 'Portico', uiApiVersion: '0.1.0', plugins: [] });
   const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
   const globals: Record<string, unknown> = { location: { pathname, search }, fetch: () => Promise.resolve(), Date };
   globals.globalThis = globals;

@@ -78,7 +78,7 @@ export function renderIndexHtml(manifest: AppManifest, boot: BootData): string {
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${escapeHtml(boot.title)}</title>
-    <script>${preloadScript(manifest.dashboardChunks ?? [])}</script>
+    <script>${preloadScript(manifest.dashboardChunks)}</script>
     <script type="importmap">${scriptJson({ imports })}</script>
     <script type="application/json" id="portico-boot">${scriptJson(boot)}</script>
     ${preloads}

@@ -1,0 +1,67 @@
+// Builds the third-party modules the shell shares with plugins (React, emotion, MUI, the charts)
+// apart from the app, one build per group of SHARED_GROUPS into dist/app/shared/<group>, each
+// leaving the other groups' specifiers external. The app and plugin bundles import them through
+// the page's import map, so there is one instance of each, and `npm start` builds the groups and
+// the app side by side. `shared/<group>/manifest.json` names each module's entry file, the files
+// it loads statically and the shared specifiers it imports, which the handler preloads with the
+// app's first chunks.
+import { join } from 'node:path';
+import { SHARED_UI_MODULES } from '@portico/build-config/shared-ui-modules';
+import { sharedEntryName } from './shared-entry-name.mjs';
+import { SHARED_GROUPS, sharedEntries, sharedInputs } from './shared-entries.mjs';
+import { browserPlugins, onwarn } from './browser-plugins.mjs';
+import { minifyChunks } from './minify-chunks.mjs';
+import { pruneStaleFiles } from './prune-stale-files.mjs';
+import { muiDeepImports } from './mui-deep-imports.mjs';
+import { CHARTS_PROVIDED, oneCopyGuard } from './one-copy-guard.mjs';
+import { staticClosure } from './static-closure.mjs';
+
+export const SHARED_DIR = 'shared';
+
+function sharedManifest(group, modules) {
+  return {
+    name: 'portico-shared-manifest',
+    generateBundle(_options, bundle) {
+      const entryFile = (specifier) => Object.values(bundle).find((item) => item.type === 'chunk' && item.isEntry && item.name === sharedEntryName(specifier)).fileName;
+      const shared = Object.fromEntries(modules.map(({ specifier }) => [specifier, entryFile(specifier)]));
+      const closure = Object.fromEntries(Object.entries(shared).map(([specifier, file]) => [specifier, staticClosure(bundle, file)]));
+      this.emitFile({ type: 'asset', fileName: `${SHARED_DIR}/${group}/manifest.json`, source: JSON.stringify({ shared, closure }, null, 2) });
+    },
+  };
+}
+
+/**
+ * @param {object} options
+ * @param {string} options.dir the package folder
+ * @param {keyof typeof SHARED_GROUPS} options.group
+ * @param {boolean} [options.minify] default true
+ */
+export function createSharedModulesRollupConfig({ dir, group, minify = true }) {
+  const outDir = join(dir, 'dist', 'app');
+  const modules = SHARED_GROUPS[group];
+  const own = new Set(modules.map(({ specifier }) => specifier));
+  const others = new Set(SHARED_UI_MODULES.map(({ specifier }) => specifier).filter((specifier) => !own.has(specifier)));
+  const leavesMuiExternal = others.has('@mui/material');
+  return {
+    input: sharedInputs(modules),
+    // Entries keep their exports: the app and plugin bundles import them through the import map.
+    preserveEntrySignatures: 'strict',
+    external: (id) => others.has(id),
+    plugins: [
+      sharedEntries(dir),
+      ...(leavesMuiExternal ? [muiDeepImports(), oneCopyGuard(CHARTS_PROVIDED)] : []),
+      ...browserPlugins(),
+      ...(minify ? [minifyChunks()] : []),
+      sharedManifest(group, modules),
+      pruneStaleFiles(outDir, { within: join(SHARED_DIR, group) }),
+    ],
+    onwarn,
+    output: {
+      dir: outDir,
+      format: 'es',
+      entryFileNames: `${SHARED_DIR}/${group}/[name]-[hash].mjs`,
+      chunkFileNames: `${SHARED_DIR}/${group}/chunks/[name]-[hash].mjs`,
+      sourcemap: false,
+    },
+  };
+}
