@@ -753,6 +753,60 @@ declare const TERMINAL_RUN_STATUSES: readonly RunStatus[];
 /** Whether a run in this status has ended (and so can no longer change). */
 declare function isTerminalStatus(status: RunStatus): boolean;
 
+/**
+ * JSON with object keys sorted at every depth and undefined members dropped, so equal request
+ * bodies give equal text: the key under which index.html preloads a request and the shell
+ * takes its answer (see @portico/ui-api's take-preloaded).
+ * @public
+ */
+declare function canonicalJson(value: unknown): string;
+
+/**
+ * How much a built-in dashboard widget asks for: a table's rows, a property line's points, the
+ * runs a run-count line counts, a runs widget's rows, and the entities a team filter reads.
+ * @public
+ */
+declare const DASHBOARD_WIDGET_LIMITS: {
+    readonly tableRows: 25;
+    readonly linePoints: 200;
+    readonly lineRuns: 200;
+    readonly runsRows: 20;
+    readonly teamEntities: 500;
+};
+/**
+ * The catalog query a built-in widget runs to show its data (null for one that shows runs or
+ * a plugin widget): numbers count or take a facet, pie and bar charts a facet, a property line
+ * its points in time order, a table its first rows.
+ * @public
+ */
+declare function dashboardWidgetQuery(widget: DashboardWidget): EntityQuery | null;
+/**
+ * The `/runs` request (path and query string under `/api/v1`) of a widget that shows runs, with
+ * its action and status filters; null for other widgets. A team filter is applied over
+ * `dashboardWidgetTeamQuery`'s entities, since the runs API filters by action and status only.
+ * @public
+ */
+declare function dashboardWidgetRunsPath(widget: DashboardWidget): string | null;
+/** The catalog query for the entities a runs widget's team owns (null without a team filter). @public */
+declare function dashboardWidgetTeamQuery(widget: DashboardWidget): EntityQuery | null;
+/**
+ * An API request a dashboard's widgets make first: method, path under `/api/v1`, and the body as
+ * canonical JSON (the key the shell takes a preloaded answer by).
+ * @public
+ */
+interface DashboardDataRequest {
+    method: 'GET' | 'POST';
+    path: string;
+    body?: string;
+}
+/**
+ * Every request the built-in widgets of a dashboard make to show their first data, without
+ * repeats. The portal sends them with the dashboard, so the page starts them while its
+ * JavaScript loads; the widgets build theirs with the same functions.
+ * @public
+ */
+declare function dashboardDataRequests(widgets: DashboardWidget[]): DashboardDataRequest[];
+
 interface FieldProblem {
     /** JSON pointer of the bad field, e.g. `/properties/replicas`. */
     pointer: string;
@@ -883,8 +937,8 @@ declare function isPluginManaged(entity: {
     };
 } | null | undefined): boolean;
 
-export { ConflictError, DEFAULT_MAX_JSON_DEPTH, ExtensionPoint, ForbiddenError, JsonSchema, NotFoundError, PERMISSIONS, PorticoError, PreconditionFailedError, ServiceRef, ServiceUnavailableError, TERMINAL_RUN_STATUSES, UnauthorizedError, ValidationError, coreExtensionPoints, coreServices, findForbiddenKey, findJsonProblem, hasPermission, isOwner, isPluginManaged, isPorticoError, isTerminalStatus, readPluginManifest, scopedPermission };
-export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, Dashboard, DashboardAggregate, DashboardLayout, DashboardWidget, DashboardWidgetType, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, FullSyncOptions, FullSyncReport, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, JsonProblem, KernelPermission, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunActionOptions, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDashboardSupport, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
+export { ConflictError, DASHBOARD_WIDGET_LIMITS, DEFAULT_MAX_JSON_DEPTH, ExtensionPoint, ForbiddenError, JsonSchema, NotFoundError, PERMISSIONS, PorticoError, PreconditionFailedError, ServiceRef, ServiceUnavailableError, TERMINAL_RUN_STATUSES, UnauthorizedError, ValidationError, canonicalJson, coreExtensionPoints, coreServices, dashboardDataRequests, dashboardWidgetQuery, dashboardWidgetRunsPath, dashboardWidgetTeamQuery, findForbiddenKey, findJsonProblem, hasPermission, isOwner, isPluginManaged, isPorticoError, isTerminalStatus, readPluginManifest, scopedPermission };
+export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, Dashboard, DashboardAggregate, DashboardDataRequest, DashboardLayout, DashboardWidget, DashboardWidgetType, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, FullSyncOptions, FullSyncReport, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, JsonProblem, KernelPermission, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunActionOptions, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDashboardSupport, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
 
 // ---- chunks/index.d.mts: declarations shared by this package's entry points ----
 /**

@@ -62,6 +62,8 @@ test('a person saves their own dashboard and a dashboard of their team; others m
   const own = await call('POST', '/dashboards', 'ann', { title: 'Mine', widgets: [countWidget] });
   expect(own.status).toBe(201);
   expect(own.body).toMatchObject({ owner: 'user:ann', version: 1, editable: true, widgets: [countWidget] });
+  // It lists the requests its widgets make first, which the page starts before its JavaScript runs.
+  expect((await call('GET', `/dashboards/${own.body.id}`, 'ann')).body.dataRequests).toEqual([{ method: 'POST', path: '/entities/query', body: '{"kind":"gizmo","limit":1}' }]);
   const team = await call('POST', '/dashboards', 'ann', { title: 'Payments', owner: 'team:payments', widgets: [] });
   expect(team.status).toBe(201);
 

@@ -1,5 +1,5 @@
 import { defineRoute, type ApiRoute } from '@portico/http';
-import { ConflictError, ForbiddenError, NotFoundError, type Dashboard, type DashboardWidget, type Identity } from '@portico/plugin-api';
+import { ConflictError, ForbiddenError, NotFoundError, dashboardDataRequests, type Dashboard, type DashboardDataRequest, type DashboardWidget, type Identity } from '@portico/plugin-api';
 import { mayEditDashboard, mayViewDashboard, ownersOf } from './dashboard-access';
 import type { DashboardBook } from './dashboard-book';
 import { checkDashboardWidgets, type WidgetCheckContext } from './check-dashboard-widgets';
@@ -14,7 +14,11 @@ interface DashboardInput {
   version?: number;
 }
 
-const view = (dashboard: Dashboard, identity: Identity): Dashboard & { editable: boolean } => ({ ...dashboard, editable: mayEditDashboard(identity, dashboard.owner) });
+const view = (dashboard: Dashboard, identity: Identity): Dashboard & { editable: boolean; dataRequests: DashboardDataRequest[] } => ({
+  ...dashboard,
+  editable: mayEditDashboard(identity, dashboard.owner),
+  dataRequests: dashboardDataRequests(dashboard.widgets),
+});
 
 function refuseEdit(identity: Identity, owner: string, doing: string): ForbiddenError {
   const why = owner.startsWith('team:')

@@ -67,5 +67,10 @@ export const DASHBOARD_SCHEMA: JsonSchema = {
     updatedBy: { type: 'string' },
     version: { type: 'integer' },
     editable: { type: 'boolean', description: 'Whether the caller may change it' },
+    dataRequests: {
+      type: 'array',
+      description: "The API requests its built-in widgets make first (paths under /api/v1, bodies as canonical JSON): the page starts them while its JavaScript loads",
+      items: { type: 'object', required: ['method', 'path'], properties: { method: { enum: ['GET', 'POST'] }, path: { type: 'string' }, body: { type: 'string' } } },
+    },
   },
 };

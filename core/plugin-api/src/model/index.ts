@@ -39,3 +39,12 @@ export type { HttpRoute, HttpRequest, HttpResponse, HttpMethod } from './http-ro
 export type { AutomationDefinition, AutomationEvent, AutomationTrigger, EventCondition, ConditionOperator } from './automation';
 export { findJsonProblem, findForbiddenKey, DEFAULT_MAX_JSON_DEPTH, type JsonProblem } from './find-json-problem';
 export { TERMINAL_RUN_STATUSES, isTerminalStatus } from './run-status';
+export { canonicalJson } from './canonical-json';
+export {
+  dashboardDataRequests,
+  dashboardWidgetQuery,
+  dashboardWidgetRunsPath,
+  dashboardWidgetTeamQuery,
+  DASHBOARD_WIDGET_LIMITS,
+  type DashboardDataRequest,
+} from './dashboard-data-requests';

@@ -1,3 +1,5 @@
+import { canonicalJson } from '@portico/plugin-api';
+
 /**
  * Requests the portal's index.html starts before the shell's JavaScript has loaded (the
  * kinds, the plugins, the first page of a catalog table), keyed by `preloadKey`. A request
@@ -14,15 +16,6 @@ declare global {
 
 /** Older preloads are not used: the data may have changed since the page loaded. */
 const FRESH_MS = 10_000;
-
-/** JSON with object keys sorted and undefined members dropped, so equal bodies compare equal. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, member: unknown) =>
-    member && typeof member === 'object' && !Array.isArray(member)
-      ? Object.fromEntries(Object.entries(member as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : member,
-  );
-}
 
 export function preloadKey(method: string, url: string, body: unknown): string {
   return `${method} ${url} ${body === undefined ? '' : canonicalJson(body)}`;

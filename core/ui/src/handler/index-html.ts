@@ -22,7 +22,8 @@ function scriptJson(value: unknown): string {
 
 /**
  * Starts, before any module loads, the requests the shell makes first: kinds and plugins on
- * every page, the dashboard (and its chunks) on `/dashboards/<id>` and on a Home that shows one,
+ * every page, the dashboard (its chunks, and the requests its widgets make first, which the
+ * portal lists with it) on `/dashboards/<id>` and on a Home that shows one,
  * and on `/catalog/<kind>` the table's first page (as the catalog page asks for it: see
  * first-page.ts). The shell's `apiFetch` takes these answers (see @portico/ui-api's
  * take-preloaded), so data and JavaScript load side by side.
@@ -46,13 +47,26 @@ function preloadScript(dashboardChunks: string[]): string {
       document.head.appendChild(link);
     });
   }
+  // A dashboard's widgets' first requests, as the portal lists them with the dashboard.
+  function dashboardData(key) {
+    preload[key].response.then(function (r) { return r.ok ? r.clone().json() : null; }).then(function (found) {
+      var board = found && (found.dashboard === undefined ? found : found.dashboard);
+      if (!board) return;
+      if (location.pathname === '/') dashboardModules();
+      (board.dataRequests || []).forEach(function (q) { start(q.method, '/api/v1' + q.path, q.body); });
+    }, function () {});
+  }
   // Home shows the person's dashboard when they chose one; a shared link opens one.
   if (location.pathname === '/') {
     start('GET', '/api/v1/dashboards/home');
-    preload['GET /api/v1/dashboards/home '].response.then(function (r) { return r.ok ? r.clone().json() : null; }).then(function (home) { if (home && home.dashboard) dashboardModules(); }, function () {});
+    dashboardData('GET /api/v1/dashboards/home ');
   }
   var dashboard = /^\\/dashboards\\/(dsh_[0-9a-f]+)$/.exec(location.pathname);
-  if (dashboard) { start('GET', '/api/v1/dashboards/' + dashboard[1]); start('GET', '/api/v1/dashboards/home'); }
+  if (dashboard) {
+    start('GET', '/api/v1/dashboards/' + dashboard[1]);
+    start('GET', '/api/v1/dashboards/home');
+    dashboardData('GET /api/v1/dashboards/' + dashboard[1] + ' ');
+  }
   if (/^\\/dashboards\\/[^/]+$/.test(location.pathname)) dashboardModules();
   var catalog = /^\\/catalog\\/([^/]+)$/.exec(location.pathname);
   if (catalog && !location.search) {

@@ -19,7 +19,7 @@ export function facetSlices(counts: Record<string, number>): Array<{ id: string;
 /** A pie or bar chart of how many matching entities hold each value of a property (a facet). */
 export function FacetChartWidget({ widget }: { widget: DashboardWidget }): ReactElement {
   const property = widget.property ?? 'kind';
-  const { data, error } = useWidgetQuery(widget, { limit: 1, facets: [property] });
+  const { data, error } = useWidgetQuery(widget);
   if (!data) return <WidgetState error={error} label={widget.title} />;
   const slices = facetSlices(data.facets?.[property] ?? {});
   const summary = slices.map((slice) => `${slice.label}: ${slice.value}`).join(', ') || 'no values';

@@ -7,8 +7,6 @@ import { useWidgetQuery } from './use-widget-query';
 import { useWidgetRuns } from './use-widget-runs';
 import { WidgetState } from './widget-state';
 
-const POINTS = 200;
-
 function Chart({ widget, x, y, label }: { widget: DashboardWidget; x: Date[]; y: Array<number | null>; label: string }): ReactElement {
   const summary = `${y.length} points${y.length ? `, last ${y[y.length - 1] ?? '—'}` : ''}`;
   return (
@@ -19,7 +17,7 @@ function Chart({ widget, x, y, label }: { widget: DashboardWidget; x: Date[]; y:
 }
 
 function RunCountLine({ widget }: { widget: DashboardWidget }): ReactElement {
-  const { runs, error } = useWidgetRuns(widget, 200);
+  const { runs, error } = useWidgetRuns(widget);
   if (!runs) return <WidgetState error={error} label={widget.title} />;
   const days = runsPerDay(runs.map((run) => run.createdAt), widget.days ?? 14);
   return <Chart widget={widget} x={days.map((d) => d.day)} y={days.map((d) => d.count)} label="runs per day" />;
@@ -27,7 +25,7 @@ function RunCountLine({ widget }: { widget: DashboardWidget }): ReactElement {
 
 function PropertyLine({ widget }: { widget: DashboardWidget }): ReactElement {
   const time = widget.timeProperty ?? 'meta.updatedAt';
-  const { data, error } = useWidgetQuery(widget, { limit: POINTS, sort: { property: time, order: 'asc' } });
+  const { data, error } = useWidgetQuery(widget);
   if (!data) return <WidgetState error={error} label={widget.title} />;
   const read = (entity: (typeof data.items)[number], name: string): unknown => (name === 'meta.updatedAt' ? entity.meta?.updatedAt : entity.properties[name]);
   const points = data.items

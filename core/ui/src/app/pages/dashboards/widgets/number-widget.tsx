@@ -13,7 +13,7 @@ const format = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 export function NumberWidget({ widget }: { widget: DashboardWidget }): ReactElement {
   const aggregate = widget.aggregate ?? 'count';
   const counts = aggregate === 'count';
-  const { data, error } = useWidgetQuery(widget, { limit: 1, ...(counts || !widget.property ? {} : { facets: [widget.property] }) });
+  const { data, error } = useWidgetQuery(widget);
   const kind = useKinds().byId.get(widget.query?.kind ?? '')?.title ?? 'entities';
   if (!data) return <WidgetState error={error} label={widget.title} />;
   const value = counts ? data.total : aggregateFacet(data.facets?.[widget.property!] ?? {}, aggregate as Exclude<typeof aggregate, 'count'>);

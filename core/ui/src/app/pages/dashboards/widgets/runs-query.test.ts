@@ -1,4 +1,4 @@
-import { runsPerDay, runsQuery } from './runs-query';
+import { runsPerDay } from './runs-query';
 
 test('counts runs per UTC day over the last days, oldest first, ignoring older and future runs', () => {
   const now = new Date('2026-12-03T10:00:00Z');
@@ -8,8 +8,4 @@ test('counts runs per UTC day over the last days, oldest first, ignoring older a
     ['2026-12-02', 0],
     ['2026-12-03', 2],
   ]);
-});
-
-test('puts the action and status filters in the runs query', () => {
-  expect(runsQuery({ id: 'a', type: 'runs', title: 'R', layout: { x: 0, y: 0, w: 4, h: 3 }, runs: { actionId: 'cicd.deploy', status: 'failed' } }, 20)).toBe('/runs?limit=20&actionId=cicd.deploy&status=failed');
 });

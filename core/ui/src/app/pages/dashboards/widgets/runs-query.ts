@@ -1,13 +1,3 @@
-import type { DashboardWidget } from '@portico/plugin-api';
-
-/** The `/runs` query string of a runs or run-count widget's filters (team is applied in the browser). */
-export function runsQuery(widget: DashboardWidget, limit: number): string {
-  const params = new URLSearchParams({ limit: String(limit) });
-  if (widget.runs?.actionId) params.set('actionId', widget.runs.actionId);
-  if (widget.runs?.status) params.set('status', widget.runs.status);
-  return `/runs?${params.toString()}`;
-}
-
 /** Runs started on each of the last `days` days (UTC), oldest first. */
 export function runsPerDay(createdAt: string[], days: number, now = new Date()): Array<{ day: Date; count: number }> {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());

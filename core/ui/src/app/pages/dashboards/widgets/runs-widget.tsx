@@ -6,7 +6,7 @@ import { WidgetState } from './widget-state';
 
 /** Recent runs, filtered by action, status or team, in the Runs page's table. */
 export function RunsWidget({ widget }: { widget: DashboardWidget }): ReactElement {
-  const { runs, error } = useWidgetRuns(widget, 20);
+  const { runs, error } = useWidgetRuns(widget);
   if (!runs) return <WidgetState error={error} label={widget.title} />;
   return <RunsTableView runs={runs} label={widget.title} empty="No runs match." />;
 }

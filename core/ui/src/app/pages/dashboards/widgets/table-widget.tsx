@@ -13,8 +13,6 @@ import { catalogColumns } from '../../catalog/catalog-columns';
 import { useWidgetQuery } from './use-widget-query';
 import { WidgetState } from './widget-state';
 
-const ROWS = 25;
-
 function cell(entity: Entity, column: string): unknown {
   if (column === 'id' || column === 'title' || column === 'owner' || column === 'kind' || column === 'description') return entity[column];
   return entity.properties[column.replace(/^properties\./, '')];
@@ -22,7 +20,7 @@ function cell(entity: Entity, column: string): unknown {
 
 /** The first rows of a query, with the chosen columns; the title links to the entity. */
 export function TableWidget({ widget }: { widget: DashboardWidget }): ReactElement {
-  const { data, error } = useWidgetQuery(widget, { limit: ROWS });
+  const { data, error } = useWidgetQuery(widget);
   const { byId } = useKinds();
   if (!data) return <WidgetState error={error} label={widget.title} />;
   const columns = widget.columns?.length ? widget.columns : ['title'];

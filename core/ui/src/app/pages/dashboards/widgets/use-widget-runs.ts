@@ -1,17 +1,16 @@
 import { useMemo } from 'react';
 import type { DashboardWidget, Run } from '@portico/plugin-api';
-import { isOwner } from '@portico/plugin-api';
+import { dashboardWidgetRunsPath, dashboardWidgetTeamQuery, isOwner } from '@portico/plugin-api';
 import { useApi, useCatalogQuery } from '@portico/ui-api';
-import { runsQuery } from './runs-query';
 
 /**
  * The newest runs a widget's filters pick. A team filter keeps the runs on entities the team owns
  * (the runs API filters by action and status; ownership is the catalog's).
  */
-export function useWidgetRuns(widget: DashboardWidget, limit: number): { runs: Run[] | undefined; error: Error | undefined } {
+export function useWidgetRuns(widget: DashboardWidget): { runs: Run[] | undefined; error: Error | undefined } {
   const team = widget.runs?.team?.trim();
-  const runs = useApi<{ items: Run[] }>(runsQuery(widget, limit));
-  const owned = useCatalogQuery(team ? { filter: { combinator: 'and', rules: [{ property: 'owner', operator: 'in', value: [team, team.startsWith('team:') ? team.slice(5) : `team:${team}`] }] }, limit: 500 } : null);
+  const runs = useApi<{ items: Run[] }>(dashboardWidgetRunsPath(widget));
+  const owned = useCatalogQuery(dashboardWidgetTeamQuery(widget));
   const filtered = useMemo(() => {
     if (!runs.data) return undefined;
     if (!team) return runs.data.items;
