@@ -140,6 +140,8 @@ test('Ann builds a number, a pie and a table over catalog queries, with previews
   await page.waitForURL(/\/dashboards\/dsh_[0-9a-f]{16}$/);
   dashboardUrl = page.url();
   await page.getByRole('button', { name: 'Edit', exact: true }).waitFor();
+  // The first save moves to the dashboard's own URL and still says it saved (a live region).
+  await page.getByRole('status').filter({ hasText: 'Dashboard saved' }).waitFor();
   const saved = await api<{ owner: string; widgets: Array<{ id: string; type: string; layout: { w: number; h: number } }> }>('GET', `/dashboards/${dashboardUrl.split('/').pop()}`);
   expect(saved.owner).toBe('team:payments');
   expect(saved.widgets.map((w) => w.type)).toEqual(['number', 'pie', 'table', 'plugin']);

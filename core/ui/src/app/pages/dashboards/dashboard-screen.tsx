@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
@@ -20,6 +20,9 @@ interface Draft {
   widgets: DashboardWidget[];
 }
 
+/** What a new dashboard's first save says, kept for the page its URL opens after the save. */
+let savedNew: { id: string; status: string } | null = null;
+
 /**
  * A dashboard, to look at or to edit: the grid of widgets, and while editing its title, owner
  * (you or one of your teams), "Add widget", each widget's form with its preview, Save and Cancel.
@@ -31,7 +34,10 @@ export function DashboardScreen({ initial, homeId, heading }: { initial: Dashboa
   const [draft, setDraft] = useState<Draft>(() => ({ title: initial?.title ?? 'New dashboard', owner: initial?.owner ?? me?.id ?? '', widgets: initial?.widgets ?? [] }));
   const [editingWidget, setEditingWidget] = useState<DashboardWidget | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState(() => (savedNew && savedNew.id === initial?.id ? savedNew.status : ''));
+  useEffect(() => {
+    if (savedNew?.id === initial?.id) savedNew = null;
+  }, [initial?.id]);
   const [home, setHome] = useState(homeId ?? null);
   const owners = [...(me && me.kind === 'user' && !me.isGuest ? [me.id] : []), ...(me?.teams ?? []).map((team) => (team.startsWith('team:') ? team : `team:${team}`))];
   if (draft.owner && !owners.includes(draft.owner)) owners.push(draft.owner);
@@ -49,7 +55,10 @@ export function DashboardScreen({ initial, homeId, heading }: { initial: Dashboa
       setSaved(result);
       setEditing(false);
       setStatus('Dashboard saved');
-      if (!saved) navigate(dashboardPath(result.id), { replace: true });
+      if (!saved) {
+        savedNew = { id: result.id, status: 'Dashboard saved' };
+        navigate(dashboardPath(result.id), { replace: true });
+      }
     } catch (error) {
       // The server's answer names each bad field (`/widgets/0/property ...`) and how to fix it.
       setProblem((error as Error).message);
