@@ -4,11 +4,15 @@ import express__default, { RequestHandler, Request, Router, Express, Response, E
 import { Identity, ForbiddenError, JsonSchema, FieldProblem, ServiceUnavailableError } from '@portico/plugin-api';
 import { ValidateFunction, ErrorObject } from 'ajv/dist/2020.js';
 
-/** At most `requests` in any window of `seconds`. */
+/**
+ * At most `requests` in any window of `seconds`.
+ * @public
+ */
 interface RateLimitRule {
     requests: number;
     seconds: number;
 }
+/** @public */
 interface RateLimitOptions {
     /** Requests to `/api/v1` per client address. Off unless set. */
     perAddress?: RateLimitRule | false;
@@ -21,10 +25,12 @@ interface RateLimitOptions {
     /** Prefix of the Redis keys (default `portico:`). */
     keyPrefix?: string;
 }
+/** @public */
 declare const DEFAULT_FAILED_AUTH_LIMIT: RateLimitRule;
 /**
  * Rate limits (rate-limiter-flexible), Redis-backed when the portal has Redis. When Redis is
  * away, each process falls back to counting in memory rather than failing requests.
+ * @public
  */
 declare class RateLimits {
     private readonly perAddress?;
@@ -45,6 +51,7 @@ declare class RateLimits {
     private failed;
 }
 
+/** @public */
 interface HttpAppOptions {
     /** Routers mounted under `/api/v1`, each at its own prefix. */
     api: Array<{
@@ -81,7 +88,10 @@ interface HttpAppOptions {
     /** Handlers put after the API (the web UI). */
     after?: express__default.RequestHandler[];
 }
-/** The express app every Portico server (and every HTTP test) uses. */
+/**
+ * The express app every Portico server (and every HTTP test) uses.
+ * @public
+ */
 declare function createHttpApp(options: HttpAppOptions): Express;
 
 /**
@@ -95,6 +105,7 @@ declare function createHttpApp(options: HttpAppOptions): Express;
  *   runs; `scope: 'kind'` scopes it to the `{kind}` path parameter (`catalog.entity.write:component`).
  *   With `orOwner`, members of the owning team may also call it: the router lets the call
  *   through and the handler decides with `authorize`, since only it knows the target.
+ * @public
  */
 type RouteAccess = {
     public: string;
@@ -106,16 +117,26 @@ type RouteAccess = {
     scope?: 'kind';
     orOwner?: string;
 };
-/** The permission a route needs for these path parameters, or undefined for public and signed-in routes. */
+/**
+ * The permission a route needs for these path parameters, or undefined for public and signed-in routes.
+ * @public
+ */
 declare function requiredPermission(access: RouteAccess, params?: Record<string, string>): string | undefined;
-/** The 403 for a caller without `permission`: what was refused, what grants it, and where to grant it. */
+/**
+ * The 403 for a caller without `permission`: what was refused, what grants it, and where to grant it.
+ * @public
+ */
 declare function forbidden(identity: Identity, permission: string, doing: string, because?: string): ForbiddenError;
-/** Throws the 403 unless the identity holds `permission`. */
+/**
+ * Throws the 403 unless the identity holds `permission`.
+ * @public
+ */
 declare function authorize(identity: Identity, permission: string, doing: string): void;
 
 /**
  * What a handler adds to the audit record of its request: the target it changed and the
  * states before and after (the audit log keeps digests of them, not the values).
+ * @public
  */
 interface AuditDetail {
     /** `component:cart-service`, `run:r_123`, `token:tok_1`... */
@@ -125,11 +146,18 @@ interface AuditDetail {
     /** Anything else worth keeping, small and free of secrets. */
     note?: Record<string, unknown>;
 }
-/** Adds to the audit record of this response's request (merged, later calls win). */
+/**
+ * Adds to the audit record of this response's request (merged, later calls win).
+ * @public
+ */
 declare function addAuditDetail(res: Response, detail: AuditDetail): void;
-/** The detail handlers added, if any. */
+/**
+ * The detail handlers added, if any.
+ * @public
+ */
 declare function auditDetailOf(res: Response): AuditDetail | undefined;
 
+/** @public */
 interface ApiRequestContext<B = unknown> {
     req: Request;
     res: Response;
@@ -141,16 +169,21 @@ interface ApiRequestContext<B = unknown> {
     /** Adds the target and before/after states to this request's audit record. */
     audit(detail: AuditDetail): void;
 }
-/** What a handler returns; `undefined` means the handler wrote the response itself (e.g. SSE). */
+/**
+ * What a handler returns; `undefined` means the handler wrote the response itself (e.g. SSE).
+ * @public
+ */
 interface ApiResult {
     status?: number;
     headers?: Record<string, string>;
     body?: unknown;
 }
+/** @public */
 type HttpVerb = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /**
  * One route, described once: express serves it and the OpenAPI document is built from
  * the same object, so the two cannot disagree.
+ * @public
  */
 interface ApiRoute<B = unknown> {
     method: HttpVerb;
@@ -177,8 +210,10 @@ interface ApiRoute<B = unknown> {
     }>;
     handler(ctx: ApiRequestContext<B>): Promise<ApiResult | undefined> | ApiResult | undefined;
 }
+/** @public */
 declare function defineRoute<B = any>(route: ApiRoute<B>): ApiRoute<B>;
 
+/** @public */
 interface JsonBodyOptions {
     /** Largest body accepted, e.g. `1mb` (default); larger bodies get a 413. */
     limit?: string | number;
@@ -189,11 +224,16 @@ interface JsonBodyOptions {
  * JSON bodies up to `limit`, with the raw bytes kept on `req.rawBody` (for signature checks),
  * bodies nested deeper than `maxDepth` and prototype-polluting keys refused with a 400 that
  * names where they are. The check is iterative, so no nesting can overflow the stack.
+ * @public
  */
 declare function jsonBody(options?: JsonBodyOptions): RequestHandler[];
 
-/** `/kinds/{kind}` → `/kinds/:kind` */
+/**
+ * `/kinds/{kind}` → `/kinds/:kind`
+ * @public
+ */
 declare function toExpressPath(openapiPath: string): string;
+/** @public */
 interface RequestWithContext extends Request {
     identity?: Identity;
     requestId?: string;
@@ -202,19 +242,27 @@ interface RequestWithContext extends Request {
  * Builds an express router from declarative routes; validation errors become 400 problem+json.
  * A route with a body schema parses its JSON body itself, once it has matched: a public router
  * mounted before authentication reads no body of a request meant for a protected route.
+ * @public
  */
 declare function createApiRouter(routes: ApiRoute<any>[], options?: {
     body?: JsonBodyOptions;
 }): Router;
 
-/** The session cookie's name; the OpenAPI document declares it as a security scheme. */
+/**
+ * The session cookie's name; the OpenAPI document declares it as a security scheme.
+ * @public
+ */
 declare const SESSION_COOKIE = "portico_session";
+/** @public */
 interface RouteGroup {
     /** Mount prefix relative to the document's server URL, e.g. `` or `/plugins/cicd`. */
     prefix: string;
     routes: ApiRoute<any>[];
 }
-/** Builds the OpenAPI 3.1 document from the same route objects express serves. */
+/**
+ * Builds the OpenAPI 3.1 document from the same route objects express serves.
+ * @public
+ */
 declare function buildOpenApiDocument(options: {
     title: string;
     version: string;
@@ -222,11 +270,15 @@ declare function buildOpenApiDocument(options: {
     groups: RouteGroup[];
 }): Record<string, unknown>;
 
-/** Turns ajv errors into field problems with JSON pointers. */
+/**
+ * Turns ajv errors into field problems with JSON pointers.
+ * @public
+ */
 declare function toFieldProblems(errors: ErrorObject[] | null | undefined): FieldProblem[];
 /**
  * One ajv instance (draft 2020-12 with formats) and a cache of compiled schemas. Every ajv in
  * Portico is made here, so every schema's `pattern` runs on the linear-time RE2 engine.
+ * @public
  */
 declare class SchemaValidator {
     private readonly ajv;
@@ -245,6 +297,7 @@ declare class SchemaValidator {
     assert(schema: JsonSchema, value: unknown, what: string, pointerPrefix?: string): void;
 }
 
+/** @public */
 interface Problem {
     type: string;
     title: string;
@@ -254,14 +307,22 @@ interface Problem {
     errors?: FieldProblem[];
     [extension: string]: unknown;
 }
+/** @public */
 declare function sendProblem(res: Response, problem: Problem): void;
-/** Turns a thrown error into `application/problem+json` (RFC 9457). Never leaks a stack trace. */
+/**
+ * Turns a thrown error into `application/problem+json` (RFC 9457). Never leaks a stack trace.
+ * @public
+ */
 declare function problemHandler(options?: {
     onUnexpected?: (error: unknown, requestId: string | undefined) => void;
 }): ErrorRequestHandler;
-/** The 404 answer for unknown routes under the API. */
+/**
+ * The 404 answer for unknown routes under the API.
+ * @public
+ */
 declare function notFoundHandler(): express.RequestHandler;
 
+/** @public */
 interface CsrfGuardOptions {
     /** The portal's public URL (`portal.publicUrl`), whose origin is accepted beside the request's own host. */
     publicUrl?: string;
@@ -273,9 +334,11 @@ interface CsrfGuardOptions {
  * Refused: `Sec-Fetch-Site: cross-site` or `same-site` (a sibling host is another site for a
  * portal), an `Origin` that is not the portal's, and bodies that are not JSON (text/plain,
  * forms, multipart: what a page elsewhere can send without a CORS preflight).
+ * @public
  */
 declare function csrfGuard(options?: CsrfGuardOptions): RequestHandler;
 
+/** @public */
 interface SecurityHeadersOptions {
     /**
      * Sources scripts may also come from, beside the portal's own origin: the web UI passes the
@@ -288,10 +351,14 @@ interface SecurityHeadersOptions {
  * portal's own scripts, modules and connections (plugin UI bundles are served from the portal,
  * so they satisfy it), no framing, no MIME sniffing, no referrer leaks to other sites.
  * `style-src 'unsafe-inline'` stays because MUI (emotion) writes its styles into <style> tags.
+ * @public
  */
 declare function securityHeaders(options?: SecurityHeadersOptions): RequestHandler;
 
-/** Reconnect forever: 100 ms, 200 ms, ... then every 2 s; a Redis outage of any length ends by itself. */
+/**
+ * Reconnect forever: 100 ms, 200 ms, ... then every 2 s; a Redis outage of any length ends by itself.
+ * @public
+ */
 declare function redisBackoff(attempt: number): number;
 /**
  * ioredis options for a connection that serves requests: while Redis is away a command waits for
@@ -300,6 +367,7 @@ declare function redisBackoff(attempt: number): number;
  * reconnecting with back-off until Redis is back.
  * `blocking` connections (XREAD BLOCK loops, subscribers, BullMQ workers) keep their commands
  * across reconnects instead: their loops retry anyway.
+ * @public
  */
 declare function redisOptions(purpose?: 'requests' | 'blocking'): {
     lazyConnect: true;
@@ -307,23 +375,38 @@ declare function redisOptions(purpose?: 'requests' | 'blocking'): {
     maxRetriesPerRequest: number | null;
     enableOfflineQueue: boolean;
 };
-/** One Redis connection's state, as `/readyz` reports it. */
+/**
+ * One Redis connection's state, as `/readyz` reports it.
+ * @public
+ */
 interface RedisConnectionHealth {
     /** What the connection is for: `catalog`, `catalog-events`, `runs`, `queue`, ... */
     name: string;
     /** ioredis's status: `ready` when usable; `connecting`, `reconnecting`, `close`, `end` otherwise. */
     status: string;
 }
-/** The 503 for an error that means Redis is unreachable (or still loading), or null for any other error. */
+/**
+ * The 503 for an error that means Redis is unreachable (or still loading), or null for any other error.
+ * @public
+ */
 declare function storeUnavailable(error: unknown): ServiceUnavailableError | null;
 
-/** Gives every request an id (the caller's `X-Request-Id` when well-formed) and echoes it. */
+/**
+ * Gives every request an id (the caller's `X-Request-Id` when well-formed) and echoes it.
+ * @public
+ */
 declare function requestId(): RequestHandler;
 
-/** Sets `req.identity`; a request the authenticator refuses gets a 401 problem. */
+/**
+ * Sets `req.identity`; a request the authenticator refuses gets a 401 problem.
+ * @public
+ */
 declare function authenticate(resolve: (authorization: string | undefined, req: Request) => Promise<Identity | null>): RequestHandler;
 
-/** The dev-mode identity: every request without a token acts as this guest, clearly labelled, with every permission. */
+/**
+ * The dev-mode identity: every request without a token acts as this guest, clearly labelled, with every permission.
+ * @public
+ */
 declare const GUEST_IDENTITY: Identity;
 
 export { DEFAULT_FAILED_AUTH_LIMIT, GUEST_IDENTITY, RateLimits, SESSION_COOKIE, SchemaValidator, addAuditDetail, auditDetailOf, authenticate, authorize, buildOpenApiDocument, createApiRouter, createHttpApp, csrfGuard, defineRoute, forbidden, jsonBody, notFoundHandler, problemHandler, redisBackoff, redisOptions, requestId, requiredPermission, securityHeaders, sendProblem, storeUnavailable, toExpressPath, toFieldProblems };

@@ -3,6 +3,7 @@ import type { Identity, JsonSchema } from '@portico/plugin-api';
 import type { RouteAccess } from './route-access';
 import type { AuditDetail } from './audit-detail';
 
+/** @public */
 export interface ApiRequestContext<B = unknown> {
   req: Request;
   res: Response;
@@ -15,18 +16,23 @@ export interface ApiRequestContext<B = unknown> {
   audit(detail: AuditDetail): void;
 }
 
-/** What a handler returns; `undefined` means the handler wrote the response itself (e.g. SSE). */
+/**
+ * What a handler returns; `undefined` means the handler wrote the response itself (e.g. SSE).
+ * @public
+ */
 export interface ApiResult {
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
 }
 
+/** @public */
 export type HttpVerb = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
  * One route, described once: express serves it and the OpenAPI document is built from
  * the same object, so the two cannot disagree.
+ * @public
  */
 export interface ApiRoute<B = unknown> {
   method: HttpVerb;
@@ -47,6 +53,7 @@ export interface ApiRoute<B = unknown> {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** @public */
 export function defineRoute<B = any>(route: ApiRoute<B>): ApiRoute<B> {
   return route;
 }

@@ -8,11 +8,15 @@ import { addAuditDetail } from './audit-detail';
 import { jsonBody, type JsonBodyOptions } from './json-body';
 import { assertQueryParams } from './query-params';
 
-/** `/kinds/{kind}` → `/kinds/:kind` */
+/**
+ * `/kinds/{kind}` → `/kinds/:kind`
+ * @public
+ */
 export function toExpressPath(openapiPath: string): string {
   return openapiPath.replace(/\{([^}]+)\}/g, ':$1');
 }
 
+/** @public */
 export interface RequestWithContext extends Request {
   identity?: Identity;
   requestId?: string;
@@ -27,6 +31,7 @@ const ANONYMOUS: Identity = Object.freeze({ id: 'anonymous', kind: 'guest' as co
  * Builds an express router from declarative routes; validation errors become 400 problem+json.
  * A route with a body schema parses its JSON body itself, once it has matched: a public router
  * mounted before authentication reads no body of a request meant for a protected route.
+ * @public
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function createApiRouter(routes: ApiRoute<any>[], options: { body?: JsonBodyOptions } = {}): Router {

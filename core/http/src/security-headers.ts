@@ -1,6 +1,7 @@
 import helmet from 'helmet';
 import type { RequestHandler } from 'express';
 
+/** @public */
 export interface SecurityHeadersOptions {
   /**
    * Sources scripts may also come from, beside the portal's own origin: the web UI passes the
@@ -14,6 +15,7 @@ export interface SecurityHeadersOptions {
  * portal's own scripts, modules and connections (plugin UI bundles are served from the portal,
  * so they satisfy it), no framing, no MIME sniffing, no referrer leaks to other sites.
  * `style-src 'unsafe-inline'` stays because MUI (emotion) writes its styles into <style> tags.
+ * @public
  */
 export function securityHeaders(options: SecurityHeadersOptions = {}): RequestHandler {
   return helmet({

@@ -22,6 +22,7 @@ import { publicUrlFromEnv } from '../config/auth-from-env';
 import { loadUiHandler } from './load-ui-handler';
 import { KERNEL_VERSION } from './kernel-version';
 
+/** @public */
 export interface StartPortalOptions extends KernelOptions {
   /** 0 picks a free port. Default: config `portal.port`, PORT, or 7007. */
   port?: number;
@@ -30,6 +31,7 @@ export interface StartPortalOptions extends KernelOptions {
   ui?: boolean;
 }
 
+/** @public */
 export interface Portal {
   url: string;
   port: number;
@@ -49,7 +51,10 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-/** Starts a portal: store, action runner, plugins, HTTP server. Used by `portico start` and tests. */
+/**
+ * Starts a portal: store, action runner, plugins, HTTP server. Used by `portico start` and tests.
+ * @public
+ */
 export async function startPortal(options: StartPortalOptions = {}): Promise<Portal> {
   const kernel = await bootKernel(options);
   const { config, logger, redis, auth, catalog, actionRunner, host } = kernel;

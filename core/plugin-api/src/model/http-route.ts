@@ -1,7 +1,9 @@
 import type { Identity } from '../services/identity-service';
 
+/** @public */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** @public */
 export interface HttpRequest {
   method: HttpMethod;
   /** Path relative to the plugin's mount point, e.g. `/deployments`. */
@@ -17,6 +19,7 @@ export interface HttpRequest {
   requestId: string;
 }
 
+/** @public */
 export interface HttpResponse {
   status?: number;
   headers?: Record<string, string>;
@@ -26,6 +29,7 @@ export interface HttpResponse {
 /**
  * A plugin route, mounted at `/api/v1/plugins/<plugin-id><path>`.
  * Throw an `HttpError` (or `ValidationError`) for a problem+json answer.
+ * @public
  */
 export interface HttpRoute {
   method: HttpMethod;
