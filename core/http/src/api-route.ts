@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { Identity, JsonSchema } from '@portico/plugin-api';
+import type { Identity, JsonSchema, RouteQueryParameter, RouteResponse } from '@portico/plugin-api';
 import type { RouteAccess } from './route-access';
 import type { AuditDetail } from './audit-detail';
 
@@ -46,14 +46,14 @@ export interface ApiRoute<B = unknown> {
   /** Request body schema; a body that fails it is answered 400 with each bad field's pointer. */
   body?: JsonSchema;
   /** Query parameters (all strings on the wire). */
-  query?: Record<string, { description?: string; schema?: JsonSchema; required?: boolean }>;
+  query?: Record<string, RouteQueryParameter>;
   /** Response schemas by status code. */
-  responses: Record<string, { description: string; schema?: JsonSchema; contentType?: string }>;
+  responses: Record<string, RouteResponse>;
   handler(ctx: ApiRequestContext<B>): Promise<ApiResult | undefined> | ApiResult | undefined;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 /** @public */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function defineRoute<B = any>(route: ApiRoute<B>): ApiRoute<B> {
   return route;
 }

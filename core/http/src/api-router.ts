@@ -6,7 +6,7 @@ import type { Identity } from '@portico/plugin-api';
 import { authorize, requiredPermission } from './route-access';
 import { addAuditDetail } from './audit-detail';
 import { jsonBody, type JsonBodyOptions } from './json-body';
-import { assertQueryParams } from './query-params';
+import { assertRouteInput } from './route-input';
 
 /**
  * `/kinds/{kind}` → `/kinds/:kind`
@@ -45,12 +45,7 @@ export function createApiRouter(routes: ApiRoute<any>[], options: { body?: JsonB
       const identity = req.identity ?? ('public' in route.access ? ANONYMOUS : GUEST_IDENTITY);
       const permission = requiredPermission(route.access, req.params as Record<string, string>);
       if (permission && !('orOwner' in route.access && route.access.orOwner)) authorize(identity, permission, `${route.method.toUpperCase()} ${req.baseUrl}${req.path} (${route.summary})`);
-      assertQueryParams(route, req.query as Record<string, unknown>, validator);
-      if (route.body) {
-        const body = req.body === undefined ? {} : req.body;
-        validator.assert(route.body, body, 'The request body');
-        req.body = body;
-      }
+      req.body = assertRouteInput(route, { query: req.query as Record<string, unknown>, body: req.body }, validator);
       const result = await route.handler({
         req,
         res,

@@ -71,6 +71,11 @@ export function buildOpenApiDocument(options: { title: string; version: string; 
       }));
       const responses: Record<string, unknown> = {};
       for (const [status, response] of Object.entries(route.responses)) {
+        // A problem answer a route documents in its own words has the shape every problem has.
+        if (response.contentType === 'application/problem+json' && !response.schema) {
+          responses[status] = PROBLEM_RESPONSE(response.description);
+          continue;
+        }
         responses[status] = {
           description: response.description,
           ...(response.schema || response.contentType

@@ -658,18 +658,41 @@ interface EntityProvider {
     refresh(ctx: EntityProviderContext): Promise<void>;
 }
 
+/**
+ * A query parameter a route declares. Values arrive as text; one whose schema names a number,
+ * integer or boolean is checked as that type, and a bad one is answered 400 naming `/query/<name>`.
+ * @public
+ */
+interface RouteQueryParameter {
+    description?: string;
+    /** Default `{ "type": "string" }`; an `array` schema accepts the parameter given several times. */
+    schema?: JsonSchema;
+    required?: boolean;
+}
+/**
+ * One answer a route documents, by status code, for the OpenAPI document.
+ * @public
+ */
+interface RouteResponse {
+    description: string;
+    /** Schema of the JSON body (absent: no body, or none described). */
+    schema?: JsonSchema;
+    /** Default `application/json`; `application/problem+json` without a schema documents a problem answer (the shape every error has). */
+    contentType?: string;
+}
+
 /** @public */
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** @public */
-interface HttpRequest {
+interface HttpRequest<B = unknown> {
     method: HttpMethod;
     /** Path relative to the plugin's mount point, e.g. `/deployments`. */
     path: string;
     params: Record<string, string>;
     query: Record<string, string | string[] | undefined>;
     headers: Record<string, string | undefined>;
-    /** Parsed JSON body (undefined when none). */
-    body: unknown;
+    /** Parsed JSON body (undefined when none); checked against the route's `body` schema when it has one. */
+    body: B;
     /** The raw body bytes, for signature checks such as GitHub's X-Hub-Signature-256. */
     rawBody: Buffer;
     identity: Identity;
@@ -682,11 +705,12 @@ interface HttpResponse {
     body?: unknown;
 }
 /**
- * A plugin route, mounted at `/api/v1/plugins/<plugin-id><path>`.
- * Throw an `HttpError` (or `ValidationError`) for a problem+json answer.
+ * A plugin route, mounted at `/api/v1/plugins/<plugin-id><path>`, described once: the kernel
+ * serves it, checks its input against `body` and `query`, and the OpenAPI document is built from
+ * the same object. Throw an `HttpError` (or `ValidationError`) for a problem+json answer.
  * @public
  */
-interface HttpRoute {
+interface HttpRoute<B = unknown> {
     method: HttpMethod;
     /** Express-style path, e.g. `/deployments/:id`. */
     path: string;
@@ -700,7 +724,17 @@ interface HttpRoute {
     permission?: string;
     /** One line for the API document. */
     summary?: string;
-    handler(req: HttpRequest): Promise<HttpResponse> | HttpResponse;
+    /**
+     * JSON Schema of the request body. The kernel checks the body against it before the handler
+     * runs (a failing body is answered 400 naming each bad field's pointer, an absent one is
+     * checked as `{}`), and the OpenAPI document shows it.
+     */
+    body?: JsonSchema;
+    /** Query parameters, checked before the handler runs and shown in the OpenAPI document. */
+    query?: Record<string, RouteQueryParameter>;
+    /** The answers the route gives, by status code, for the OpenAPI document (400/401/403/429 problems are added from `auth` and `permission`). */
+    responses?: Record<string, RouteResponse>;
+    handler(req: HttpRequest<B>): Promise<HttpResponse> | HttpResponse;
 }
 
 /**
@@ -1054,7 +1088,7 @@ declare function isPluginManaged(entity: {
 } | null | undefined): boolean;
 
 export { ConflictError, DEFAULT_MAX_JSON_DEPTH, ExtensionPoint, ForbiddenError, JsonSchema, NotFoundError, PERMISSIONS, PorticoError, PreconditionFailedError, ServiceRef, ServiceUnavailableError, TERMINAL_RUN_STATUSES, UnauthorizedError, ValidationError, coreExtensionPoints, coreServices, findForbiddenKey, findJsonProblem, hasPermission, isOwner, isPluginManaged, isPorticoError, isTerminalStatus, readPluginManifest, scopedPermission };
-export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, Dashboard, DashboardAggregate, DashboardLayout, DashboardWidget, DashboardWidgetType, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, FullSyncOptions, FullSyncReport, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, JsonProblem, KernelPermission, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunActionOptions, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDashboardSupport, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
+export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, Dashboard, DashboardAggregate, DashboardLayout, DashboardWidget, DashboardWidgetType, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, FullSyncOptions, FullSyncReport, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, JsonProblem, KernelPermission, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, RouteQueryParameter, RouteResponse, Run, RunActionOptions, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDashboardSupport, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
 
 // ---- chunks/index.d.mts: declarations shared by this package's entry points ----
 /**
