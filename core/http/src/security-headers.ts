@@ -8,6 +8,11 @@ export interface SecurityHeadersOptions {
    * hashes of its inline scripts (`'sha256-…'`), so no inline script runs unless it is the shell's.
    */
   scriptSrc?: string[];
+  /**
+   * Sources of Web Workers (`worker-src`); without it workers follow `script-src`. The API
+   * reference page (Redoc) passes `blob:`, which its search worker is made from.
+   */
+  workerSrc?: string[];
 }
 
 /**
@@ -33,6 +38,7 @@ export function securityHeaders(options: SecurityHeadersOptions = {}): RequestHa
         'form-action': ["'self'"],
         'frame-ancestors': ["'none'"],
         'script-src-attr': ["'none'"],
+        ...(options.workerSrc ? { 'worker-src': ["'self'", ...options.workerSrc] } : {}),
       },
     },
     referrerPolicy: { policy: 'same-origin' },

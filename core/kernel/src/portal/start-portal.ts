@@ -10,6 +10,7 @@ import { healthRoutes } from '../http/health-routes';
 import { kernelRoutes } from '../http/kernel-routes';
 import { pluginAdminRoutes } from '../http/plugin-admin-routes';
 import { createPluginDispatcher, describePluginRoutes } from '../http/plugin-router';
+import { apiDocsRouter } from '../http/api-docs-routes';
 import { portalEventsRoute } from '../http/portal-events-route';
 import { CatalogChangeFeed } from '../http/catalog-change-feed';
 import { DashboardBook } from '../dashboards/dashboard-book';
@@ -121,7 +122,7 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
     const bodyOptions = { limit: config.bodyLimit, maxDepth: config.maxJsonDepth };
     const app = createHttpApp({
       // The audit capture comes first, so it sees every response, refusals by later steps included.
-      before: [auditCapture(auth.audit), requestLogger(logger), healthRoutes({ state: () => state, records: () => host.records, connections: () => [...(redis ? [{ name: 'kernel', status: redis.status }] : []), ...catalog.health(), ...actionRunner.health()] })],
+      before: [auditCapture(auth.audit), requestLogger(logger), healthRoutes({ state: () => state, records: () => host.records, connections: () => [...(redis ? [{ name: 'kernel', status: redis.status }] : []), ...catalog.health(), ...actionRunner.health()] }), apiDocsRouter({ title: config.portal?.title ?? 'Portico' })],
       api: [
         { prefix: '', router: createApiRouter(apiRoutes.filter((route) => !('public' in route.access))) },
         { prefix: '/plugins', router: createPluginDispatcher(() => host.records, (route) => route.auth !== 'public') },
