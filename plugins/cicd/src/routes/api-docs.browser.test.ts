@@ -36,7 +36,7 @@ afterAll(async () => {
   await deleteRedisKeys([keyPrefix], redisUrl);
 });
 
-it('renders the live API reference with a plugin route and its request schema, within the portal's CSP', async () => {
+it("renders the live API reference with a plugin route and its request schema, under the portal's CSP", async () => {
   const errors: string[] = [];
   const page = await openPage(browser, errors);
   const outside: string[] = [];
