@@ -2,7 +2,8 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/api-report/**', '**/coverage/**', '**/test-results/**', '.nx/**'] },
+  // docs/site: the docs site's own install and what Docusaurus builds (its own toolchain, not a workspace).
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/api-report/**', '**/coverage/**', '**/test-results/**', '.nx/**', 'docs/site/build/**', 'docs/site/.docusaurus/**', 'docs/site/generated/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

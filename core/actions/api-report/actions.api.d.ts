@@ -3,7 +3,10 @@ import { CatalogService, KindDefinition, ActionDefinition, Run, RunStatus, Entit
 export { AutomationDefinition, AutomationEvent, AutomationTrigger, ConditionOperator, EventCondition } from '@portico/plugin-api';
 import { SchemaValidator, ApiRoute } from '@portico/http';
 
-/** A `timer` property that came due, claimed by exactly one caller. */
+/**
+ * A `timer` property that came due, claimed by exactly one caller.
+ * @public
+ */
 interface DueTimer {
     kind: string;
     id: string;
@@ -14,6 +17,7 @@ interface DueTimer {
 /**
  * What the runner needs from @portico/catalog: the plugin-facing service plus the timer
  * claim. Written as an interface so the runner does not depend on the catalog's internals.
+ * @public
  */
 interface Catalog extends CatalogService {
     claimDueTimers?(now: number, limit: number): Promise<unknown[]>;
@@ -40,7 +44,10 @@ declare class ActionRegistry {
     list(): RegisteredAction[];
 }
 
-/** Where webhooks may go: `actions.webhooks` in portico.config.yaml (docs/configuration.md). */
+/**
+ * Where webhooks may go: `actions.webhooks` in portico.config.yaml (docs/configuration.md).
+ * @public
+ */
 interface WebhookPolicyOptions {
     /**
      * URL patterns a webhook URL must match, such as `https://hooks.example.com/*`. In the
@@ -72,7 +79,10 @@ declare class OutboundPolicy {
 }
 
 type RunLogLevel = 'debug' | 'info' | 'warn' | 'error';
-/** One line of a run's append-only log; `end` marks the run's end (SSE closes on it). */
+/**
+ * One line of a run's append-only log; `end` marks the run's end (SSE closes on it).
+ * @public
+ */
 interface RunLogEntry {
     id: string;
     at: string;
@@ -87,6 +97,7 @@ interface StoredRun {
     /** Increases on every write: updates are compare-and-set on it. */
     rev: number;
 }
+/** @public */
 interface RunListFilter {
     actionId?: string;
     status?: RunStatus;
@@ -268,6 +279,7 @@ declare class AutomationEngine {
     private dispatch;
 }
 
+/** @public */
 type ActionSummary = Omit<ActionDefinition, 'invocation'> & {
     invocation: {
         type: string;
@@ -291,13 +303,22 @@ interface RunnerParts {
     /** Who an automation's creator is now (their current permissions), or null when they no longer exist. */
     resolveActor?: ActorResolver;
 }
-/** Makes the callback token of one run (the kernel wires in @portico/auth's run-token signer). */
+/**
+ * Makes the callback token of one run (the kernel wires in @portico/auth's run-token signer).
+ * @public
+ */
 interface CallbackTokenIssuer {
     issue(runId: string): string;
 }
-/** An identity by id as it stands now (roles re-read), or null when there is no such identity any more. */
+/**
+ * An identity by id as it stands now (roles re-read), or null when there is no such identity any more.
+ * @public
+ */
 type ActorResolver = (id: string) => Promise<Identity | null>;
-/** What `PATCH /runs/{id}` accepts from asynchronous webhook receivers and agents. */
+/**
+ * What `PATCH /runs/{id}` accepts from asynchronous webhook receivers and agents.
+ * @public
+ */
 interface RunReport {
     status?: 'running' | 'succeeded' | 'failed';
     outputs?: Record<string, unknown>;
@@ -318,6 +339,7 @@ interface ChildRunFields {
 /**
  * The action runner: the registry, starting and steering runs (approvals, cancel, reports
  * from outside), reading them, and, in worker processes, executing them.
+ * @public
  */
 declare class PorticoActionRunner implements ActionRunnerService {
     readonly parts: RunnerParts;
@@ -411,6 +433,7 @@ declare class PorticoActionRunner implements ActionRunnerService {
     close(): Promise<void>;
 }
 
+/** @public */
 interface ActionRunnerOptions {
     /** When set: BullMQ queue, Redis run store and Redis Streams logs; else all in process. */
     redisUrl?: string;
@@ -439,6 +462,7 @@ interface ActionRunnerOptions {
     /** Re-resolves an automation's creator when it fires; without it automations made through the API start nothing. */
     resolveActor?: ActorResolver;
 }
+/** @public */
 interface ActionRunner extends ActionRunnerService {
     /** From plugins (pluginId) or the API ('api'). Duplicate id: ConflictError naming both owners. Invalid: ValidationError. */
     registerAction(definition: ActionDefinition, pluginId: string): () => void;
@@ -448,26 +472,39 @@ interface ActionRunner extends ActionRunnerService {
     startWorker(): Promise<void>;
     close(): Promise<void>;
 }
+/** @public */
 declare function createActionRunner(options: ActionRunnerOptions): Promise<PorticoActionRunner>;
 
-/** The header an asynchronous receiver finds its run's callback token in. */
+/**
+ * The header an asynchronous receiver finds its run's callback token in.
+ * @public
+ */
 declare const CALLBACK_TOKEN_HEADER = "X-Portico-Callback-Token";
 
 /**
  * `portico worker`: the kernel CLI loads plugins (so their handlers are registered on the
  * returned runner through `register`) and then calls this. The process consumes the queue
  * until SIGTERM/SIGINT, then finishes running attempts and closes.
+ * @public
  */
 declare function runWorker(options: Omit<ActionRunnerOptions, 'inProcessWorker'> & {
     register?(runner: PorticoActionRunner): void | Promise<void>;
     handleSignals?: boolean;
 }): Promise<PorticoActionRunner>;
 
+/** @public */
 declare const SIGNATURE_HEADER = "X-Portico-Signature";
+/** @public */
 declare const TIMESTAMP_HEADER = "X-Portico-Timestamp";
-/** `sha256=<hex>` of HMAC-SHA256 over `${timestamp}.${body}`: the timestamp is signed too, so a captured request cannot be replayed later. */
+/**
+ * `sha256=<hex>` of HMAC-SHA256 over `${timestamp}.${body}`: the timestamp is signed too, so a captured request cannot be replayed later.
+ * @public
+ */
 declare function signWebhook(secret: string, timestamp: string, body: string): string;
-/** For receivers: checks the signature and that the timestamp is within `toleranceSeconds` of now. */
+/**
+ * For receivers: checks the signature and that the timestamp is within `toleranceSeconds` of now.
+ * @public
+ */
 declare function verifyWebhookSignature(options: {
     secret: string;
     timestamp: string;
@@ -477,7 +514,10 @@ declare function verifyWebhookSignature(options: {
     now?: number;
 }): boolean;
 
-/** What replaces a secret input's value in the stored run, its log and the API. */
+/**
+ * What replaces a secret input's value in the stored run, its log and the API.
+ * @public
+ */
 declare const REDACTED = "[redacted]";
 
 export { CALLBACK_TOKEN_HEADER, PorticoActionRunner, REDACTED, SIGNATURE_HEADER, TIMESTAMP_HEADER, createActionRunner, runWorker, signWebhook, verifyWebhookSignature };

@@ -9,6 +9,7 @@ import { PorticoActionRunner, type ActorResolver, type CallbackTokenIssuer } fro
 import { OutboundPolicy, type WebhookPolicyOptions } from './invocations/outbound-policy';
 import type { ActionRunnerService } from '@portico/plugin-api';
 
+/** @public */
 export interface ActionRunnerOptions {
   /** When set: BullMQ queue, Redis run store and Redis Streams logs; else all in process. */
   redisUrl?: string;
@@ -38,6 +39,7 @@ export interface ActionRunnerOptions {
   resolveActor?: ActorResolver;
 }
 
+/** @public */
 export interface ActionRunner extends ActionRunnerService {
   /** From plugins (pluginId) or the API ('api'). Duplicate id: ConflictError naming both owners. Invalid: ValidationError. */
   registerAction(definition: ActionDefinition, pluginId: string): () => void;
@@ -51,6 +53,7 @@ export interface ActionRunner extends ActionRunnerService {
 /** Secret and entity-picker formats are Portico's; the catalog's custom formats are accepted as strings. */
 const FORMATS = { secret: true, entity: true, timer: true, user: true, team: true, markdown: true } as const;
 
+/** @public */
 export async function createActionRunner(options: ActionRunnerOptions): Promise<PorticoActionRunner> {
   const keyPrefix = options.keyPrefix ?? 'portico:';
   const logger = options.logger.child({ component: 'action-runner' });

@@ -10,6 +10,7 @@ import { LoggerService, Identity, JsonSchema, RunStatus, CatalogService } from '
  * role assignments, the audit log. Redis in production (shared by every instance), an
  * embedded journal under the data folder otherwise. Keys are plain strings such as
  * `session:<id>`; each implementation adds its own prefix.
+ * @public
  */
 interface StateStore {
     get(key: string): Promise<string | null>;
@@ -48,8 +49,12 @@ interface StateStore {
     close(): Promise<void>;
 }
 
+/** @public */
 type AuditOutcome = 'ok' | 'refused' | 'failed';
-/** What callers hand to the audit log: the log adds the sequence, time, digests and hashes. */
+/**
+ * What callers hand to the audit log: the log adds the sequence, time, digests and hashes.
+ * @public
+ */
 interface AuditEvent {
     /** Who acted: an identity id (`user:alice`, `token:ci`), `anonymous`, or `plugin:<id>`. */
     actor: string;
@@ -70,7 +75,10 @@ interface AuditEvent {
     /** Small and free of secrets. */
     note?: Record<string, unknown>;
 }
-/** One stored record of the tamper-evident log: the event with digests in place of its states. */
+/**
+ * One stored record of the tamper-evident log: the event with digests in place of its states.
+ * @public
+ */
 interface AuditRecord extends Omit<AuditEvent, 'before' | 'after'> {
     seq: number;
     at: string;
@@ -82,7 +90,10 @@ interface AuditRecord extends Omit<AuditEvent, 'before' | 'after'> {
     hash: string;
 }
 
-/** Which records to list, and from where. */
+/**
+ * Which records to list, and from where.
+ * @public
+ */
 interface AuditQuery {
     actor?: string;
     action?: string;
@@ -98,12 +109,14 @@ interface AuditQuery {
     /** Default 50, at most 500. */
     limit?: number;
 }
+/** @public */
 interface AuditPage {
     items: AuditRecord[];
     /** Pass back as `cursor` for the next page; null when nothing is left. */
     nextCursor: string | null;
 }
 
+/** @public */
 interface AuditLogOptions {
     state: StateStore;
     logger: LoggerService;
@@ -114,7 +127,10 @@ interface AuditLogOptions {
     /** The clock (tests move it to prove retention). */
     now?: () => Date;
 }
-/** What `verify()` found. */
+/**
+ * What `verify()` found.
+ * @public
+ */
 interface AuditVerification {
     ok: boolean;
     /** How many records were checked. */
@@ -131,6 +147,7 @@ interface AuditVerification {
  * changing, removing or reordering a stored record breaks the chain at that record.
  * Appends are chained atomically by the state store across instances; this process also
  * queues its own appends so they do not race one another for the same tail.
+ * @public
  */
 declare class AuditLog {
     private readonly state;
@@ -164,6 +181,7 @@ declare class AuditLog {
     private trimIfDue;
 }
 
+/** @public */
 interface RoleDefinition {
     description: string;
     permissions: string[];
@@ -172,10 +190,14 @@ interface RoleDefinition {
  * The roles every portal has; `auth.roles` in the config adds more or redefines these.
  * Ownership needs no role: members of an entity's owning team may always change it and
  * run its day-2 actions (each action's own permission still applies).
+ * @public
  */
 declare const BUILT_IN_ROLES: Readonly<Record<string, RoleDefinition>>;
 
-/** Roles given to one user (`user:alice`), team (`team:platform`) or machine token (`token:ci`). */
+/**
+ * Roles given to one user (`user:alice`), team (`team:platform`) or machine token (`token:ci`).
+ * @public
+ */
 interface RoleAssignment {
     subject: string;
     roles: string[];
@@ -183,6 +205,7 @@ interface RoleAssignment {
     source: 'config' | 'api';
 }
 
+/** @public */
 interface RoleBookOptions {
     /** Roles added to, or redefining, the built-in ones. */
     roles?: Record<string, RoleDefinition>;
@@ -199,6 +222,7 @@ interface RoleBookOptions {
  * Which roles an identity holds and what they grant: the config's assignments, the ones
  * made through the API (kept in the state store, so every instance agrees), the default
  * roles of people, each matched by user, by each team, or by token name.
+ * @public
  */
 declare class RoleBook {
     readonly roles: Readonly<Record<string, RoleDefinition>>;
@@ -222,7 +246,10 @@ declare class RoleBook {
     unassign(subject: string): Promise<void>;
 }
 
-/** What a request presents: a bearer token, cookies, and the request itself. */
+/**
+ * What a request presents: a bearer token, cookies, and the request itself.
+ * @public
+ */
 interface Credentials {
     /** The token after `Bearer `, when the request sent one. */
     bearer?: string;
@@ -233,13 +260,17 @@ interface Credentials {
  * One way of proving who one is: config tokens, API tokens, run callback tokens, a
  * session cookie. `undefined`: not a credential of this kind, ask the next source;
  * null: one of this kind that is wrong or expired (the request gets a 401).
+ * @public
  */
 interface CredentialSource {
     readonly name: string;
     resolve(credentials: Credentials): Promise<Identity | null | undefined>;
 }
 
-/** A token listed in portico.config.yaml under `auth.tokens`, by the SHA-256 of its value. */
+/**
+ * A token listed in portico.config.yaml under `auth.tokens`, by the SHA-256 of its value.
+ * @public
+ */
 interface ConfigToken {
     name: string;
     sha256: string;
@@ -250,8 +281,12 @@ interface ConfigToken {
     permissions?: string[];
     roles?: string[];
 }
+/** @public */
 declare function sha256Hex(value: string): string;
-/** Identities of the config's tokens: their own grants plus their roles. */
+/**
+ * Identities of the config's tokens: their own grants plus their roles.
+ * @public
+ */
 declare class ConfigTokenSource implements CredentialSource {
     private readonly roleBook;
     readonly name = "config-token";
@@ -266,7 +301,10 @@ declare class ConfigTokenSource implements CredentialSource {
     private identityOf;
 }
 
-/** The `auth` section of portico.config.yaml. */
+/**
+ * The `auth` section of portico.config.yaml.
+ * @public
+ */
 interface AuthConfig {
     /**
      * The dev-mode guest: requests with no credential act as a clearly labelled guest.
@@ -303,6 +341,7 @@ interface AuthConfig {
         retentionDays?: number;
     };
 }
+/** @public */
 interface OidcConfig {
     issuer: string;
     clientId: string;
@@ -319,15 +358,22 @@ interface OidcConfig {
     /** Treat the groups claim's values as team ids (default false: teams come from the catalog). */
     groupsAsTeams?: boolean;
 }
-/** JSON Schema of the `auth` section; the kernel's config schema embeds it. */
+/**
+ * JSON Schema of the `auth` section; the kernel's config schema embeds it.
+ * @public
+ */
 declare const AUTH_CONFIG_SCHEMA: JsonSchema;
 
-/** Every callback token starts with this, so the credential sources can tell it apart cheaply. */
+/**
+ * Every callback token starts with this, so the credential sources can tell it apart cheaply.
+ * @public
+ */
 declare const RUN_TOKEN_PREFIX = "prt_";
 /**
  * Makes and checks per-run callback tokens: `prt_<runId>.<HMAC-SHA256(runId)>` under a key
  * the portal creates once in its state store. Nothing per run is stored: the run id inside
  * the token says which run it is for, and the MAC proves the portal issued it.
+ * @public
  */
 declare class RunTokenSigner {
     private readonly key;
@@ -341,7 +387,10 @@ declare class RunTokenSigner {
     runIdOf(token: string): string | null;
 }
 
-/** What the run-token source needs of the runs (the kernel wires the action runner in). */
+/**
+ * What the run-token source needs of the runs (the kernel wires the action runner in).
+ * @public
+ */
 interface RunLookup {
     /** The run's status, or null when there is no such run. */
     statusOf(runId: string): Promise<RunStatus | null>;
@@ -350,6 +399,7 @@ interface RunLookup {
  * A run's callback token (`prt_…`, sent to its asynchronous receiver or agent) as an
  * identity that may report on that one run and nothing else: no permissions, `runId` set.
  * Once the run has ended the token is refused with a 401 that says so.
+ * @public
  */
 declare class RunTokenSource implements CredentialSource {
     private readonly signer;
@@ -366,6 +416,7 @@ type PeopleCatalog = Pick<CatalogService, 'get' | 'query'>;
  * One API token as stored: everything but its value, which is shown once at creation and
  * kept only as its SHA-256. The record never changes after creation (revoking deletes
  * it), so nothing written later can bring a revoked token back.
+ * @public
  */
 interface ApiTokenRecord {
     /** `pat_` and 16 hex digits; also the visible start of the value, so a lookup is one read. */
@@ -387,7 +438,10 @@ interface ApiTokenRecord {
     /** Hex SHA-256 of the whole value. */
     sha256: string;
 }
-/** What the API answers about a token: never the value, nor its hash. */
+/**
+ * What the API answers about a token: never the value, nor its hash.
+ * @public
+ */
 interface ApiTokenInfo {
     id: string;
     name: string;
@@ -402,11 +456,16 @@ interface ApiTokenInfo {
  * The scope that lets a token count as a member of its owner's teams, so the ownership
  * rules apply to it (edit what those teams own, run its day-2 actions). Without it a token
  * holds only its permission scopes: a read-only token cannot write through ownership.
+ * @public
  */
 declare const TEAMS_SCOPE = "teams";
 
-/** How long a token may live when `auth.apiTokens.maxDays` says nothing. */
+/**
+ * How long a token may live when `auth.apiTokens.maxDays` says nothing.
+ * @public
+ */
 declare const DEFAULT_MAX_DAYS = 90;
+/** @public */
 interface NewApiToken {
     name: string;
     owner: {
@@ -423,6 +482,7 @@ interface NewApiToken {
  * lists an owner's tokens without reading everyone's, `api-token-used:<id>` the last use
  * (apart, so the record stays immutable), `api-token-teams:<owner>` the owner's latest teams.
  * Every key expires a week after its token does.
+ * @public
  */
 declare class ApiTokenBook {
     /** When this instance last wrote each token's last-used time. */
@@ -457,6 +517,7 @@ declare class ApiTokenBook {
     private ttl;
 }
 
+/** @public */
 interface CreateAuthOptions {
     config: AuthConfig;
     /** The portal's Redis connection; without it state lives in `dataDir`. */
@@ -471,7 +532,10 @@ interface CreateAuthOptions {
     /** The runs, once the kernel has the action runner: a callback token works only while its run is open. */
     runs?: RunLookup;
 }
-/** Everything that decides who a caller is and what they hold, for the kernel to compose. */
+/**
+ * Everything that decides who a caller is and what they hold, for the kernel to compose.
+ * @public
+ */
 interface PortalAuth {
     state: StateStore;
     roleBook: RoleBook;
@@ -491,12 +555,14 @@ interface PortalAuth {
     routes(): ApiRoute[];
     close(): Promise<void>;
 }
+/** @public */
 declare function createAuth(options: CreateAuthOptions): Promise<PortalAuth>;
 
 /**
  * The state store of a portal without Redis: in memory, with every change appended to
  * `state.jsonl` in the data folder (written before the call returns), replayed at start
  * and compacted when the journal is mostly history. One process owns the folder.
+ * @public
  */
 declare class EmbeddedStateStore implements StateStore {
     private readonly values;
@@ -540,6 +606,7 @@ declare class EmbeddedStateStore implements StateStore {
  * The state store on Redis, shared by every portal instance. Values are strings under
  * `<prefix>state:<key>`; a log is a hash of entries by sequence number plus a hash with
  * its `first` kept and `last` written sequence.
+ * @public
  */
 declare class RedisStateStore implements StateStore {
     private readonly redis;
@@ -575,6 +642,7 @@ declare class RedisStateStore implements StateStore {
  * that recognises the credential decides. A request with no credential is the guest
  * where the config enables one, and refused (null, a 401) otherwise. A bearer token no
  * source recognises is refused even when a guest exists, so a typo never passes as guest.
+ * @public
  */
 declare class IdentityResolver {
     private readonly sources;
@@ -590,6 +658,7 @@ declare class IdentityResolver {
  * anywhere. Who acted comes from `req.identity`, what from the route's operationId, and the
  * target and before/after states from the handler's `ctx.audit(...)`. A request refused before
  * routing has no operationId; its method and path say what it tried.
+ * @public
  */
 declare function auditCapture(audit: {
     record(event: AuditEvent): Promise<void>;
@@ -599,6 +668,7 @@ declare function auditCapture(audit: {
  * `Authorization: Bearer pat_...`: one read by the token id in the value, then the hash
  * compared in constant time. Unknown, revoked, expired, or an owner who is gone: null (401).
  * The identity holds the token's scopes intersected with what its owner holds now.
+ * @public
  */
 declare class ApiTokenSource implements CredentialSource {
     private readonly book;
@@ -614,10 +684,16 @@ declare class ApiTokenSource implements CredentialSource {
     private identityOf;
 }
 
-/** What every API token starts with, so secret scanners can find leaked ones. */
+/**
+ * What every API token starts with, so secret scanners can find leaked ones.
+ * @public
+ */
 declare const API_TOKEN_PREFIX = "pat_";
 
-/** What an identity id is looked up in: the config's tokens, the roles, the catalog's people. */
+/**
+ * What an identity id is looked up in: the config's tokens, the roles, the catalog's people.
+ * @public
+ */
 interface ActorLookups {
     configTokens: Pick<ConfigTokenSource, 'byName'>;
     /** API tokens by id (`pat_...`), as they stand now. */
@@ -638,6 +714,7 @@ interface ActorLookups {
  * - `token:pat_<id>`: the API token, its scopes cut to what its owner holds now (revoked, expired or owner gone → null);
  * - `guest`: the guest, while the config enables one.
  * Anything else is null, so work in its name is refused rather than run with guessed permissions.
+ * @public
  */
 declare function resolveActor(id: string, lookups: ActorLookups): Promise<Identity | null>;
 

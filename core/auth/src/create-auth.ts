@@ -25,6 +25,7 @@ import { ApiTokenBook } from './tokens/api-token-book';
 import { ApiTokenSource } from './tokens/api-token-source';
 import { currentOwner } from './tokens/current-owner';
 
+/** @public */
 export interface CreateAuthOptions {
   config: AuthConfig;
   /** The portal's Redis connection; without it state lives in `dataDir`. */
@@ -40,7 +41,10 @@ export interface CreateAuthOptions {
   runs?: RunLookup;
 }
 
-/** Everything that decides who a caller is and what they hold, for the kernel to compose. */
+/**
+ * Everything that decides who a caller is and what they hold, for the kernel to compose.
+ * @public
+ */
 export interface PortalAuth {
   state: StateStore;
   roleBook: RoleBook;
@@ -61,6 +65,7 @@ export interface PortalAuth {
   close(): Promise<void>;
 }
 
+/** @public */
 export async function createAuth(options: CreateAuthOptions): Promise<PortalAuth> {
   const state: StateStore = options.redis ? new RedisStateStore(options.redis, options.keyPrefix ?? 'portico:') : new EmbeddedStateStore({ dataDir: options.dataDir });
   const roleBook = new RoleBook({ roles: options.config.roles, assignments: options.config.assignments, defaultRoles: options.config.defaultRoles, store: state });

@@ -7,15 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../src/workspace-packages.mjs';
+import { writeDemoOpenApi } from '../src/demo-openapi.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'portico-openapi-lint-'));
 const out = join(dir, 'openapi.json');
 try {
-  const written = spawnSync(process.execPath, [join(repoRoot, 'core/kernel/dist/portico.mjs'), 'openapi', '--config', join(repoRoot, 'app-template/portico.config.yaml'), '--out', out], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-  });
-  if (written.status !== 0) process.exit(written.status ?? 1);
+  const status = writeDemoOpenApi(out);
+  if (status !== 0) process.exit(status);
   const lint = spawnSync(join(repoRoot, 'node_modules/.bin/redocly'), ['lint', out, '--config', join(repoRoot, 'core/build-config/redocly.yaml'), '--format', 'stylish'], { stdio: 'inherit', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
   process.exitCode = lint.status ?? 1;
 } finally {

@@ -123,12 +123,16 @@ interface StoreQueryResult {
     facets: Record<string, Record<string, number>>;
 }
 
+/** @public */
 interface StoredKind {
     kind: KindDefinition;
     /** Plugin id, or `api` for kinds created through the REST API. */
     source: string;
 }
-/** One entity's change, applied atomically with its index changes and its event. */
+/**
+ * One entity's change, applied atomically with its index changes and its event.
+ * @public
+ */
 interface EntityWrite {
     ref: string;
     /** The `meta.version` the writer read; 0 when it expects no entity. A mismatch rejects the write. */
@@ -140,13 +144,18 @@ interface EntityWrite {
     /** Null for writes that only re-index (a kind changed), which are not changes to report. */
     event: EntityEvent | null;
 }
+/** @public */
 type WriteOutcome = 'ok' | 'conflict';
-/** Messages on the bus: entity events, and notices that kinds changed (so other instances reload them). */
+/**
+ * Messages on the bus: entity events, and notices that kinds changed (so other instances reload them).
+ * @public
+ */
 type BusMessage = {
     entity: EntityEvent;
 } | {
     kindsChanged: true;
 };
+/** @public */
 interface DueTimer {
     /** `kind/id|property` */
     member: string;
@@ -156,6 +165,7 @@ interface DueTimer {
  * Storage behind the catalog. The catalog decides what is written (documents, index
  * entries, events); a store makes each entity's write atomic and durable, and evaluates
  * index plans. Both implementations pass `catalog-store.conformance.ts`.
+ * @public
  */
 interface CatalogStore {
     loadKinds(): Promise<StoredKind[]>;
@@ -197,6 +207,7 @@ interface CatalogStore {
     close(): Promise<void>;
 }
 
+/** @public */
 interface BulkItemResult {
     index: number;
     kind?: string;
@@ -210,6 +221,7 @@ interface BulkItemResult {
         errors?: FieldProblem[];
     };
 }
+/** @public */
 interface KindChangeReport {
     kind: string;
     entities: number;
@@ -227,7 +239,10 @@ interface UpsertOptions {
     /** The writing source (`provider:<id>`): it takes ownership, and cannot overwrite another source's entities. */
     source?: string;
 }
-/** The catalog: kinds, validation, relations, queries and events over a CatalogStore. */
+/**
+ * The catalog: kinds, validation, relations, queries and events over a CatalogStore.
+ * @public
+ */
 declare class PorticoCatalog implements Catalog {
     readonly store: CatalogStore;
     private readonly logger;
@@ -341,8 +356,12 @@ declare class PorticoCatalog implements Catalog {
     close(): Promise<void>;
 }
 
+/** @public */
 declare const DEFAULT_MAX_DELETE_SHARE = 0.1;
-/** What a full sync needs of the catalog: ownership-aware bulk upserts and guarded deletes. */
+/**
+ * What a full sync needs of the catalog: ownership-aware bulk upserts and guarded deletes.
+ * @public
+ */
 interface FullSyncWriter {
     upsertMany(inputs: unknown[], options: {
         actor: string;
@@ -352,6 +371,7 @@ interface FullSyncWriter {
         source?: string;
     }): Promise<void>;
 }
+/** @public */
 interface FullSyncRequest extends FullSyncOptions {
     source: string;
     actor: string;
@@ -360,6 +380,7 @@ interface FullSyncRequest extends FullSyncOptions {
  * A source's complete current set against what it owns: upsert everything, delete what
  * disappeared. Deleting a large share at once is usually an upstream outage or a wrong
  * config, not a real change, so beyond `maxDeleteShare` the deletions wait for an override.
+ * @public
  */
 declare class FullSync {
     private readonly writer;
@@ -371,6 +392,7 @@ declare class FullSync {
     private deleteAll;
 }
 
+/** @public */
 interface CatalogOptions {
     /** When set: the Redis store; otherwise the embedded store. */
     redisUrl?: string;
@@ -380,12 +402,14 @@ interface CatalogOptions {
     dataDir?: string;
     logger: LoggerService;
 }
+/** @public */
 interface DueTimerClaim {
     kind: string;
     id: string;
     property: string;
     dueAt: number;
 }
+/** @public */
 interface Catalog extends CatalogService {
     /** A kind contributed by a plugin (source = plugin id) or the API (source = 'api'). */
     registerKind(kind: KindDefinition, source: string): Promise<void>;
@@ -407,12 +431,19 @@ interface Catalog extends CatalogService {
     close(): Promise<void>;
 }
 
-/** The catalog on Redis when `redisUrl` is set, otherwise on the embedded store under `dataDir`. */
+/**
+ * The catalog on Redis when `redisUrl` is set, otherwise on the embedded store under `dataDir`.
+ * @public
+ */
 declare function createCatalog(options: CatalogOptions): Promise<Catalog>;
 
-/** Whether the identity may read entities of `kind` (and see the kind). */
+/**
+ * Whether the identity may read entities of `kind` (and see the kind).
+ * @public
+ */
 declare function canReadKind(identity: Identity, kind: string): boolean;
 
+/** @public */
 interface EmbeddedStoreOptions {
     dataDir: string;
     logger: LoggerService;
@@ -424,6 +455,7 @@ interface EmbeddedStoreOptions {
  * The store for a portal without Redis: documents and indexes in memory, every
  * acknowledged change in an append-only log that is replayed on start and compacted
  * when it grows to more than twice the live data. One process owns a data directory.
+ * @public
  */
 declare class EmbeddedCatalogStore implements CatalogStore {
     private readonly options;
@@ -471,6 +503,7 @@ declare class EmbeddedCatalogStore implements CatalogStore {
     close(): Promise<void>;
 }
 
+/** @public */
 interface RedisStoreOptions {
     url: string;
     /** Default `portico:`; all keys are `<keyPrefix>{catalog}:…`. */
@@ -485,6 +518,7 @@ interface RedisStoreOptions {
  * Lua script (atomic); queries are one Lua script that computes the matching set,
  * counts it, cuts the page and reads the page's documents. Events go to a Redis Stream
  * that every instance tails, so instances sharing a prefix see each other's changes.
+ * @public
  */
 declare class RedisCatalogStore implements CatalogStore {
     private readonly options;
@@ -561,7 +595,9 @@ type Expr = {
     then: Expr;
     else: Expr;
 };
+/** @public */
 declare function parseExpression(source: string): Expr;
+/** @public */
 declare function evaluateExpression(expr: Expr, scope: Record<string, unknown>): unknown;
 
 export { DEFAULT_MAX_DELETE_SHARE, EmbeddedCatalogStore, FullSync, PorticoCatalog, RedisCatalogStore, canReadKind, createCatalog, evaluateExpression, parseExpression };

@@ -1,8 +1,9 @@
 import type { Request, Response } from 'express';
-import type { Identity, JsonSchema } from '@portico/plugin-api';
+import type { Identity, JsonSchema, RouteQueryParameter, RouteResponse } from '@portico/plugin-api';
 import type { RouteAccess } from './route-access';
 import type { AuditDetail } from './audit-detail';
 
+/** @public */
 export interface ApiRequestContext<B = unknown> {
   req: Request;
   res: Response;
@@ -15,18 +16,23 @@ export interface ApiRequestContext<B = unknown> {
   audit(detail: AuditDetail): void;
 }
 
-/** What a handler returns; `undefined` means the handler wrote the response itself (e.g. SSE). */
+/**
+ * What a handler returns; `undefined` means the handler wrote the response itself (e.g. SSE).
+ * @public
+ */
 export interface ApiResult {
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
 }
 
+/** @public */
 export type HttpVerb = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
  * One route, described once: express serves it and the OpenAPI document is built from
  * the same object, so the two cannot disagree.
+ * @public
  */
 export interface ApiRoute<B = unknown> {
   method: HttpVerb;
@@ -40,12 +46,13 @@ export interface ApiRoute<B = unknown> {
   /** Request body schema; a body that fails it is answered 400 with each bad field's pointer. */
   body?: JsonSchema;
   /** Query parameters (all strings on the wire). */
-  query?: Record<string, { description?: string; schema?: JsonSchema; required?: boolean }>;
+  query?: Record<string, RouteQueryParameter>;
   /** Response schemas by status code. */
-  responses: Record<string, { description: string; schema?: JsonSchema; contentType?: string }>;
+  responses: Record<string, RouteResponse>;
   handler(ctx: ApiRequestContext<B>): Promise<ApiResult | undefined> | ApiResult | undefined;
 }
 
+/** @public */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function defineRoute<B = any>(route: ApiRoute<B>): ApiRoute<B> {
   return route;

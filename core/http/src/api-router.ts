@@ -6,13 +6,17 @@ import type { Identity } from '@portico/plugin-api';
 import { authorize, requiredPermission } from './route-access';
 import { addAuditDetail } from './audit-detail';
 import { jsonBody, type JsonBodyOptions } from './json-body';
-import { assertQueryParams } from './query-params';
+import { assertRouteInput } from './route-input';
 
-/** `/kinds/{kind}` → `/kinds/:kind` */
+/**
+ * `/kinds/{kind}` → `/kinds/:kind`
+ * @public
+ */
 export function toExpressPath(openapiPath: string): string {
   return openapiPath.replace(/\{([^}]+)\}/g, ':$1');
 }
 
+/** @public */
 export interface RequestWithContext extends Request {
   identity?: Identity;
   requestId?: string;
@@ -27,6 +31,7 @@ const ANONYMOUS: Identity = Object.freeze({ id: 'anonymous', kind: 'guest' as co
  * Builds an express router from declarative routes; validation errors become 400 problem+json.
  * A route with a body schema parses its JSON body itself, once it has matched: a public router
  * mounted before authentication reads no body of a request meant for a protected route.
+ * @public
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function createApiRouter(routes: ApiRoute<any>[], options: { body?: JsonBodyOptions } = {}): Router {
@@ -40,12 +45,7 @@ export function createApiRouter(routes: ApiRoute<any>[], options: { body?: JsonB
       const identity = req.identity ?? ('public' in route.access ? ANONYMOUS : GUEST_IDENTITY);
       const permission = requiredPermission(route.access, req.params as Record<string, string>);
       if (permission && !('orOwner' in route.access && route.access.orOwner)) authorize(identity, permission, `${route.method.toUpperCase()} ${req.baseUrl}${req.path} (${route.summary})`);
-      assertQueryParams(route, req.query as Record<string, unknown>, validator);
-      if (route.body) {
-        const body = req.body === undefined ? {} : req.body;
-        validator.assert(route.body, body, 'The request body');
-        req.body = body;
-      }
+      req.body = assertRouteInput(route, { query: req.query as Record<string, unknown>, body: req.body }, validator);
       const result = await route.handler({
         req,
         res,

@@ -9,6 +9,7 @@ import { RateLimits, type RateLimitOptions } from './rate-limits';
 import { requestId } from './request-id';
 import { securityHeaders } from './security-headers';
 
+/** @public */
 export interface HttpAppOptions {
   /** Routers mounted under `/api/v1`, each at its own prefix. */
   api: Array<{ prefix: string; router: Router }>;
@@ -40,7 +41,10 @@ export interface HttpAppOptions {
   after?: express.RequestHandler[];
 }
 
-/** The express app every Portico server (and every HTTP test) uses. */
+/**
+ * The express app every Portico server (and every HTTP test) uses.
+ * @public
+ */
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');

@@ -5,6 +5,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Bodies a page on another site may send without a CORS preflight (an HTML form, or fetch without headers). */
 const SIMPLE_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'];
 
+/** @public */
 export interface CsrfGuardOptions {
   /** The portal's public URL (`portal.publicUrl`), whose origin is accepted beside the request's own host. */
   publicUrl?: string;
@@ -34,6 +35,7 @@ function hasBody(req: Request): boolean {
  * Refused: `Sec-Fetch-Site: cross-site` or `same-site` (a sibling host is another site for a
  * portal), an `Origin` that is not the portal's, and bodies that are not JSON (text/plain,
  * forms, multipart: what a page elsewhere can send without a CORS preflight).
+ * @public
  */
 export function csrfGuard(options: CsrfGuardOptions = {}): RequestHandler {
   const publicOrigin = options.publicUrl ? originOf(options.publicUrl) : null;

@@ -3,6 +3,7 @@ export { createApiRouter, toExpressPath, type RequestWithContext } from './api-r
 export { defineRoute, type ApiRoute, type ApiResult, type ApiRequestContext, type HttpVerb } from './api-route';
 export { buildOpenApiDocument, SESSION_COOKIE, type RouteGroup } from './openapi-document';
 export { SchemaValidator, toFieldProblems } from './schema-validator';
+export { assertRouteInput, type RouteInput } from './route-input';
 export { problemHandler, notFoundHandler, sendProblem, type Problem } from './problem-handler';
 export { jsonBody, type JsonBodyOptions } from './json-body';
 export { csrfGuard, type CsrfGuardOptions } from './csrf-guard';

@@ -4,6 +4,7 @@ import { DEFAULT_MAX_JSON_DEPTH, ValidationError, findJsonProblem } from '@porti
 /** Requests whose body was already checked (an app-wide parser ran before a route's own). */
 const checked = new WeakSet<object>();
 
+/** @public */
 export interface JsonBodyOptions {
   /** Largest body accepted, e.g. `1mb` (default); larger bodies get a 413. */
   limit?: string | number;
@@ -15,6 +16,7 @@ export interface JsonBodyOptions {
  * JSON bodies up to `limit`, with the raw bytes kept on `req.rawBody` (for signature checks),
  * bodies nested deeper than `maxDepth` and prototype-polluting keys refused with a 400 that
  * names where they are. The check is iterative, so no nesting can overflow the stack.
+ * @public
  */
 export function jsonBody(options: JsonBodyOptions = {}): RequestHandler[] {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;

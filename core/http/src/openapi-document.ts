@@ -1,7 +1,10 @@
 import type { ApiRoute } from './api-route';
 import type { RouteAccess } from './route-access';
 
-/** The session cookie's name; the OpenAPI document declares it as a security scheme. */
+/**
+ * The session cookie's name; the OpenAPI document declares it as a security scheme.
+ * @public
+ */
 export const SESSION_COOKIE = 'portico_session';
 
 const PROBLEM_RESPONSE = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
@@ -28,6 +31,7 @@ function accessDescription(access: RouteAccess): Record<string, unknown> {
   return { security, 'x-portico-access': { permission: access.permission, ...(access.scope ? { scope: access.scope } : {}), ...(access.orOwner ? { orOwner: access.orOwner } : {}) } };
 }
 
+/** @public */
 export interface RouteGroup {
   /** Mount prefix relative to the document's server URL, e.g. `` or `/plugins/cicd`. */
   prefix: string;
@@ -48,7 +52,10 @@ const PROBLEM_SCHEMA = {
   },
 };
 
-/** Builds the OpenAPI 3.1 document from the same route objects express serves. */
+/**
+ * Builds the OpenAPI 3.1 document from the same route objects express serves.
+ * @public
+ */
 export function buildOpenApiDocument(options: { title: string; version: string; serverUrl: string; groups: RouteGroup[] }): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const group of options.groups) {
@@ -64,6 +71,11 @@ export function buildOpenApiDocument(options: { title: string; version: string; 
       }));
       const responses: Record<string, unknown> = {};
       for (const [status, response] of Object.entries(route.responses)) {
+        // A problem answer a route documents in its own words has the shape every problem has.
+        if (response.contentType === 'application/problem+json' && !response.schema) {
+          responses[status] = PROBLEM_RESPONSE(response.description);
+          continue;
+        }
         responses[status] = {
           description: response.description,
           ...(response.schema || response.contentType

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import { isPorticoError, type FieldProblem } from '@portico/plugin-api';
 import { storeUnavailable } from './redis-connection';
 
+/** @public */
 export interface Problem {
   type: string;
   title: string;
@@ -12,6 +13,7 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
+/** @public */
 export function sendProblem(res: Response, problem: Problem): void {
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
@@ -22,7 +24,10 @@ interface BodyParserError extends Error {
   limit?: number;
 }
 
-/** Turns a thrown error into `application/problem+json` (RFC 9457). Never leaks a stack trace. */
+/**
+ * Turns a thrown error into `application/problem+json` (RFC 9457). Never leaks a stack trace.
+ * @public
+ */
 export function problemHandler(options: { onUnexpected?: (error: unknown, requestId: string | undefined) => void } = {}): ErrorRequestHandler {
   return (thrown, req, res, next) => {
     if (res.headersSent) return next(thrown);
@@ -82,7 +87,10 @@ export function problemHandler(options: { onUnexpected?: (error: unknown, reques
   };
 }
 
-/** The 404 answer for unknown routes under the API. */
+/**
+ * The 404 answer for unknown routes under the API.
+ * @public
+ */
 export function notFoundHandler(): import('express').RequestHandler {
   return (req, res) =>
     sendProblem(res, {

@@ -1,5 +1,4 @@
-import { ValidationError, type JsonSchema } from '@portico/plugin-api';
-import type { ApiRoute } from './api-route';
+import { ValidationError, type JsonSchema, type RouteQueryParameter } from '@portico/plugin-api';
 import type { SchemaValidator } from './schema-validator';
 
 const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
@@ -22,7 +21,7 @@ function coerce(text: string, types: string[]): unknown {
  * for the handler; a parameter given twice, or as `name[key]=`, is refused unless its schema
  * is an array.
  */
-export function assertQueryParams(route: ApiRoute<unknown>, query: Record<string, unknown>, validator: SchemaValidator): void {
+export function assertQueryParams(route: { query?: Record<string, RouteQueryParameter> }, query: Record<string, unknown>, validator: SchemaValidator): void {
   for (const [name, param] of Object.entries(route.query ?? {})) {
     const raw = query[name];
     const pointer = `/query/${name}`;

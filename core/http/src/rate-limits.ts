@@ -2,12 +2,16 @@ import type { Request, RequestHandler } from 'express';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { PorticoError, UnauthorizedError, type Identity } from '@portico/plugin-api';
 
-/** At most `requests` in any window of `seconds`. */
+/**
+ * At most `requests` in any window of `seconds`.
+ * @public
+ */
 export interface RateLimitRule {
   requests: number;
   seconds: number;
 }
 
+/** @public */
 export interface RateLimitOptions {
   /** Requests to `/api/v1` per client address. Off unless set. */
   perAddress?: RateLimitRule | false;
@@ -21,6 +25,7 @@ export interface RateLimitOptions {
   keyPrefix?: string;
 }
 
+/** @public */
 export const DEFAULT_FAILED_AUTH_LIMIT: RateLimitRule = { requests: 50, seconds: 300 };
 
 function tooMany(what: string, msBeforeNext: number): PorticoError & { retryAfter: number } {
@@ -42,6 +47,7 @@ function address(req: Request): string {
 /**
  * Rate limits (rate-limiter-flexible), Redis-backed when the portal has Redis. When Redis is
  * away, each process falls back to counting in memory rather than failing requests.
+ * @public
  */
 export class RateLimits {
   private readonly perAddress?: RateLimiterAbstract;

@@ -1,6 +1,9 @@
 import { ServiceUnavailableError } from '@portico/plugin-api';
 
-/** Reconnect forever: 100 ms, 200 ms, ... then every 2 s; a Redis outage of any length ends by itself. */
+/**
+ * Reconnect forever: 100 ms, 200 ms, ... then every 2 s; a Redis outage of any length ends by itself.
+ * @public
+ */
 export function redisBackoff(attempt: number): number {
   return Math.min(attempt * 100, 2000);
 }
@@ -12,6 +15,7 @@ export function redisBackoff(attempt: number): number {
  * reconnecting with back-off until Redis is back.
  * `blocking` connections (XREAD BLOCK loops, subscribers, BullMQ workers) keep their commands
  * across reconnects instead: their loops retry anyway.
+ * @public
  */
 export function redisOptions(purpose: 'requests' | 'blocking' = 'requests'): { lazyConnect: true; retryStrategy: (attempt: number) => number; maxRetriesPerRequest: number | null; enableOfflineQueue: boolean } {
   return purpose === 'requests'
@@ -19,7 +23,10 @@ export function redisOptions(purpose: 'requests' | 'blocking' = 'requests'): { l
     : { lazyConnect: true, retryStrategy: redisBackoff, maxRetriesPerRequest: null, enableOfflineQueue: true };
 }
 
-/** One Redis connection's state, as `/readyz` reports it. */
+/**
+ * One Redis connection's state, as `/readyz` reports it.
+ * @public
+ */
 export interface RedisConnectionHealth {
   /** What the connection is for: `catalog`, `catalog-events`, `runs`, `queue`, ... */
   name: string;
@@ -30,7 +37,10 @@ export interface RedisConnectionHealth {
 const UNAVAILABLE_MESSAGES = [/enableOfflineQueue options is false/, /^Connection is closed\.?$/, /Reached the max retries per request limit/, /^(LOADING|MASTERDOWN|READONLY|TRYAGAIN|CLUSTERDOWN)\b/, /^connect (ECONNREFUSED|ETIMEDOUT)/];
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTCONN']);
 
-/** The 503 for an error that means Redis is unreachable (or still loading), or null for any other error. */
+/**
+ * The 503 for an error that means Redis is unreachable (or still loading), or null for any other error.
+ * @public
+ */
 export function storeUnavailable(error: unknown): ServiceUnavailableError | null {
   if (!(error instanceof Error)) return null;
   const code = (error as Error & { code?: string }).code;

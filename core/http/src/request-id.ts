@@ -4,7 +4,10 @@ import type { RequestWithContext } from './api-router';
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Gives every request an id (the caller's `X-Request-Id` when well-formed) and echoes it. */
+/**
+ * Gives every request an id (the caller's `X-Request-Id` when well-formed) and echoes it.
+ * @public
+ */
 export function requestId(): RequestHandler {
   return (req: RequestWithContext, res, next) => {
     const incoming = req.get('x-request-id');

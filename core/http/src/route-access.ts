@@ -11,19 +11,26 @@ import { ForbiddenError, hasPermission, scopedPermission, type Identity } from '
  *   runs; `scope: 'kind'` scopes it to the `{kind}` path parameter (`catalog.entity.write:component`).
  *   With `orOwner`, members of the owning team may also call it: the router lets the call
  *   through and the handler decides with `authorize`, since only it knows the target.
+ * @public
  */
 export type RouteAccess =
   | { public: string }
   | { signedIn: string; tokensOnly?: boolean }
   | { permission: string; scope?: 'kind'; orOwner?: string };
 
-/** The permission a route needs for these path parameters, or undefined for public and signed-in routes. */
+/**
+ * The permission a route needs for these path parameters, or undefined for public and signed-in routes.
+ * @public
+ */
 export function requiredPermission(access: RouteAccess, params: Record<string, string> = {}): string | undefined {
   if (!('permission' in access)) return undefined;
   return access.scope === 'kind' && params.kind ? scopedPermission(access.permission, params.kind) : access.permission;
 }
 
-/** The 403 for a caller without `permission`: what was refused, what grants it, and where to grant it. */
+/**
+ * The 403 for a caller without `permission`: what was refused, what grants it, and where to grant it.
+ * @public
+ */
 export function forbidden(identity: Identity, permission: string, doing: string, because = ''): ForbiddenError {
   const base = permission.split(':')[0];
   const also = base !== permission ? ` (or "${base}" for every kind)` : '';
@@ -34,7 +41,10 @@ export function forbidden(identity: Identity, permission: string, doing: string,
   );
 }
 
-/** Throws the 403 unless the identity holds `permission`. */
+/**
+ * Throws the 403 unless the identity holds `permission`.
+ * @public
+ */
 export function authorize(identity: Identity, permission: string, doing: string): void {
   if (!hasPermission(identity, permission)) throw forbidden(identity, permission, doing);
 }

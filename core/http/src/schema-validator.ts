@@ -55,7 +55,10 @@ function describe(error: ErrorObject): FieldProblem {
   return { pointer: pointer || '/', message };
 }
 
-/** Turns ajv errors into field problems with JSON pointers. */
+/**
+ * Turns ajv errors into field problems with JSON pointers.
+ * @public
+ */
 export function toFieldProblems(errors: ErrorObject[] | null | undefined): FieldProblem[] {
   return (errors ?? []).map(describe);
 }
@@ -63,6 +66,7 @@ export function toFieldProblems(errors: ErrorObject[] | null | undefined): Field
 /**
  * One ajv instance (draft 2020-12 with formats) and a cache of compiled schemas. Every ajv in
  * Portico is made here, so every schema's `pattern` runs on the linear-time RE2 engine.
+ * @public
  */
 export class SchemaValidator {
   private readonly ajv: Ajv2020;

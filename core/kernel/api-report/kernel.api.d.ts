@@ -11,6 +11,7 @@ import { WebhookPolicyOptions } from '@portico/actions';
 import { Redis } from 'ioredis';
 import * as _portico_catalog from '@portico/catalog';
 
+/** @public */
 interface PluginContributions {
     kinds: string[];
     actions: string[];
@@ -21,7 +22,10 @@ interface PluginContributions {
     routes: string[];
     providers: string[];
 }
-/** What the kernel knows of one configured plugin, as listed on `/api/v1/plugins`. */
+/**
+ * What the kernel knows of one configured plugin, as listed on `/api/v1/plugins`.
+ * @public
+ */
 interface PluginRecord {
     id: string;
     packageName: string;
@@ -41,7 +45,10 @@ interface PluginRecord {
     providers: EntityProvider[];
 }
 
-/** One plugin to load: an npm package name (resolved from the config's folder) or a local folder. */
+/**
+ * One plugin to load: an npm package name (resolved from the config's folder) or a local folder.
+ * @public
+ */
 interface PluginEntry {
     package?: string;
     path?: string;
@@ -49,6 +56,7 @@ interface PluginEntry {
     config?: Record<string, unknown>;
     enabled?: boolean;
 }
+/** @public */
 interface PorticoConfig {
     portal?: {
         title?: string;
@@ -96,13 +104,17 @@ interface RateLimitConfig {
         seconds: number;
     } | false;
 }
-/** Validates a config object; problems name the JSON pointer inside the config. */
+/**
+ * Validates a config object; problems name the JSON pointer inside the config.
+ * @public
+ */
 declare function validateConfig(config: unknown, source?: string): PorticoConfig;
 interface LoadedConfig {
     config: PorticoConfig;
     /** Folder package names and relative paths are resolved from. */
     baseDir: string;
 }
+/** @public */
 declare function loadConfigFile(file: string): Promise<LoadedConfig>;
 
 /**
@@ -246,6 +258,7 @@ interface ReconcileResult {
     failures: PluginFailure[];
 }
 
+/** @public */
 interface KernelOptions {
     /** A config object; or give `configPath`. */
     config?: PorticoConfig;
@@ -265,7 +278,10 @@ interface KernelOptions {
     /** Run actions in this process (default: config `actions.worker`, else true; `portico start --no-worker` sets false). */
     inProcessWorker?: boolean;
 }
-/** Everything a portal or a worker process runs on: config, stores, runner, plugins. */
+/**
+ * Everything a portal or a worker process runs on: config, stores, runner, plugins.
+ * @public
+ */
 declare function bootKernel(options: KernelOptions): Promise<{
     config: PorticoConfig;
     baseDir: string;
@@ -284,8 +300,10 @@ declare function bootKernel(options: KernelOptions): Promise<{
     secrets: _portico_plugin_api.SecretsService;
     cleanup: () => Promise<void>;
 }>;
+/** @public */
 type Kernel = Awaited<ReturnType<typeof bootKernel>>;
 
+/** @public */
 interface StartPortalOptions extends KernelOptions {
     /** 0 picks a free port. Default: config `portal.port`, PORT, or 7007. */
     port?: number;
@@ -293,6 +311,7 @@ interface StartPortalOptions extends KernelOptions {
     /** Serve the web UI at `/` (default true). */
     ui?: boolean;
 }
+/** @public */
 interface Portal {
     url: string;
     port: number;
@@ -311,9 +330,13 @@ interface Portal {
     reloadPlugins(): Promise<ReconcileResult>;
     close(): Promise<void>;
 }
-/** Starts a portal: store, action runner, plugins, HTTP server. Used by `portico start` and tests. */
+/**
+ * Starts a portal: store, action runner, plugins, HTTP server. Used by `portico start` and tests.
+ * @public
+ */
 declare function startPortal(options?: StartPortalOptions): Promise<Portal>;
 
+/** @public */
 interface Worker {
     /** Re-reads the config file and loads, unloads or upgrades plugins to match it (SIGHUP). */
     reloadPlugins(): Promise<ReconcileResult>;
@@ -323,13 +346,20 @@ interface Worker {
  * A `portico worker` process: loads the same plugins (so their action handlers exist)
  * and executes queued runs; it serves no HTTP. Several workers on several machines share
  * the Redis queue.
+ * @public
  */
 declare function startWorker(options: KernelOptions): Promise<Worker>;
 
-/** This kernel's package version. */
+/**
+ * This kernel's package version.
+ * @public
+ */
 declare const KERNEL_VERSION: string;
 
-/** Runs the CLI; resolves with the process exit code once the command has stopped. */
+/**
+ * Runs the CLI; resolves with the process exit code once the command has stopped.
+ * @public
+ */
 declare function runCli(argv: string[]): Promise<number>;
 
 export { KERNEL_VERSION, bootKernel, loadConfigFile, runCli, startPortal, startWorker, validateConfig };

@@ -6,6 +6,7 @@ export { g as PluginInternals, c as ProvidedExtensionPoint, h as getPluginIntern
  * A typed handle to an extension point: a registry one party provides and others
  * contribute to. Kernel extension points are provided by the kernel; a plugin may
  * provide its own for other plugins to extend.
+ * @public
  */
 interface ExtensionPoint<T> {
     readonly $$type: 'portico.extension-point';
@@ -13,6 +14,7 @@ interface ExtensionPoint<T> {
     readonly T: T;
     toString(): string;
 }
+/** @public */
 declare function createExtensionPoint<T>(options: {
     id: string;
 }): ExtensionPoint<T>;
@@ -20,6 +22,7 @@ declare function createExtensionPoint<T>(options: {
 /**
  * A typed handle to a service. The kernel binds an implementation to it; plugins
  * declare it as a dependency and receive the implementation in `init`.
+ * @public
  */
 interface ServiceRef<T> {
     readonly $$type: 'portico.service-ref';
@@ -28,11 +31,15 @@ interface ServiceRef<T> {
     readonly T: T;
     toString(): string;
 }
+/** @public */
 declare function createServiceRef<T>(options: {
     id: string;
 }): ServiceRef<T>;
 
-/** A JSON Schema (draft 2020-12) object, as accepted by ajv. Kept loose on purpose. */
+/**
+ * A JSON Schema (draft 2020-12) object, as accepted by ajv. Kept loose on purpose.
+ * @public
+ */
 interface JsonSchema {
     type?: string | string[];
     title?: string;
@@ -50,13 +57,18 @@ type AnyRef = ServiceRef<any> | ExtensionPoint<any>;
 type DepsOf<D extends Record<string, AnyRef>> = {
     [K in keyof D]: D[K]['T'];
 };
-/** An extension point this plugin provides, with the factory that creates its implementation. */
+/**
+ * An extension point this plugin provides, with the factory that creates its implementation.
+ * @public
+ */
 interface ProvidedExtensionPoint<T> {
     ref: ExtensionPoint<T>;
     /** Called once before `init`; the returned object is what contributors receive. */
     create(): T;
 }
+/** @public */
 declare function provideExtensionPoint<T>(ref: ExtensionPoint<T>, create: () => T): ProvidedExtensionPoint<T>;
+/** @public */
 interface PluginOptions<D extends Record<string, AnyRef>> {
     id: string;
     /** JSON Schema of the plugin's section in `portico.config.yaml`. */
@@ -65,7 +77,10 @@ interface PluginOptions<D extends Record<string, AnyRef>> {
     deps: D;
     init(deps: DepsOf<D>): void | Promise<void>;
 }
-/** The opaque object a plugin package exports (as its default export or `plugin`). */
+/**
+ * The opaque object a plugin package exports (as its default export or `plugin`).
+ * @public
+ */
 interface PorticoPlugin {
     readonly $$type: 'portico.plugin';
     readonly id: string;
@@ -73,7 +88,10 @@ interface PorticoPlugin {
     readonly apiVersion: string;
     toString(): string;
 }
-/** What the kernel reads from a plugin; not part of the author-facing surface. */
+/**
+ * What the kernel reads from a plugin; not part of the author-facing surface.
+ * @internal
+ */
 interface PluginInternals {
     id: string;
     configSchema?: JsonSchema;
@@ -81,10 +99,17 @@ interface PluginInternals {
     deps: Record<string, AnyRef>;
     init(deps: any): void | Promise<void>;
 }
-/** The version of this package, which plugins record as the API they were built against. */
+/**
+ * The version of this package, which plugins record as the API they were built against.
+ * @public
+ */
 declare const PLUGIN_API_VERSION: string;
+/** @public */
 declare function definePlugin<D extends Record<string, AnyRef>>(options: PluginOptions<D>): PorticoPlugin;
-/** For the kernel only (exported from `@portico/plugin-api/internal`). */
+/**
+ * For the kernel only (exported from `@portico/plugin-api/internal`).
+ * @internal
+ */
 declare function getPluginInternals(plugin: unknown): PluginInternals | undefined;
 
 export { PLUGIN_API_VERSION as P, createExtensionPoint as d, createServiceRef as e, definePlugin as f, getPluginInternals as h, provideExtensionPoint as p };

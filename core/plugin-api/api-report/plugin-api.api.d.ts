@@ -2,11 +2,15 @@
 import { J as JsonSchema, S as ServiceRef, E as ExtensionPoint } from './chunks/index.mjs';
 export { P as PLUGIN_API_VERSION, a as PluginOptions, b as PorticoPlugin, c as ProvidedExtensionPoint, d as createExtensionPoint, e as createServiceRef, f as definePlugin, p as provideExtensionPoint } from './chunks/index.mjs';
 
-/** Reference to one entity. */
+/**
+ * Reference to one entity.
+ * @public
+ */
 interface EntityRef {
     kind: string;
     id: string;
 }
+/** @public */
 interface EntityMeta {
     createdAt: string;
     updatedAt: string;
@@ -21,8 +25,12 @@ interface EntityMeta {
      */
     source?: string;
 }
-/** Relation values are entity ids of the relation's target kind. */
+/**
+ * Relation values are entity ids of the relation's target kind.
+ * @public
+ */
 type RelationValues = Record<string, string | string[] | null>;
+/** @public */
 interface Entity {
     kind: string;
     id: string;
@@ -36,12 +44,17 @@ interface Entity {
     computed?: Record<string, unknown>;
     meta: EntityMeta;
 }
-/** What a writer sends: an entity without `meta` and `computed`. */
+/**
+ * What a writer sends: an entity without `meta` and `computed`.
+ * @public
+ */
 type EntityInput = Omit<Entity, 'meta' | 'computed' | 'properties' | 'relations'> & {
     properties?: Record<string, unknown>;
     relations?: RelationValues;
 };
+/** @public */
 type EntityEventType = 'created' | 'updated' | 'deleted';
+/** @public */
 interface EntityEvent {
     type: EntityEventType;
     kind: string;
@@ -52,16 +65,19 @@ interface EntityEvent {
     at: string;
 }
 
+/** @public */
 type QueryOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'notIn' | 'contains' | 'containsAny' | 'beginsWith' | 'endsWith' | 'isEmpty' | 'isNotEmpty' | 'between';
 /**
  * One rule. `property` is `id`, `title`, `owner`, `kind`, a property name
  * (`properties.` prefix optional) or `relations.<name>`.
+ * @public
  */
 interface PropertyRule {
     property: string;
     operator: QueryOperator;
     value?: unknown;
 }
+/** @public */
 interface RelatedToRule {
     operator: 'relatedTo';
     kind: string;
@@ -72,15 +88,19 @@ interface RelatedToRule {
     /** Restrict to one relation name. */
     relation?: string;
 }
+/** @public */
 type QueryRule = PropertyRule | RelatedToRule | QueryFilter;
+/** @public */
 interface QueryFilter {
     combinator: 'and' | 'or';
     rules: QueryRule[];
 }
+/** @public */
 interface QuerySort {
     property: string;
     order?: 'asc' | 'desc';
 }
+/** @public */
 interface EntityQuery {
     kind?: string;
     filter?: QueryFilter;
@@ -91,6 +111,7 @@ interface EntityQuery {
     /** Property names to count values of, over all matches. */
     facets?: string[];
 }
+/** @public */
 interface QueryResult<T> {
     items: T[];
     total: number;
@@ -98,6 +119,7 @@ interface QueryResult<T> {
     facets?: Record<string, Record<string, number>>;
 }
 
+/** @public */
 interface LoggerService {
     debug(message: string, fields?: Record<string, unknown>): void;
     info(message: string, fields?: Record<string, unknown>): void;
@@ -106,7 +128,10 @@ interface LoggerService {
     child(fields: Record<string, unknown>): LoggerService;
 }
 
-/** A relation from entities of one kind to entities of another, stored in both directions. */
+/**
+ * A relation from entities of one kind to entities of another, stored in both directions.
+ * @public
+ */
 interface RelationDefinition {
     /** Kind id of the entities this relation points at. */
     target: string;
@@ -121,19 +146,28 @@ interface RelationDefinition {
     /** Title of the inverse direction, for example "Owner of". */
     inverseTitle?: string;
 }
-/** Copies a value from a related entity: `path` is relation names then a property, e.g. `system.domain.$title`. */
+/**
+ * Copies a value from a related entity: `path` is relation names then a property, e.g. `system.domain.$title`.
+ * @public
+ */
 interface MirrorProperty {
     title?: string;
     path: string;
 }
-/** A value computed from the entity itself with a small, side-effect-free expression. */
+/**
+ * A value computed from the entity itself with a small, side-effect-free expression.
+ * @public
+ */
 interface CalculationProperty {
     title?: string;
     /** Expression over `properties`, `relations`, `title`, `id`, e.g. `properties.replicas * 2`. */
     expression: string;
     type?: 'string' | 'number' | 'boolean';
 }
-/** Counts or folds over related entities. */
+/**
+ * Counts or folds over related entities.
+ * @public
+ */
 interface AggregationProperty {
     title?: string;
     /** Relation to follow: a relation name of this kind, or an inverse relation name. */
@@ -144,7 +178,10 @@ interface AggregationProperty {
     /** Only related entities matching this filter count. */
     filter?: QueryFilter;
 }
-/** An entity kind (Port calls them blueprints): the schema every entity of the kind obeys. */
+/**
+ * An entity kind (Port calls them blueprints): the schema every entity of the kind obeys.
+ * @public
+ */
 interface KindDefinition {
     id: string;
     title: string;
@@ -166,17 +203,22 @@ interface KindDefinition {
     aggregation?: Record<string, AggregationProperty>;
 }
 
+/** @public */
 interface WriteOptions {
     /** Actor recorded in `meta.updatedBy`. */
     actor?: string;
     /** Expected `meta.version`; a mismatch fails with a 412 error. */
     ifVersion?: number;
 }
+/** @public */
 interface DeleteOptions extends WriteOptions {
     /** Also delete entities that require this one. */
     cascade?: boolean;
 }
-/** The catalog as plugins see it. */
+/**
+ * The catalog as plugins see it.
+ * @public
+ */
 interface CatalogService {
     listKinds(): Promise<KindDefinition[]>;
     getKind(id: string): Promise<KindDefinition | null>;
@@ -189,7 +231,9 @@ interface CatalogService {
     onEvent(listener: (event: EntityEvent) => void | Promise<void>): () => void;
 }
 
+/** @public */
 type ActionOperation = 'create' | 'day-2' | 'delete';
+/** @public */
 interface ApprovalPolicy {
     /** User ids allowed to approve. */
     users?: string[];
@@ -203,11 +247,15 @@ interface ApprovalPolicy {
      */
     allowSelfApproval?: boolean;
 }
+/** @public */
 interface RetryPolicy {
     attempts: number;
     backoffMs?: number;
 }
-/** What an in-process handler receives. */
+/**
+ * What an in-process handler receives.
+ * @public
+ */
 interface ActionContext<I = Record<string, unknown>> {
     runId: string;
     inputs: I;
@@ -239,7 +287,10 @@ interface ActionContext<I = Record<string, unknown>> {
      */
     runAction(actionId: string, options?: RunActionOptions): Promise<Run>;
 }
-/** What `ActionContext.runAction` starts a child run with. */
+/**
+ * What `ActionContext.runAction` starts a child run with.
+ * @public
+ */
 interface RunActionOptions {
     inputs?: Record<string, unknown>;
     /** The entity the child acts on, as a ref or `<kind>:<id>`. */
@@ -249,7 +300,9 @@ interface RunActionOptions {
     /** Shown on the child run, e.g. "Step 2: scale cart-service". */
     title?: string;
 }
+/** @public */
 type ActionHandler<I = Record<string, unknown>> = (ctx: ActionContext<I>) => Promise<void> | void;
+/** @public */
 interface WebhookInvocation {
     type: 'webhook';
     url: string;
@@ -266,16 +319,20 @@ interface WebhookInvocation {
     /** `sync`: the HTTP status decides the run; `async`: the receiver reports back through the API. */
     mode?: 'sync' | 'async';
 }
+/** @public */
 interface HandlerInvocation<I = Record<string, unknown>> {
     type: 'handler';
     handler: ActionHandler<I>;
 }
+/** @public */
 interface AgentInvocation {
     type: 'agent';
     /** Queue name an external agent consumes. */
     queue: string;
 }
+/** @public */
 type ActionInvocation<I = Record<string, unknown>> = HandlerInvocation<I> | WebhookInvocation | AgentInvocation;
+/** @public */
 interface ActionDefinition<I = Record<string, unknown>> {
     id: string;
     title: string;
@@ -300,7 +357,9 @@ interface ActionDefinition<I = Record<string, unknown>> {
     retry?: RetryPolicy;
     invocation: ActionInvocation<I>;
 }
+/** @public */
 type RunStatus = 'queued' | 'waiting_for_approval' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'declined' | 'timed_out';
+/** @public */
 interface Run {
     id: string;
     actionId: string;
@@ -336,6 +395,7 @@ interface Run {
     extraApproval?: ApprovalPolicy | null;
 }
 
+/** @public */
 interface StartRunRequest {
     actionId: string;
     entity?: EntityRef | null;
@@ -343,6 +403,7 @@ interface StartRunRequest {
     actor: string;
     idempotencyKey?: string;
 }
+/** @public */
 interface ActionRunnerService {
     listActions(): Promise<Array<Omit<ActionDefinition, 'invocation'> & {
         invocation: {
@@ -354,7 +415,10 @@ interface ActionRunnerService {
     cancelRun(id: string, actor: string): Promise<Run>;
 }
 
-/** The plugin's own section of `portico.config.yaml` (`plugins.<id>.config`), validated against its `configSchema`. */
+/**
+ * The plugin's own section of `portico.config.yaml` (`plugins.<id>.config`), validated against its `configSchema`.
+ * @public
+ */
 interface ConfigService {
     /** The whole validated section, defaults applied. */
     get<T = Record<string, unknown>>(): T;
@@ -362,6 +426,7 @@ interface ConfigService {
     getOptional<T = unknown>(path: string): T | undefined;
 }
 
+/** @public */
 interface Identity {
     /** `user:<name>`, `token:<name>`, `plugin:<id>`, `run:<run id>` (a run's callback token) or `guest`. */
     id: string;
@@ -386,11 +451,13 @@ interface Identity {
     /** The identity whose permissions an API token is a subset of (`user:alice`). */
     owner?: string;
 }
+/** @public */
 interface IdentityService {
     /** Resolve an `Authorization` header value; returns the guest in dev mode, null otherwise. */
     authenticate(authorization: string | undefined): Promise<Identity | null>;
 }
 
+/** @public */
 interface LifecycleService {
     /** Runs after every plugin has initialised, before the HTTP server listens. */
     addStartHook(hook: () => void | Promise<void>): void;
@@ -398,6 +465,7 @@ interface LifecycleService {
     addShutdownHook(hook: () => void | Promise<void>): void;
 }
 
+/** @public */
 interface PluginMetadataService {
     readonly pluginId: string;
     readonly version: string;
@@ -405,6 +473,7 @@ interface PluginMetadataService {
     readonly packageDir: string;
 }
 
+/** @public */
 interface ScheduledTask {
     /** Unique within the plugin. */
     id: string;
@@ -415,18 +484,25 @@ interface ScheduledTask {
     scope?: 'global' | 'local';
     fn(signal: AbortSignal): Promise<void>;
 }
+/** @public */
 interface SchedulerService {
     schedule(task: ScheduledTask): {
         cancel(): void;
     };
 }
 
-/** Secrets from the environment or the config's `secrets` section; values are never logged. */
+/**
+ * Secrets from the environment or the config's `secrets` section; values are never logged.
+ * @public
+ */
 interface SecretsService {
     get(name: string): Promise<string | undefined>;
 }
 
-/** Services the kernel provides to every plugin. Plugin-scoped ones are bound per plugin. */
+/**
+ * Services the kernel provides to every plugin. Plugin-scoped ones are bound per plugin.
+ * @public
+ */
 declare const coreServices: Readonly<{
     logger: ServiceRef<LoggerService>;
     config: ServiceRef<ConfigService>;
@@ -444,11 +520,16 @@ declare const coreServices: Readonly<{
  * family ending in `.*` (`cicd.*` grants `cicd.deploy`). A permission scoped to one
  * resource, `catalog.entity.write:component`, is also granted by its unscoped name
  * (`catalog.entity.write`) and that name's families. No permission needed → true.
+ * @public
  */
 declare function hasPermission(identity: Pick<Identity, 'permissions'>, permission: string | undefined): boolean;
 
+/** @public */
 type AutomationTrigger = 'entity.created' | 'entity.updated' | 'entity.deleted' | 'run.finished' | 'timer.expired';
-/** What an automation's condition and inputs see. */
+/**
+ * What an automation's condition and inputs see.
+ * @public
+ */
 interface AutomationEvent {
     type: AutomationTrigger;
     /** Entity kind and id (entity and timer events; for `run.finished` the run's entity, if any). */
@@ -465,12 +546,14 @@ interface AutomationEvent {
     };
     at: string;
 }
+/** @public */
 type ConditionOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'notIn' | 'contains' | 'beginsWith' | 'endsWith' | 'isEmpty' | 'isNotEmpty' | 'changed';
 /**
  * A declarative condition over the event, so automations can be plain JSON: `path` is a dot
  * path into the event (`after.properties.status`, `run.status`, `timer.property`);
  * `changed` compares the entity before and after at `path` (`properties.ttlDays`, or
  * `after.properties.ttlDays`: the `after.`/`before.` prefix is optional).
+ * @public
  */
 type EventCondition = {
     all: EventCondition[];
@@ -487,6 +570,7 @@ type EventCondition = {
  * Runs an action when something happens in the portal: an entity created, updated or
  * deleted, a run finished, or a `timer` property expired. Contributed by plugins through
  * `coreExtensionPoints.actions.addAutomation`, or created through `POST /api/v1/automations`.
+ * @public
  */
 interface AutomationDefinition {
     id: string;
@@ -508,11 +592,15 @@ interface AutomationDefinition {
     actor?: string;
 }
 
-/** A batch of changes from a provider: upserts and deletes applied atomically per entity. */
+/**
+ * A batch of changes from a provider: upserts and deletes applied atomically per entity.
+ * @public
+ */
 interface EntityMutation {
     upsert?: EntityInput[];
     delete?: EntityRef[];
 }
+/** @public */
 interface FullSyncOptions {
     /** Only the provider's entities of these kinds are compared (and may be deleted); default: all of them. */
     kinds?: string[];
@@ -521,6 +609,7 @@ interface FullSyncOptions {
     /** The explicit override: delete even more than `maxDeleteShare`. */
     allowLargeDelete?: boolean;
 }
+/** @public */
 interface FullSyncReport {
     /** The owning source, `provider:<id>`. */
     source: string;
@@ -546,6 +635,7 @@ interface FullSyncReport {
         maxDeleteShare: number;
     };
 }
+/** @public */
 interface EntityProviderContext {
     logger: LoggerService;
     signal: AbortSignal;
@@ -557,7 +647,10 @@ interface EntityProviderContext {
      */
     applyFullSync(entities: EntityInput[], options?: FullSyncOptions): Promise<FullSyncReport>;
 }
-/** Ingestion: brings entities from an outside system into the catalog, on a schedule and on demand. */
+/**
+ * Ingestion: brings entities from an outside system into the catalog, on a schedule and on demand.
+ * @public
+ */
 interface EntityProvider {
     id: string;
     /** How often to resync, in milliseconds; omitted means only on start and on demand. */
@@ -565,31 +658,59 @@ interface EntityProvider {
     refresh(ctx: EntityProviderContext): Promise<void>;
 }
 
+/**
+ * A query parameter a route declares. Values arrive as text; one whose schema names a number,
+ * integer or boolean is checked as that type, and a bad one is answered 400 naming `/query/<name>`.
+ * @public
+ */
+interface RouteQueryParameter {
+    description?: string;
+    /** Default `{ "type": "string" }`; an `array` schema accepts the parameter given several times. */
+    schema?: JsonSchema;
+    required?: boolean;
+}
+/**
+ * One answer a route documents, by status code, for the OpenAPI document.
+ * @public
+ */
+interface RouteResponse {
+    description: string;
+    /** Schema of the JSON body (absent: no body, or none described). */
+    schema?: JsonSchema;
+    /** Default `application/json`; `application/problem+json` without a schema documents a problem answer (the shape every error has). */
+    contentType?: string;
+}
+
+/** @public */
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-interface HttpRequest {
+/** @public */
+interface HttpRequest<B = unknown> {
     method: HttpMethod;
     /** Path relative to the plugin's mount point, e.g. `/deployments`. */
     path: string;
     params: Record<string, string>;
     query: Record<string, string | string[] | undefined>;
     headers: Record<string, string | undefined>;
-    /** Parsed JSON body (undefined when none). */
-    body: unknown;
+    /** Parsed JSON body (undefined when none); checked against the route's `body` schema when it has one. */
+    body: B;
     /** The raw body bytes, for signature checks such as GitHub's X-Hub-Signature-256. */
     rawBody: Buffer;
     identity: Identity;
     requestId: string;
 }
+/** @public */
 interface HttpResponse {
     status?: number;
     headers?: Record<string, string>;
     body?: unknown;
 }
 /**
- * A plugin route, mounted at `/api/v1/plugins/<plugin-id><path>`.
- * Throw an `HttpError` (or `ValidationError`) for a problem+json answer.
+ * A plugin route, mounted at `/api/v1/plugins/<plugin-id><path>`, described once: the kernel
+ * serves it, checks its input against `body` and `query`, and the OpenAPI document is built from
+ * the same object. Throw an `HttpError` (or `ValidationError`) for a problem+json answer.
+ * @public
  */
-interface HttpRoute {
+interface HttpRoute<B = unknown> {
     method: HttpMethod;
     /** Express-style path, e.g. `/deployments/:id`. */
     path: string;
@@ -603,11 +724,25 @@ interface HttpRoute {
     permission?: string;
     /** One line for the API document. */
     summary?: string;
-    handler(req: HttpRequest): Promise<HttpResponse> | HttpResponse;
+    /**
+     * JSON Schema of the request body. The kernel checks the body against it before the handler
+     * runs (a failing body is answered 400 naming each bad field's pointer, an absent one is
+     * checked as `{}`), and the OpenAPI document shows it.
+     */
+    body?: JsonSchema;
+    /** Query parameters, checked before the handler runs and shown in the OpenAPI document. */
+    query?: Record<string, RouteQueryParameter>;
+    /** The answers the route gives, by status code, for the OpenAPI document (400/401/403/429 problems are added from `auth` and `permission`). */
+    responses?: Record<string, RouteResponse>;
+    handler(req: HttpRequest<B>): Promise<HttpResponse> | HttpResponse;
 }
 
-/** Slots the shell renders. Plugins may also target slots other plugins define. */
+/**
+ * Slots the shell renders. Plugins may also target slots other plugins define.
+ * @public
+ */
 type SlotId = 'home.widgets' | 'entity.cards' | 'entity.tabs' | 'catalog.columns' | 'nav.items' | 'pages' | 'form.fields' | (string & {});
+/** @public */
 interface WidgetCondition {
     kind?: string | string[];
     /** Shown only when the entity's property equals the value. */
@@ -619,6 +754,7 @@ interface WidgetCondition {
 /**
  * A UI contribution. Declared on the backend so the kernel can list it; the component
  * itself is the named export `component` of the plugin's UI bundle.
+ * @public
  */
 interface WidgetDefinition {
     id: string;
@@ -636,7 +772,10 @@ interface WidgetDefinition {
      */
     dashboard?: WidgetDashboardSupport;
 }
-/** A widget's wish to live on dashboards, with the grid size it starts at (12 columns wide; rows of 80 px). */
+/**
+ * A widget's wish to live on dashboards, with the grid size it starts at (12 columns wide; rows of 80 px).
+ * @public
+ */
 interface WidgetDashboardSupport {
     /** Columns, 1 to 12 (default 4). */
     width?: number;
@@ -644,26 +783,37 @@ interface WidgetDashboardSupport {
     height?: number;
 }
 
-/** Each `add*` returns a disposer that withdraws the contribution. */
+/**
+ * Each `add*` returns a disposer that withdraws the contribution.
+ * @public
+ */
 type Disposer = () => void;
+/** @public */
 interface KindsExtensionPoint {
     addKind(kind: KindDefinition): Disposer;
 }
+/** @public */
 interface ActionsExtensionPoint {
     addAction<I = any>(action: ActionDefinition<I>): Disposer;
     /** Runs an action on entity, run or timer events (e.g. tear down a dev environment when its TTL expires). */
     addAutomation(automation: AutomationDefinition): Disposer;
 }
+/** @public */
 interface WidgetsExtensionPoint {
     addWidget(widget: WidgetDefinition): Disposer;
 }
+/** @public */
 interface EntityProvidersExtensionPoint {
     addProvider(provider: EntityProvider): Disposer;
 }
+/** @public */
 interface HttpRoutesExtensionPoint {
     addRoute(route: HttpRoute): Disposer;
 }
-/** Extension points the kernel provides. Contributions are recorded per plugin. */
+/**
+ * Extension points the kernel provides. Contributions are recorded per plugin.
+ * @public
+ */
 declare const coreExtensionPoints: Readonly<{
     kinds: ExtensionPoint<KindsExtensionPoint>;
     actions: ExtensionPoint<ActionsExtensionPoint>;
@@ -672,11 +822,20 @@ declare const coreExtensionPoints: Readonly<{
     httpRoutes: ExtensionPoint<HttpRoutesExtensionPoint>;
 }>;
 
-/** The built-in widget types a dashboard holds; `plugin` is a plugin widget that declares `dashboard`. */
+/**
+ * The built-in widget types a dashboard holds; `plugin` is a plugin widget that declares `dashboard`.
+ * @public
+ */
 type DashboardWidgetType = 'number' | 'pie' | 'bar' | 'line' | 'table' | 'runs' | 'plugin';
-/** How a number widget sums up its query: the count of matches, or an aggregate of one numeric property. */
+/**
+ * How a number widget sums up its query: the count of matches, or an aggregate of one numeric property.
+ * @public
+ */
 type DashboardAggregate = 'count' | 'sum' | 'avg' | 'min' | 'max';
-/** A widget's place on the dashboard grid, in grid columns (12 wide) and rows. */
+/**
+ * A widget's place on the dashboard grid, in grid columns (12 wide) and rows.
+ * @public
+ */
 interface DashboardLayout {
     x: number;
     y: number;
@@ -691,6 +850,7 @@ interface DashboardLayout {
  * - `table`: `query` and `columns`;
  * - `runs`: `runs` (filters on action, status, team);
  * - `plugin`: `plugin` (which plugin widget).
+ * @public
  */
 interface DashboardWidget {
     id: string;
@@ -715,7 +875,10 @@ interface DashboardWidget {
         widgetId: string;
     };
 }
-/** A dashboard as the portal stores and serves it. `owner` is `user:<id>` or `team:<id>`. */
+/**
+ * A dashboard as the portal stores and serves it. `owner` is `user:<id>` or `team:<id>`.
+ * @public
+ */
 interface Dashboard {
     id: string;
     title: string;
@@ -728,9 +891,15 @@ interface Dashboard {
     version: number;
 }
 
-/** The JSON nesting a portal accepts by default (objects and arrays inside each other). */
+/**
+ * The JSON nesting a portal accepts by default (objects and arrays inside each other).
+ * @public
+ */
 declare const DEFAULT_MAX_JSON_DEPTH = 64;
-/** What is wrong with a JSON value, and where (a JSON pointer). */
+/**
+ * What is wrong with a JSON value, and where (a JSON pointer).
+ * @public
+ */
 interface JsonProblem {
     problem: 'forbidden-key' | 'too-deep';
     pointer: string;
@@ -740,17 +909,27 @@ interface JsonProblem {
  * `maxDepth` (the top-level value is depth 1), in document order. Iterative, so a hostile
  * document nested 100,000 deep cannot overflow the stack; pointers are built only for the
  * answer, so deep documents cost linear time.
+ * @public
  */
 declare function findJsonProblem(value: unknown, options?: {
     maxDepth?: number;
     pointer?: string;
 }): JsonProblem | null;
-/** Pointer of the first prototype-polluting key (`__proto__`, `constructor`, `prototype`) at any depth, or null. */
+/**
+ * Pointer of the first prototype-polluting key (`__proto__`, `constructor`, `prototype`) at any depth, or null.
+ * @public
+ */
 declare function findForbiddenKey(value: unknown, pointer?: string): string | null;
 
-/** The statuses a run ends in: once in one of them, a run never changes again. */
+/**
+ * The statuses a run ends in: once in one of them, a run never changes again.
+ * @public
+ */
 declare const TERMINAL_RUN_STATUSES: readonly RunStatus[];
-/** Whether a run in this status has ended (and so can no longer change). */
+/**
+ * Whether a run in this status has ended (and so can no longer change).
+ * @public
+ */
 declare function isTerminalStatus(status: RunStatus): boolean;
 
 /**
@@ -807,6 +986,7 @@ interface DashboardDataRequest {
  */
 declare function dashboardDataRequests(widgets: DashboardWidget[]): DashboardDataRequest[];
 
+/** @public */
 interface FieldProblem {
     /** JSON pointer of the bad field, e.g. `/properties/replicas`. */
     pointer: string;
@@ -815,6 +995,7 @@ interface FieldProblem {
 /**
  * An error with an HTTP status and a stable problem type. The kernel turns it into an
  * `application/problem+json` answer (RFC 9457); anything else becomes a plain 500.
+ * @public
  */
 declare class PorticoError extends Error {
     readonly status: number;
@@ -832,34 +1013,45 @@ declare class PorticoError extends Error {
         extensions?: Record<string, unknown>;
     });
 }
+/** @public */
 declare class ValidationError extends PorticoError {
     constructor(detail: string, errors?: FieldProblem[], code?: string);
 }
+/** @public */
 declare class NotFoundError extends PorticoError {
     constructor(detail: string);
 }
+/** @public */
 declare class ConflictError extends PorticoError {
     constructor(detail: string, extensions?: Record<string, unknown>, code?: string);
 }
+/** @public */
 declare class PreconditionFailedError extends PorticoError {
     constructor(detail: string, extensions?: Record<string, unknown>);
 }
+/** @public */
 declare class ForbiddenError extends PorticoError {
     /** `extensions` such as `{ permission }` travel in the problem, so clients can say what is missing. */
     constructor(detail: string, extensions?: Record<string, unknown>);
 }
+/** @public */
 declare class UnauthorizedError extends PorticoError {
     constructor(detail: string);
 }
-/** A store or service the request needs is down for now (answered 503 with `Retry-After`); retrying later works. */
+/**
+ * A store or service the request needs is down for now (answered 503 with `Retry-After`); retrying later works.
+ * @public
+ */
 declare class ServiceUnavailableError extends PorticoError {
     constructor(detail: string, extensions?: Record<string, unknown>);
 }
+/** @public */
 declare function isPorticoError(error: unknown): error is PorticoError;
 
 /**
  * The `portico` field of a plugin's package.json: what the plugin contributes, readable
  * without running its code (by the kernel before load, and by a marketplace page).
+ * @public
  */
 interface PluginManifest {
     /** Plugin id; must equal the id given to `definePlugin`. */
@@ -879,6 +1071,7 @@ interface PluginManifest {
 /**
  * Checks a package.json's `portico` field. Returns the manifest and a list of problems,
  * each a sentence naming the field and what to write instead.
+ * @public
  */
 declare function readPluginManifest(packageJson: unknown): {
     manifest: PluginManifest | null;
@@ -889,6 +1082,7 @@ declare function readPluginManifest(packageJson: unknown): {
  * The kernel's permissions, one table. Plugins add their own (`cicd.deploy`) on actions.
  * Catalog permissions may be scoped to one kind with `:<kind>`, e.g.
  * `catalog.entity.write:component`; the unscoped name grants every kind.
+ * @public
  */
 declare const PERMISSIONS: Readonly<{
     /** Read a kind's entities (and see the kind): lists, queries, facets, search, streams. */
@@ -922,15 +1116,25 @@ declare const PERMISSIONS: Readonly<{
     /** Roles, assignments, everyone's tokens, sessions. */
     admin: "admin";
 }>;
+/** @public */
 type KernelPermission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
-/** `catalog.entity.write` + `component` → `catalog.entity.write:component`. */
+/**
+ * `catalog.entity.write` + `component` → `catalog.entity.write:component`.
+ * @public
+ */
 declare function scopedPermission(permission: string, resource: string): string;
 
-/** Whether the identity belongs to the team that owns the entity (the entity's `owner`). */
+/**
+ * Whether the identity belongs to the team that owns the entity (the entity's `owner`).
+ * @public
+ */
 declare function isOwner(identity: Pick<Identity, 'teams'>, entity: {
     owner?: string;
 } | null | undefined): boolean;
-/** Whether an entity was written by a plugin (its provider or its actions), so people change only the kind's editable fields. */
+/**
+ * Whether an entity was written by a plugin (its provider or its actions), so people change only the kind's editable fields.
+ * @public
+ */
 declare function isPluginManaged(entity: {
     meta?: {
         createdBy?: string;
@@ -938,13 +1142,14 @@ declare function isPluginManaged(entity: {
 } | null | undefined): boolean;
 
 export { ConflictError, DASHBOARD_WIDGET_LIMITS, DEFAULT_MAX_JSON_DEPTH, ExtensionPoint, ForbiddenError, JsonSchema, NotFoundError, PERMISSIONS, PorticoError, PreconditionFailedError, ServiceRef, ServiceUnavailableError, TERMINAL_RUN_STATUSES, UnauthorizedError, ValidationError, canonicalJson, coreExtensionPoints, coreServices, dashboardDataRequests, dashboardWidgetQuery, dashboardWidgetRunsPath, dashboardWidgetTeamQuery, findForbiddenKey, findJsonProblem, hasPermission, isOwner, isPluginManaged, isPorticoError, isTerminalStatus, readPluginManifest, scopedPermission };
-export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, Dashboard, DashboardAggregate, DashboardDataRequest, DashboardLayout, DashboardWidget, DashboardWidgetType, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, FullSyncOptions, FullSyncReport, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, JsonProblem, KernelPermission, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, Run, RunActionOptions, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDashboardSupport, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
+export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, Dashboard, DashboardAggregate, DashboardDataRequest, DashboardLayout, DashboardWidget, DashboardWidgetType, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, FullSyncOptions, FullSyncReport, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, JsonProblem, KernelPermission, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, RouteQueryParameter, RouteResponse, Run, RunActionOptions, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDashboardSupport, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
 
 // ---- chunks/index.d.mts: declarations shared by this package's entry points ----
 /**
  * A typed handle to an extension point: a registry one party provides and others
  * contribute to. Kernel extension points are provided by the kernel; a plugin may
  * provide its own for other plugins to extend.
+ * @public
  */
 interface ExtensionPoint<T> {
     readonly $$type: 'portico.extension-point';
@@ -952,6 +1157,7 @@ interface ExtensionPoint<T> {
     readonly T: T;
     toString(): string;
 }
+/** @public */
 declare function createExtensionPoint<T>(options: {
     id: string;
 }): ExtensionPoint<T>;
@@ -959,6 +1165,7 @@ declare function createExtensionPoint<T>(options: {
 /**
  * A typed handle to a service. The kernel binds an implementation to it; plugins
  * declare it as a dependency and receive the implementation in `init`.
+ * @public
  */
 interface ServiceRef<T> {
     readonly $$type: 'portico.service-ref';
@@ -967,11 +1174,15 @@ interface ServiceRef<T> {
     readonly T: T;
     toString(): string;
 }
+/** @public */
 declare function createServiceRef<T>(options: {
     id: string;
 }): ServiceRef<T>;
 
-/** A JSON Schema (draft 2020-12) object, as accepted by ajv. Kept loose on purpose. */
+/**
+ * A JSON Schema (draft 2020-12) object, as accepted by ajv. Kept loose on purpose.
+ * @public
+ */
 interface JsonSchema {
     type?: string | string[];
     title?: string;
@@ -989,13 +1200,18 @@ type AnyRef = ServiceRef<any> | ExtensionPoint<any>;
 type DepsOf<D extends Record<string, AnyRef>> = {
     [K in keyof D]: D[K]['T'];
 };
-/** An extension point this plugin provides, with the factory that creates its implementation. */
+/**
+ * An extension point this plugin provides, with the factory that creates its implementation.
+ * @public
+ */
 interface ProvidedExtensionPoint<T> {
     ref: ExtensionPoint<T>;
     /** Called once before `init`; the returned object is what contributors receive. */
     create(): T;
 }
+/** @public */
 declare function provideExtensionPoint<T>(ref: ExtensionPoint<T>, create: () => T): ProvidedExtensionPoint<T>;
+/** @public */
 interface PluginOptions<D extends Record<string, AnyRef>> {
     id: string;
     /** JSON Schema of the plugin's section in `portico.config.yaml`. */
@@ -1004,7 +1220,10 @@ interface PluginOptions<D extends Record<string, AnyRef>> {
     deps: D;
     init(deps: DepsOf<D>): void | Promise<void>;
 }
-/** The opaque object a plugin package exports (as its default export or `plugin`). */
+/**
+ * The opaque object a plugin package exports (as its default export or `plugin`).
+ * @public
+ */
 interface PorticoPlugin {
     readonly $$type: 'portico.plugin';
     readonly id: string;
@@ -1012,7 +1231,10 @@ interface PorticoPlugin {
     readonly apiVersion: string;
     toString(): string;
 }
-/** What the kernel reads from a plugin; not part of the author-facing surface. */
+/**
+ * What the kernel reads from a plugin; not part of the author-facing surface.
+ * @internal
+ */
 interface PluginInternals {
     id: string;
     configSchema?: JsonSchema;
@@ -1020,10 +1242,17 @@ interface PluginInternals {
     deps: Record<string, AnyRef>;
     init(deps: any): void | Promise<void>;
 }
-/** The version of this package, which plugins record as the API they were built against. */
+/**
+ * The version of this package, which plugins record as the API they were built against.
+ * @public
+ */
 declare const PLUGIN_API_VERSION: string;
+/** @public */
 declare function definePlugin<D extends Record<string, AnyRef>>(options: PluginOptions<D>): PorticoPlugin;
-/** For the kernel only (exported from `@portico/plugin-api/internal`). */
+/**
+ * For the kernel only (exported from `@portico/plugin-api/internal`).
+ * @internal
+ */
 declare function getPluginInternals(plugin: unknown): PluginInternals | undefined;
 
 export { PLUGIN_API_VERSION as P, createExtensionPoint as d, createServiceRef as e, definePlugin as f, getPluginInternals as h, provideExtensionPoint as p };

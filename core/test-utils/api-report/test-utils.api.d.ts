@@ -4,24 +4,37 @@ import { Portal, PluginEntry, PorticoConfig } from '@portico/kernel';
 import { Redis } from 'ioredis';
 import { Browser, BrowserContextOptions, Page, Locator } from 'playwright-core';
 
-/** A JSON answer: status, parsed body (the text when it is not JSON) and headers. */
+/**
+ * A JSON answer: status, parsed body (the text when it is not JSON) and headers.
+ * @alpha
+ */
 interface JsonResponse<T = any> {
     status: number;
     body: T;
     headers: Headers;
 }
-/** One JSON request to `baseUrl + path`; never throws on an HTTP error status. */
+/**
+ * One JSON request to `baseUrl + path`; never throws on an HTTP error status.
+ * @alpha
+ */
 declare function call<T = any>(baseUrl: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<JsonResponse<T>>;
 
+/** @alpha */
 interface CapturedLine {
     level: string;
     message: string;
     fields: Record<string, unknown>;
 }
-/** A portal logger that keeps lines in memory, so a failing test can show what the portal said. */
+/**
+ * A portal logger that keeps lines in memory, so a failing test can show what the portal said.
+ * @alpha
+ */
 declare function captureLogger(lines: CapturedLine[], base?: Record<string, unknown>): LoggerService;
 
-/** Someone the test portal knows, signed in with a bearer token made for the test. */
+/**
+ * Someone the test portal knows, signed in with a bearer token made for the test.
+ * @alpha
+ */
 interface TestUser {
     /** Roles from the portal's role book (viewer, developer, maintainer, admin, or configured ones). */
     roles?: string[];
@@ -31,6 +44,7 @@ interface TestUser {
     /** `user` (default) is a person; `token` is a machine client such as CI. */
     kind?: 'user' | 'token';
 }
+/** @alpha */
 interface TestPortalOptions {
     /** Plugins as in `portico.config.yaml`: `{ path | package, config }`. */
     plugins: PluginEntry[];
@@ -52,6 +66,7 @@ interface TestPortalOptions {
     /** Fail unless every plugin loads (default true). */
     strict?: boolean;
 }
+/** @alpha */
 interface RunOptions {
     /** The entity the action runs on. */
     entity?: {
@@ -61,11 +76,17 @@ interface RunOptions {
     inputs?: Record<string, unknown>;
     as?: string;
 }
-/** A run that ended, with its log lines. */
+/**
+ * A run that ended, with its log lines.
+ * @alpha
+ */
 interface FinishedRun extends Run {
     logs: string[];
 }
-/** A real portal for tests, with helpers that speak its HTTP API. */
+/**
+ * A real portal for tests, with helpers that speak its HTTP API.
+ * @alpha
+ */
 interface TestPortal {
     readonly url: string;
     readonly portal: Portal;
@@ -112,25 +133,42 @@ interface TestPortal {
  * Starts a real portal with the given plugins on the embedded store (a temporary folder) or on
  * Redis under a fresh key prefix, with a token per test user. `close()` stops it and removes the
  * folder or the keys, so tests never copy a cleanup loop.
+ * @alpha
  */
 declare function startTestPortal(options: TestPortalOptions): Promise<TestPortal>;
 
-/** Polls until `probe` returns a value other than undefined/null/false, or fails with what it last saw. */
+/**
+ * Polls until `probe` returns a value other than undefined/null/false, or fails with what it last saw.
+ * @alpha
+ */
 declare function eventually<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs?: number): Promise<T>;
 
-/** The Redis tests use: REDIS_URL, else the local default. */
+/**
+ * The Redis tests use: REDIS_URL, else the local default.
+ * @alpha
+ */
 declare const TEST_REDIS_URL: string;
-/** A Redis client that fails fast instead of retrying forever when Redis is down. */
+/**
+ * A Redis client that fails fast instead of retrying forever when Redis is down.
+ * @alpha
+ */
 declare function connectTestRedis(url?: string): Redis;
 /**
  * Checks that Redis answers. A test that needs Redis calls this first: it throws with the fix when
  * Redis is unreachable, so a missing Redis fails the run (under CI and everywhere else), never skips it.
+ * @alpha
  */
 declare function requireRedis(url?: string): Promise<void>;
-/** Deletes every key under each prefix (a test owns its prefixes). */
+/**
+ * Deletes every key under each prefix (a test owns its prefixes).
+ * @alpha
+ */
 declare function deleteRedisKeys(prefixes: string[], url?: string): Promise<void>;
 
-/** One request the fake received, as its handler sees it. */
+/**
+ * One request the fake received, as its handler sees it.
+ * @alpha
+ */
 interface UpstreamRequest {
     /** The route it matched, e.g. `GET /incidents/:id`; `null` when none did. */
     route: string | null;
@@ -144,11 +182,13 @@ interface UpstreamRequest {
     body: unknown;
     rawBody: string;
 }
+/** @alpha */
 interface UpstreamReply {
     status?: number;
     body?: unknown;
     headers?: Record<string, string>;
 }
+/** @alpha */
 interface UpstreamRoute {
     /** `METHOD /path`, with `:name` parameters, e.g. `POST /api/v1/dags/:dagId/dagRuns`. */
     route: string;
@@ -164,6 +204,7 @@ interface UpstreamRoute {
     };
     handle(request: UpstreamRequest): UpstreamReply | Promise<UpstreamReply>;
 }
+/** @alpha */
 interface UpstreamFakeOptions {
     /** The vendor's name, used in error messages (`PagerDuty fake: no route for GET /x`). */
     name: string;
@@ -177,11 +218,15 @@ interface UpstreamFakeOptions {
     /** Port to listen on (default: a free one); always 127.0.0.1. */
     port?: number;
 }
+/** @alpha */
 interface InjectedReply extends UpstreamReply {
     /** How many matching requests get this reply (default 1). */
     times?: number;
 }
-/** A local HTTP server answering an external product's documented shapes, with fault injection. */
+/**
+ * A local HTTP server answering an external product's documented shapes, with fault injection.
+ * @alpha
+ */
 interface UpstreamFake {
     readonly url: string;
     /** Every request received, in order, including refused ones. */
@@ -210,10 +255,14 @@ interface UpstreamFake {
  * Starts a fake of an external HTTP API. Declare only the endpoints the client uses, each with
  * the vendor's documented request schema and response shape; tests then inject errors and rate
  * limits and read what the client sent.
+ * @alpha
  */
 declare function startUpstreamFake(options: UpstreamFakeOptions): Promise<UpstreamFake>;
 
-/** One page of `items` by `offset` and `limit` query parameters, as PagerDuty and Airflow paginate. */
+/**
+ * One page of `items` by `offset` and `limit` query parameters, as PagerDuty and Airflow paginate.
+ * @alpha
+ */
 interface OffsetPage<T> {
     items: T[];
     offset: number;
@@ -225,12 +274,16 @@ interface OffsetPage<T> {
 /**
  * Slices `items` by the request's `offset` and `limit` (strings or numbers), with the vendor's
  * default and maximum page size. A negative or non-numeric value counts as absent.
+ * @alpha
  */
 declare function offsetPage<T>(items: readonly T[], query: Record<string, unknown>, options: {
     defaultLimit: number;
     maxLimit?: number;
 }): OffsetPage<T>;
-/** One page of `items` by `starting_after` / `ending_before` object ids and `limit`, as Stripe paginates. */
+/**
+ * One page of `items` by `starting_after` / `ending_before` object ids and `limit`, as Stripe paginates.
+ * @alpha
+ */
 interface CursorPage<T> {
     items: T[];
     hasMore: boolean;
@@ -238,6 +291,7 @@ interface CursorPage<T> {
 /**
  * Slices `items` (in the order the list returns them) after or before the item whose id is the
  * cursor. An unknown cursor throws, so the handler can answer the vendor's 400 for it.
+ * @alpha
  */
 declare function cursorPage<T>(items: readonly T[], query: Record<string, unknown>, options: {
     idOf(item: T): string;
@@ -245,7 +299,10 @@ declare function cursorPage<T>(items: readonly T[], query: Record<string, unknow
     maxLimit?: number;
 }): CursorPage<T>;
 
-/** The metadata every object carries (a subset of ObjectMeta). */
+/**
+ * The metadata every object carries (a subset of ObjectMeta).
+ * @alpha
+ */
 interface KubernetesObjectMeta {
     name: string;
     namespace?: string;
@@ -257,7 +314,10 @@ interface KubernetesObjectMeta {
     deletionTimestamp?: string;
     generation?: number;
 }
-/** Any object the fake stores: `apiVersion`, `kind`, `metadata` and the rest as Kubernetes sends it. */
+/**
+ * Any object the fake stores: `apiVersion`, `kind`, `metadata` and the rest as Kubernetes sends it.
+ * @alpha
+ */
 interface KubernetesObject {
     apiVersion: string;
     kind: string;
@@ -266,6 +326,7 @@ interface KubernetesObject {
     status?: any;
     [field: string]: unknown;
 }
+/** @alpha */
 interface KubernetesFakeOptions {
     /** The bearer token it accepts (default `k8s-test-token`); others get 401. */
     token?: string;
@@ -281,6 +342,7 @@ interface KubernetesFakeOptions {
     /** How many reads of an InferenceService show a new revision not ready yet (default 1). */
     inferenceServiceReadsBeforeReady?: number;
 }
+/** @alpha */
 interface AddWorkloadOptions {
     namespace: string;
     name: string;
@@ -291,7 +353,10 @@ interface AddWorkloadOptions {
     /** Ready pods (default: all of them). */
     readyReplicas?: number;
 }
-/** The fake, its stored objects and helpers to arrange them. */
+/**
+ * The fake, its stored objects and helpers to arrange them.
+ * @alpha
+ */
 interface KubernetesFake extends UpstreamFake {
     readonly token: string;
     /** Objects by kind (`Namespace`, `Deployment`, `StatefulSet`, `Pod`, `RoleBinding`, `Job`, `InferenceService`). */
@@ -305,13 +370,23 @@ interface KubernetesFake extends UpstreamFake {
     /** The next InferenceService revision (a create, or a patch that changes the model) fails: it never serves, and the service reports Ready False. */
     failNextRevision(): void;
 }
-/** A `Status` object, the body of every Kubernetes error. */
+/**
+ * A `Status` object, the body of every Kubernetes error.
+ * @alpha
+ */
 declare function kubernetesStatus(code: number, message: string, reason?: string, details?: Record<string, unknown>): Record<string, unknown>;
-/** Starts a Kubernetes API fake on a free port. Point a kubeconfig's `server` at `fake.url`. */
+/**
+ * Starts a Kubernetes API fake on a free port. Point a kubeconfig's `server` at `fake.url`.
+ * @alpha
+ */
 declare function startKubernetesFake(options?: KubernetesFakeOptions): Promise<KubernetesFake>;
 
-/** HMAC-SHA256 of `payload` under `secret`, hex (the digest GitHub, PagerDuty and Stripe sign with). */
+/**
+ * HMAC-SHA256 of `payload` under `secret`, hex (the digest GitHub, PagerDuty and Stripe sign with).
+ * @alpha
+ */
 declare function hmacSha256Hex(secret: string, payload: string): string;
+/** @alpha */
 interface WebhookDelivery {
     status: number;
     body: unknown;
@@ -319,20 +394,26 @@ interface WebhookDelivery {
 /**
  * POSTs `payload` as JSON to `url` with the headers `sign` computes from the exact bytes sent,
  * as a vendor delivers a signed webhook. Pass a `sign` that returns a wrong signature to test refusal.
+ * @alpha
  */
 declare function deliverWebhook(url: string, payload: unknown, sign: (rawBody: string) => Record<string, string>): Promise<WebhookDelivery>;
 
-/** Debian's Chromium (or CHROMIUM_PATH), headless; a browser is never downloaded. */
+/**
+ * Debian's Chromium (or CHROMIUM_PATH), headless; a browser is never downloaded.
+ * @alpha
+ */
 declare function launchBrowser(): Promise<Browser>;
 
 /**
  * A page in a fresh context that records every uncaught page error and every Content-Security-
  * Policy violation in `errors`, so a test can fail on them. `token` signs every request in.
+ * @alpha
  */
 declare function openPage(browser: Browser, errors: string[], options?: BrowserContextOptions & {
     token?: string;
 }): Promise<Page>;
 
+/** @alpha */
 interface OpenWidgetOptions {
     /** The widget's id, as the plugin registers it. */
     widget: string;
@@ -352,6 +433,7 @@ interface OpenWidgetOptions {
 /**
  * Renders a widget as a person sees it: writes the (fake) entity through the API, opens its page
  * in the shell and waits for the widget's container. The portal must serve the UI (`ui: true`).
+ * @alpha
  */
 declare function openWidget(browser: Browser, portal: TestPortal, options: OpenWidgetOptions): Promise<{
     page: Page;
@@ -362,17 +444,25 @@ declare function openWidget(browser: Browser, portal: TestPortal, options: OpenW
  * Runs a package's own `rollup -c` when `output` (relative to `dir`) is missing or older than any
  * file under `sources`: a browser test needs the plugin's UI bundle, and rebuilding only what
  * changed keeps test runs short.
+ * @alpha
  */
 declare function ensureBuilt(dir: string, output?: string, sources?: string[]): void;
 
-/** The rule sets checked: WCAG 2.0 and 2.1, levels A and AA. */
+/**
+ * The rule sets checked: WCAG 2.0 and 2.1, levels A and AA.
+ * @alpha
+ */
 declare const WCAG_AA_TAGS: string[];
+/** @alpha */
 interface AxeNode {
     target: unknown[];
     html: string;
     failureSummary?: string;
 }
-/** What axe-core reports for one broken rule (the fields a failure message needs). */
+/**
+ * What axe-core reports for one broken rule (the fields a failure message needs).
+ * @alpha
+ */
 interface AxeViolation {
     id: string;
     impact?: string | null;
@@ -380,24 +470,30 @@ interface AxeViolation {
     helpUrl: string;
     nodes: AxeNode[];
 }
-/** One line per offending element, so a failing test says what to fix and where. */
+/**
+ * One line per offending element, so a failing test says what to fix and where.
+ * @alpha
+ */
 declare function describeViolations(violations: AxeViolation[]): string;
 /**
  * Runs axe-core's WCAG 2 A and AA rules inside the page and throws when any is violated,
  * naming each rule and element. axe is evaluated through the DevTools protocol, so the
  * portal's Content-Security-Policy stays as strict as in production.
+ * @alpha
  */
 declare function expectAccessible(page: Page, where?: string): Promise<void>;
 
 /**
  * Throws when the page scrolls sideways (wide content must scroll inside its own box, e.g. a
  * `TableScroller`), naming the outermost elements that stick out so the failure says what to fix.
+ * @alpha
  */
 declare function expectFitsWidth(page: Page, where?: string): Promise<void>;
 
 /**
  * Saves a full-page screenshot `<dir>/<name>.png` after checking the page against axe-core's
  * WCAG 2 A/AA rules, so every state a browser test pictures is a state it audits.
+ * @alpha
  */
 declare function auditedScreenshot(page: Page, dir: string, name: string): Promise<void>;
 

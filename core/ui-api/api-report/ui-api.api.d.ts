@@ -8,7 +8,10 @@ import { ChipProps } from '@mui/material/Chip';
 import { SxProps, Theme } from '@mui/material/styles';
 export { UI_API_VERSION } from './version.mjs';
 
-/** A problem+json answer from the portal API, thrown by `apiFetch` for every non-2xx status. */
+/**
+ * A problem+json answer from the portal API, thrown by `apiFetch` for every non-2xx status.
+ * @alpha
+ */
 declare class ApiError extends Error {
     readonly status: number;
     readonly title: string;
@@ -23,6 +26,7 @@ declare class ApiError extends Error {
     }>;
 }
 
+/** @alpha */
 interface ApiFetchOptions {
     method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     /** Sent as JSON. */
@@ -34,9 +38,11 @@ interface ApiFetchOptions {
  * Calls the portal API (`/api/v1` is prefixed unless the path already starts with `/api/`
  * or is absolute) and returns the parsed JSON. Non-2xx answers throw an `ApiError` carrying
  * the problem+json document, so callers can show the server's own words.
+ * @alpha
  */
 declare function apiFetch<T = unknown>(path: string, options?: ApiFetchOptions): Promise<T>;
 
+/** @alpha */
 interface ApiState<T> {
     data: T | undefined;
     error: Error | undefined;
@@ -47,15 +53,23 @@ interface ApiState<T> {
 /**
  * Fetches `path` (null: nothing yet) and refetches when it or `options.body` changes.
  * Answers to superseded requests are dropped, so fast typing never shows stale results.
+ * @alpha
  */
 declare function useApi<T = unknown>(path: string | null, options?: Omit<ApiFetchOptions, 'signal'>): ApiState<T>;
 
-/** One entity by reference (null: nothing to load). */
+/**
+ * One entity by reference (null: nothing to load).
+ * @alpha
+ */
 declare function useEntity(ref: EntityRef | null): ApiState<Entity>;
 
-/** Runs a catalog query on the server (`POST /entities/query`); null skips it. */
+/**
+ * Runs a catalog query on the server (`POST /entities/query`); null skips it.
+ * @alpha
+ */
 declare function useCatalogQuery(query: EntityQuery | null): ApiState<QueryResult<Entity>>;
 
+/** @alpha */
 interface RunActionState {
     /** Starts a run; resolves with it (status `queued` or `waiting_for_approval` at first). */
     run(inputs: Record<string, unknown>, entity?: EntityRef | null): Promise<Run>;
@@ -63,40 +77,60 @@ interface RunActionState {
     error: Error | undefined;
     lastRun: Run | undefined;
 }
-/** Starts runs of one action. Errors are kept in `error` and also rethrown to the caller. */
+/**
+ * Starts runs of one action. Errors are kept in `error` and also rethrown to the caller.
+ * @alpha
+ */
 declare function useRunAction(actionId: string): RunActionState;
 
 /**
  * One run, refreshed every `pollMs` until it reaches a terminal status. Log lines are a
  * separate SSE stream (see the shell's run page); status changes are cheap to poll.
+ * @alpha
  */
 declare function useRun(runId: string | null, pollMs?: number): ApiState<Run>;
 
 /**
  * Moves the portal to `to` without a page load. The router lives in this package (not the
  * shell) so plugin widgets, which share this module instance, navigate the same history.
+ * @alpha
  */
 declare function navigate(to: string, options?: {
     replace?: boolean;
 }): void;
+/** @alpha */
 interface PortalLocation {
     pathname: string;
     search: URLSearchParams;
 }
-/** The current path and query string; re-renders on every navigation. */
+/**
+ * The current path and query string; re-renders on every navigation.
+ * @alpha
+ */
 declare function usePortalLocation(): PortalLocation;
 
-/** The portal path of an entity page. */
+/**
+ * The portal path of an entity page.
+ * @alpha
+ */
 declare function entityPath(ref: EntityRef): string;
-/** The portal path of a run page. */
+/**
+ * The portal path of a run page.
+ * @alpha
+ */
 declare function runPath(runId: string): string;
 
+/** @alpha */
 type PortalLinkProps = Omit<LinkProps, 'href'> & {
     to: string;
 } & Pick<AnchorHTMLAttributes<HTMLAnchorElement>, 'target'>;
-/** A real `<a href>` (so middle-click and copy-link work) that navigates in-app on a plain click. */
+/**
+ * A real `<a href>` (so middle-click and copy-link work) that navigates in-app on a plain click.
+ * @alpha
+ */
 declare const PortalLink: react.ForwardRefExoticComponent<Omit<PortalLinkProps, "ref"> & react.RefAttributes<HTMLAnchorElement>>;
 
+/** @alpha */
 interface EntityLinkProps {
     entity: EntityRef & {
         title?: string;
@@ -104,15 +138,22 @@ interface EntityLinkProps {
     /** Defaults to the entity's title, else `kind:id`. */
     children?: ReactNode;
 }
-/** A link to an entity's page. */
+/**
+ * A link to an entity's page.
+ * @alpha
+ */
 declare function EntityLink({ entity, children }: EntityLinkProps): ReactElement;
 
-/** A run's status as a coloured chip; `data-status` carries the raw value for tests and styling. */
+/**
+ * A run's status as a coloured chip; `data-status` carries the raw value for tests and styling.
+ * @alpha
+ */
 declare function RunStatus({ status, size }: {
     status: RunStatus$1;
     size?: ChipProps['size'];
 }): ReactElement;
 
+/** @alpha */
 interface InfoCardProps {
     title: ReactNode;
     subheader?: ReactNode;
@@ -120,17 +161,25 @@ interface InfoCardProps {
     action?: ReactNode;
     children?: ReactNode;
 }
-/** The card every widget in a card slot uses, so plugin cards look like the portal's own. */
+/**
+ * The card every widget in a card slot uses, so plugin cards look like the portal's own.
+ * @alpha
+ */
 declare function InfoCard({ title, subheader, action, children }: InfoCardProps): ReactElement;
 
 /**
  * The theme breakpoint below which the portal lays out for phones and small tablets: the
  * navigation becomes a drawer, search an icon, and rows of controls wrap.
+ * @alpha
  */
 declare const COMPACT_BELOW: "md";
-/** True below the tablet width (`COMPACT_BELOW`), for widgets that show less or stack when narrow. */
+/**
+ * True below the tablet width (`COMPACT_BELOW`), for widgets that show less or stack when narrow.
+ * @alpha
+ */
 declare function useCompactLayout(): boolean;
 
+/** @alpha */
 interface WrapRowProps {
     children?: ReactNode;
     /** Space between items, in theme spacing units (default 1). */
@@ -138,9 +187,13 @@ interface WrapRowProps {
     sx?: SxProps<Theme>;
     'aria-label'?: string;
 }
-/** A row of chips, buttons or facts that wraps onto more lines instead of overflowing a narrow screen. */
+/**
+ * A row of chips, buttons or facts that wraps onto more lines instead of overflowing a narrow screen.
+ * @alpha
+ */
 declare function WrapRow({ children, gap, sx, ...rest }: WrapRowProps): ReactElement;
 
+/** @alpha */
 interface PageHeaderProps {
     /** The page's one `h1`. */
     title: ReactNode;
@@ -149,18 +202,26 @@ interface PageHeaderProps {
     /** Buttons and menus; they move under the title when the row is too narrow for both. */
     actions?: ReactNode;
 }
-/** A page's title with its actions beside it on wide screens and below it on narrow ones. */
+/**
+ * A page's title with its actions beside it on wide screens and below it on narrow ones.
+ * @alpha
+ */
 declare function PageHeader({ title, children, actions }: PageHeaderProps): ReactElement;
 
+/** @alpha */
 interface CardGridProps {
     children?: ReactNode;
     /** The narrowest a card gets before the grid drops a column (default 360 px); one column on phones. */
     minWidth?: number;
     'data-slot'?: string;
 }
-/** Cards side by side as the width allows, one per row on a phone, never wider than the screen. */
+/**
+ * Cards side by side as the width allows, one per row on a phone, never wider than the screen.
+ * @alpha
+ */
 declare function CardGrid({ children, minWidth, ...rest }: CardGridProps): ReactElement;
 
+/** @alpha */
 interface TableScrollerProps {
     /** A `Table` (MUI or plain HTML). */
     children: ReactNode;
@@ -173,14 +234,21 @@ interface TableScrollerProps {
  * Holds a table wider than its card or the screen: the table scrolls sideways inside it, so
  * the page never does, and the key first column stays in view. While it actually scrolls it is
  * a Tab stop, so keyboard users can scroll it with the arrow keys.
+ * @alpha
  */
 declare function TableScroller({ children, stickyFirstColumn, label }: TableScrollerProps): ReactElement;
 
-/** A widget as the shell renders it: its definition plus the plugin that contributed it. */
+/**
+ * A widget as the shell renders it: its definition plus the plugin that contributed it.
+ * @alpha
+ */
 type PlacedWidget = WidgetDefinition & {
     pluginId: string;
 };
-/** What every widget component exported from a plugin's UI bundle receives. */
+/**
+ * What every widget component exported from a plugin's UI bundle receives.
+ * @alpha
+ */
 interface WidgetProps {
     /** The entity being shown, for widgets in `entity.cards`, `entity.tabs` and `catalog.columns`. */
     entity?: Entity;
@@ -194,6 +262,7 @@ export type { ApiFetchOptions, ApiState, CardGridProps, EntityLinkProps, InfoCar
 /**
  * The version of @portico/ui-api this copy is. The shell provides exactly one copy at runtime,
  * so a plugin bundle's `uiApi` range is checked against it before the bundle is loaded.
+ * @public
  */
 declare const UI_API_VERSION: string;
 

@@ -2,7 +2,10 @@
 import { Router } from 'express';
 export { UI_API_VERSION } from '@portico/ui-api/version';
 
-/** A plugin UI bundle the kernel found in an installed plugin package. */
+/**
+ * A plugin UI bundle the kernel found in an installed plugin package.
+ * @public
+ */
 interface PluginUiBundle {
     pluginId: string;
     /** Absolute path of the plugin's prebuilt ESM UI bundle. */
@@ -12,7 +15,10 @@ interface PluginUiBundle {
     /** The plugin's version: part of the bundle's URL, so a browser loads an upgraded bundle anew. */
     version?: string;
 }
-/** What the shell is told about a bundle: where to load it from, or why it is refused. */
+/**
+ * What the shell is told about a bundle: where to load it from, or why it is refused.
+ * @public
+ */
 interface PluginUiBundleStatus {
     pluginId: string;
     url: string;
@@ -25,9 +31,11 @@ interface PluginUiBundleStatus {
  * Judges a bundle before any browser loads it: a bundle built for another ui-api major
  * would get hooks and components it does not know, so it is refused with a sentence that
  * names both versions instead of failing somewhere inside React.
+ * @public
  */
 declare function checkPluginUiBundle(bundle: PluginUiBundle, uiApiVersion: string): PluginUiBundleStatus;
 
+/** @public */
 interface UiHandlerOptions {
     /** Every installed plugin that ships a UI bundle. */
     plugins: PluginUiBundle[];
@@ -41,6 +49,7 @@ interface UiHandlerOptions {
  * fallback for client routes, its hashed assets, each plugin's UI bundle at
  * `/ui/plugins/<id>.mjs`, and the modules of the import map. Bundles are read from disk on
  * every request; `setPlugins` changes the list while the portal runs.
+ * @public
  */
 declare function createUiHandler(options: UiHandlerOptions): Router & {
     scriptSources: string[];

@@ -9,7 +9,10 @@ import { createPostgresConnection, type PostgresConnection } from './postgres/po
 import { simulateAirflow } from './simulation/simulate-airflow';
 import { airflowWidgets } from './widgets/airflow-widgets';
 
-/** Airflow DAGs and runs, PostgreSQL tables, and the data engineering actions on both. */
+/**
+ * Airflow DAGs and runs, PostgreSQL tables, and the data engineering actions on both.
+ * @public
+ */
 export const airflowPlugin: PorticoPlugin = definePlugin({
   id: 'airflow',
   configSchema: airflowConfigSchema,

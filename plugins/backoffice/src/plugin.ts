@@ -13,7 +13,10 @@ import { createStripeBilling } from './stripe/stripe-billing';
 import { TenantAdminClient } from './tenant/tenant-admin-client';
 import { backofficeWidgets } from './widgets/backoffice-widgets';
 
-/** Backoffice self-service: customers, their configuration, software version and plan tier. */
+/**
+ * Backoffice self-service: customers, their configuration, software version and plan tier.
+ * @public
+ */
 export const backofficePlugin: PorticoPlugin = definePlugin({
   id: 'backoffice',
   configSchema: backofficeConfigSchema,

@@ -232,7 +232,7 @@ describe('deployment push API', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual(
       expect.arrayContaining([
-        { pointer: '/version', message: 'is required and must be a non-empty string' },
+        { pointer: '/version', message: 'must NOT have fewer than 1 characters' },
         { pointer: '/strategy', message: 'must be one of ["canary","blue-green","rolling","recreate"]' },
         { pointer: '/extra', message: 'is not an allowed property' },
       ]),

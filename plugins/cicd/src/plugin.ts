@@ -13,7 +13,10 @@ import { deploymentsMatrixRoute } from './routes/deployments-matrix-route';
 import { workflowRunWebhookRoute } from './routes/workflow-run-webhook-route';
 import { cicdWidgets } from './widgets/cicd-widgets';
 
-/** CI/CD on GitHub Actions: pipelines, builds, deployments and the microservice life cycle. */
+/**
+ * CI/CD on GitHub Actions: pipelines, builds, deployments and the microservice life cycle.
+ * @public
+ */
 export const cicdPlugin: PorticoPlugin = definePlugin({
   id: 'cicd',
   configSchema: cicdConfigSchema,

@@ -13,7 +13,10 @@ import { simulatedConnections, type CloudConnections } from './simulation/simula
 import { createTerraformConnection } from './terraform/terraform-connection';
 import { cloudWidgets } from './widgets/cloud-widgets';
 
-/** Cloud resources through Terraform, Kubernetes workloads, auto-scaling groups, access grants and developer environments. */
+/**
+ * Cloud resources through Terraform, Kubernetes workloads, auto-scaling groups, access grants and developer environments.
+ * @public
+ */
 export const cloudPlugin: PorticoPlugin = definePlugin({
   id: 'cloud',
   configSchema: cloudConfigSchema,

@@ -2,16 +2,28 @@
 import { PorticoPlugin, KindDefinition, JsonSchema } from '@portico/plugin-api';
 import { KubeConfig } from '@kubernetes/client-node';
 
-/** MLflow experiments and models, training Jobs, KServe endpoints with A/B traffic, and JupyterHub notebooks with a TTL. */
+/**
+ * MLflow experiments and models, training Jobs, KServe endpoints with A/B traffic, and JupyterHub notebooks with a TTL.
+ * @public
+ */
 declare const mlPlugin: PorticoPlugin;
 
-/** A dataset written by Pre-process dataset (or recorded by hand). */
+/**
+ * A dataset written by Pre-process dataset (or recorded by hand).
+ * @public
+ */
 declare const datasetKind: KindDefinition;
 
-/** An MLflow experiment, synced from the tracking server. */
+/**
+ * An MLflow experiment, synced from the tracking server.
+ * @public
+ */
 declare const experimentKind: KindDefinition;
 
-/** One version of a model as the Model page lists and charts it. */
+/**
+ * One version of a model as the Model page lists and charts it.
+ * @public
+ */
 interface VersionSummary {
     version: string;
     aliases: string[];
@@ -22,31 +34,55 @@ interface VersionSummary {
     /** The latest metrics of the run that produced it. */
     metrics: Record<string, number>;
 }
-/** A registered model of the MLflow model registry. */
+/**
+ * A registered model of the MLflow model registry.
+ * @public
+ */
 declare const modelKind: KindDefinition;
 
-/** A version of a registered model: what Deploy serves. */
+/**
+ * A version of a registered model: what Deploy serves.
+ * @public
+ */
 declare const modelVersionKind: KindDefinition;
 
-/** A JupyterHub named server someone started from the portal; `expiresAt` is its timer. */
+/**
+ * A JupyterHub named server someone started from the portal; `expiresAt` is its timer.
+ * @public
+ */
 declare const notebookKind: KindDefinition;
 
-/** One model version's share of the endpoint's traffic. */
+/**
+ * One model version's share of the endpoint's traffic.
+ * @public
+ */
 interface TrafficShare {
     version: string | null;
     role: 'champion' | 'challenger';
     percent: number;
 }
-/** A KServe InferenceService serving a registered model. */
+/**
+ * A KServe InferenceService serving a registered model.
+ * @public
+ */
 declare const servingEndpointKind: KindDefinition;
 
-/** One MLflow run: synced, or started by Train model and followed to its end. */
+/**
+ * One MLflow run: synced, or started by Train model and followed to its end.
+ * @public
+ */
 declare const trainingRunKind: KindDefinition;
 
-/** In the order they must be registered: relations point at kinds registered before. */
+/**
+ * In the order they must be registered: relations point at kinds registered before.
+ * @public
+ */
 declare const mlKinds: KindDefinition[];
 
-/** The MLflow tracking server (REST API 2.0) the plugin reads and moves aliases on. */
+/**
+ * The MLflow tracking server (REST API 2.0) the plugin reads and moves aliases on.
+ * @public
+ */
 interface MlflowConfig {
     /** Root URL of the tracking server; the API is under `/api/2.0/mlflow`. */
     baseUrl: string;
@@ -58,7 +94,10 @@ interface MlflowConfig {
     usernameSecret: string;
     passwordSecret: string;
 }
-/** One Kubernetes cluster that runs Jobs and serves models with KServe. */
+/**
+ * One Kubernetes cluster that runs Jobs and serves models with KServe.
+ * @public
+ */
 interface ClusterConfig {
     id: string;
     /** `token` (server + bearer token secret), `kubeconfig-secret`, `kubeconfig-file` or `in-cluster`. */
@@ -70,14 +109,20 @@ interface ClusterConfig {
     context?: string;
     skipTlsVerify?: boolean;
 }
-/** Where the endpoints of one environment are served. */
+/**
+ * Where the endpoints of one environment are served.
+ * @public
+ */
 interface ServingTarget {
     /** `production`, `staging`, ...: names the endpoint's id prefix; `production` needs approval to deploy. */
     environment: string;
     cluster: string;
     namespace: string;
 }
-/** A Job the portal starts from a form: the image and command, and the JSON Schema of its parameters. */
+/**
+ * A Job the portal starts from a form: the image and command, and the JSON Schema of its parameters.
+ * @public
+ */
 interface JobTemplate {
     id: string;
     title?: string;
@@ -99,19 +144,26 @@ interface JobTemplate {
     memory: string;
     gpu: number;
 }
-/** A notebook image people pick from. */
+/**
+ * A notebook image people pick from.
+ * @public
+ */
 interface NotebookImage {
     id: string;
     title?: string;
     image: string;
 }
-/** A size people pick from: what the spawner is asked for. */
+/**
+ * A size people pick from: what the spawner is asked for.
+ * @public
+ */
 interface NotebookSize {
     id: string;
     cpu: string;
     memory: string;
     gpu: number;
 }
+/** @public */
 interface JupyterHubConfig {
     /** The hub's root URL; the REST API is under `<baseUrl>/hub/api`. */
     baseUrl: string;
@@ -124,7 +176,10 @@ interface JupyterHubConfig {
     /** Longest lifetime of a notebook after it started, extensions included, in hours. */
     maxHours: number;
 }
-/** `plugins[].config` of the ML plugin, with every default filled in. */
+/**
+ * `plugins[].config` of the ML plugin, with every default filled in.
+ * @public
+ */
 interface MlConfig {
     /** Demos only: in-process MLflow, Kubernetes and JupyterHub; actions change nothing real. */
     simulated: boolean;
@@ -151,10 +206,15 @@ interface MlConfig {
     /** Tests only: scales hours (notebook TTLs) down. */
     timeScale: number;
 }
+/** @public */
 declare const mlConfigSchema: JsonSchema;
-/** Fills defaults in code rather than in the schema, so the plugin behaves the same whoever validated its config. */
+/**
+ * Fills defaults in code rather than in the schema, so the plugin behaves the same whoever validated its config.
+ * @public
+ */
 declare function resolveMlConfig(raw?: Record<string, unknown>): MlConfig;
 
+/** @public */
 interface MlflowExperiment {
     experimentId: string;
     name: string;
@@ -164,7 +224,9 @@ interface MlflowExperiment {
     tags: Record<string, string>;
 }
 declare const RUN_STATUSES: readonly ["RUNNING", "SCHEDULED", "FINISHED", "FAILED", "KILLED"];
+/** @public */
 type MlflowRunStatus = (typeof RUN_STATUSES)[number];
+/** @public */
 interface MlflowRun {
     runId: string;
     runName: string | null;
@@ -178,12 +240,14 @@ interface MlflowRun {
     params: Record<string, string>;
     tags: Record<string, string>;
 }
+/** @public */
 interface MlflowMetricPoint {
     key: string;
     value: number;
     timestamp: number;
     step: number;
 }
+/** @public */
 interface MlflowModelVersion {
     name: string;
     version: string;
@@ -196,6 +260,7 @@ interface MlflowModelVersion {
     creationTimestamp: number | null;
     tags: Record<string, string>;
 }
+/** @public */
 interface MlflowRegisteredModel {
     name: string;
     description: string | null;
@@ -205,7 +270,10 @@ interface MlflowRegisteredModel {
     lastUpdatedTimestamp: number | null;
 }
 
-/** What the plugin asks of MLflow. `MlflowClient` speaks REST API 2.0; the demo's `SimulatedMlflow` answers from memory. */
+/**
+ * What the plugin asks of MLflow. `MlflowClient` speaks REST API 2.0; the demo's `SimulatedMlflow` answers from memory.
+ * @public
+ */
 interface MlflowApi {
     searchExperiments(): Promise<MlflowExperiment[]>;
     getExperimentByName(name: string): Promise<MlflowExperiment | null>;
@@ -229,7 +297,10 @@ interface MlflowApi {
     modelUrl(name: string, version?: string): string;
 }
 
-/** How the client signs its requests; read when a request needs it, so rotated secrets apply. */
+/**
+ * How the client signs its requests; read when a request needs it, so rotated secrets apply.
+ * @public
+ */
 type MlflowCredentials = {
     type: 'none';
 } | {
@@ -240,6 +311,7 @@ type MlflowCredentials = {
     username: string;
     password: string;
 };
+/** @public */
 interface MlflowClientOptions {
     baseUrl: string;
     uiUrl?: string;
@@ -250,6 +322,7 @@ interface MlflowClientOptions {
 /**
  * MLflow REST API 2.0 through fetch. MLflow publishes no JavaScript SDK for tracking and the
  * registry (its npm packages are for tracing), so this is a small typed client of the endpoints used.
+ * @public
  */
 declare class MlflowClient implements MlflowApi {
     private readonly options;
@@ -282,6 +355,7 @@ declare class MlflowClient implements MlflowApi {
 /**
  * An MLflow answer other than 2xx (or none), as one sentence a developer can act on: it names the
  * request, MLflow's `error_code` and `message`, and what to check.
+ * @public
  */
 declare class MlflowApiError extends Error {
     readonly status: number | null;
@@ -290,7 +364,10 @@ declare class MlflowApiError extends Error {
     constructor(message: string, status: number | null, errorCode: string | null);
 }
 
-/** A Job the plugin starts: one container, run once. */
+/**
+ * A Job the plugin starts: one container, run once.
+ * @public
+ */
 interface JobSpec {
     namespace: string;
     name: string;
@@ -304,24 +381,32 @@ interface JobSpec {
     gpu: number;
     serviceAccountName?: string;
 }
+/** @public */
 interface JobState {
     phase: 'active' | 'succeeded' | 'failed';
     /** Kubernetes' reason and message for a failed Job. */
     message: string | null;
 }
-/** The predictor of an InferenceService as the plugin sets it. */
+/**
+ * The predictor of an InferenceService as the plugin sets it.
+ * @public
+ */
 interface PredictorSpec {
     modelFormat: string;
     storageUri: string;
     /** Percent of traffic to the latest revision while the previous one keeps the rest; null: all of it. */
     canaryTrafficPercent: number | null;
 }
-/** One revision's share of an endpoint's traffic (status.components.predictor.traffic). */
+/**
+ * One revision's share of an endpoint's traffic (status.components.predictor.traffic).
+ * @public
+ */
 interface TrafficTarget {
     revisionName: string;
     percent: number;
     latestRevision: boolean;
 }
+/** @public */
 interface InferenceServiceInfo {
     namespace: string;
     name: string;
@@ -337,7 +422,10 @@ interface InferenceServiceInfo {
     latestCreatedRevision: string | null;
     latestRolledoutRevision: string | null;
 }
-/** What the plugin asks of one cluster: Jobs (batch/v1) and KServe InferenceServices (serving.kserve.io/v1beta1). */
+/**
+ * What the plugin asks of one cluster: Jobs (batch/v1) and KServe InferenceServices (serving.kserve.io/v1beta1).
+ * @public
+ */
 interface MlKubernetesApi {
     createJob(spec: JobSpec): Promise<void>;
     /** null when the Job does not exist. */
@@ -352,7 +440,10 @@ interface MlKubernetesApi {
     patchInferenceService(namespace: string, name: string, predictor: Partial<PredictorSpec>, annotations: Record<string, string | null>): Promise<void>;
 }
 
-/** Jobs through BatchV1Api and InferenceServices through CustomObjectsApi of @kubernetes/client-node. */
+/**
+ * Jobs through BatchV1Api and InferenceServices through CustomObjectsApi of @kubernetes/client-node.
+ * @public
+ */
 declare class MlKubernetesClient implements MlKubernetesApi {
     private readonly cluster;
     private readonly batch;
@@ -374,13 +465,17 @@ declare class MlKubernetesClient implements MlKubernetesApi {
 /**
  * A Kubernetes answer other than 2xx (or none), as one sentence a developer can act on: it names
  * the cluster, the request, Kubernetes' own message (its `Status` body) and what to check.
+ * @public
  */
 declare class KubernetesApiError extends Error {
     readonly status: number | null;
     constructor(message: string, status: number | null);
 }
 
-/** A user's named server as the hub reports it. */
+/**
+ * A user's named server as the hub reports it.
+ * @public
+ */
 interface NotebookServer {
     name: string;
     ready: boolean;
@@ -391,7 +486,10 @@ interface NotebookServer {
     lastActivity: string | null;
     userOptions: Record<string, unknown>;
 }
-/** What the plugin asks of JupyterHub. `JupyterHubClient` speaks its REST API; the demo's simulation answers from memory. */
+/**
+ * What the plugin asks of JupyterHub. `JupyterHubClient` speaks its REST API; the demo's simulation answers from memory.
+ * @public
+ */
 interface JupyterHubApi {
     /** The server, or null when the user has no such server running (or no such user). */
     getServer(user: string, server: string): Promise<NotebookServer | null>;
@@ -401,6 +499,7 @@ interface JupyterHubApi {
     stopServer(user: string, server: string): Promise<boolean>;
 }
 
+/** @public */
 interface JupyterHubClientOptions {
     /** The hub's root URL; the API is `<baseUrl>/hub/api`. */
     baseUrl: string;
@@ -409,6 +508,7 @@ interface JupyterHubClientOptions {
 /**
  * The JupyterHub REST API through fetch (the hub publishes no JavaScript client; @jupyterlab/services
  * speaks to a single-user server, not to the hub).
+ * @public
  */
 declare class JupyterHubClient implements JupyterHubApi {
     private readonly options;
@@ -421,13 +521,19 @@ declare class JupyterHubClient implements JupyterHubApi {
     stopServer(user: string, server: string): Promise<boolean>;
 }
 
-/** A JupyterHub answer other than 2xx (or none), as one sentence a developer can act on. */
+/**
+ * A JupyterHub answer other than 2xx (or none), as one sentence a developer can act on.
+ * @public
+ */
 declare class JupyterHubApiError extends Error {
     readonly status: number | null;
     constructor(message: string, status: number | null);
 }
 
-/** A change of what an endpoint serves; each is one action of the plugin. */
+/**
+ * A change of what an endpoint serves; each is one action of the plugin.
+ * @public
+ */
 type ServingChange = {
     op: 'deploy';
     version: string;

@@ -11,7 +11,10 @@ import { createMlflowConnection } from './mlflow/mlflow-connection';
 import { simulateMl } from './simulation/simulate-ml';
 import { mlWidgets } from './widgets/ml-widgets';
 
-/** MLflow experiments and models, training Jobs, KServe endpoints with A/B traffic, and JupyterHub notebooks with a TTL. */
+/**
+ * MLflow experiments and models, training Jobs, KServe endpoints with A/B traffic, and JupyterHub notebooks with a TTL.
+ * @public
+ */
 export const mlPlugin: PorticoPlugin = definePlugin({
   id: 'ml',
   configSchema: mlConfigSchema,

@@ -10,7 +10,10 @@ import { demoRunbookProvider } from './simulation/demo-runbook-provider';
 import { SIMULATED_SERVICES, SimulatedPagerDuty } from './simulation/simulated-pagerduty';
 import { oncallWidgets } from './widgets/oncall-widgets';
 
-/** On-call and incident response on PagerDuty, with runbooks that chain other plugins' actions. */
+/**
+ * On-call and incident response on PagerDuty, with runbooks that chain other plugins' actions.
+ * @public
+ */
 export const oncallPlugin: PorticoPlugin = definePlugin({
   id: 'oncall',
   configSchema: oncallConfigSchema,

@@ -5,13 +5,17 @@ import { softwareKinds } from './kinds';
 import { exampleOrganisation } from './sample-data/example-organisation';
 import { softwareCatalogWidgets } from './widgets/software-catalog-widgets';
 
+/** @public */
 export interface SoftwareCatalogConfig {
   sampleData: boolean;
   /** Backstage catalog sources kept in sync (a full sync: entities removed from the files go). */
   backstage?: BackstageSyncConfig;
 }
 
-/** The base software model (Backstage-compatible kinds) as an ordinary plugin. */
+/**
+ * The base software model (Backstage-compatible kinds) as an ordinary plugin.
+ * @public
+ */
 export const softwareCatalogPlugin: PorticoPlugin = definePlugin({
   id: 'software-catalog',
   configSchema: {

@@ -1,6 +1,9 @@
 import type { CatalogService, EntityRef, KindDefinition } from '@portico/plugin-api';
 
-/** A `timer` property that came due, claimed by exactly one caller. */
+/**
+ * A `timer` property that came due, claimed by exactly one caller.
+ * @public
+ */
 export interface DueTimer {
   kind: string;
   id: string;
@@ -12,6 +15,7 @@ export interface DueTimer {
 /**
  * What the runner needs from @portico/catalog: the plugin-facing service plus the timer
  * claim. Written as an interface so the runner does not depend on the catalog's internals.
+ * @public
  */
 export interface Catalog extends CatalogService {
   claimDueTimers?(now: number, limit: number): Promise<unknown[]>;

@@ -5,7 +5,10 @@ import { webhookSecretReferences } from './template-secrets';
 import type { OutboundPolicy } from './outbound-policy';
 import { sendOutboundRequest } from './send-outbound-request';
 
-/** The header an asynchronous receiver finds its run's callback token in. */
+/**
+ * The header an asynchronous receiver finds its run's callback token in.
+ * @public
+ */
 export const CALLBACK_TOKEN_HEADER = 'X-Portico-Callback-Token';
 
 export interface WebhookCall {

@@ -1,6 +1,9 @@
 import ipaddr from 'ipaddr.js';
 
-/** Where webhooks may go: `actions.webhooks` in portico.config.yaml (docs/configuration.md). */
+/**
+ * Where webhooks may go: `actions.webhooks` in portico.config.yaml (docs/configuration.md).
+ * @public
+ */
 export interface WebhookPolicyOptions {
   /**
    * URL patterns a webhook URL must match, such as `https://hooks.example.com/*`. In the

@@ -16,6 +16,7 @@ import { AutomationEngine } from '../automations/automation-engine';
 import type { AutomationDefinition } from '../automations/automation';
 import { createActionRoutes } from '../routes/action-routes';
 
+/** @public */
 export type ActionSummary = Omit<ActionDefinition, 'invocation'> & { invocation: { type: string }; owner: string };
 
 export interface RunnerParts {
@@ -36,15 +37,24 @@ export interface RunnerParts {
   resolveActor?: ActorResolver;
 }
 
-/** Makes the callback token of one run (the kernel wires in @portico/auth's run-token signer). */
+/**
+ * Makes the callback token of one run (the kernel wires in @portico/auth's run-token signer).
+ * @public
+ */
 export interface CallbackTokenIssuer {
   issue(runId: string): string;
 }
 
-/** An identity by id as it stands now (roles re-read), or null when there is no such identity any more. */
+/**
+ * An identity by id as it stands now (roles re-read), or null when there is no such identity any more.
+ * @public
+ */
 export type ActorResolver = (id: string) => Promise<Identity | null>;
 
-/** What `PATCH /runs/{id}` accepts from asynchronous webhook receivers and agents. */
+/**
+ * What `PATCH /runs/{id}` accepts from asynchronous webhook receivers and agents.
+ * @public
+ */
 export interface RunReport {
   status?: 'running' | 'succeeded' | 'failed';
   outputs?: Record<string, unknown>;
@@ -66,6 +76,7 @@ export interface ChildRunFields {
 /**
  * The action runner: the registry, starting and steering runs (approvals, cancel, reports
  * from outside), reading them, and, in worker processes, executing them.
+ * @public
  */
 export class PorticoActionRunner implements ActionRunnerService {
   readonly registry: ActionRegistry;

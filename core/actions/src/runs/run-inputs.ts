@@ -1,6 +1,9 @@
 import { ValidationError, type CatalogService, type FieldProblem, type JsonSchema, type QueryFilter } from '@portico/plugin-api';
 
-/** What replaces a secret input's value in the stored run, its log and the API. */
+/**
+ * What replaces a secret input's value in the stored run, its log and the API.
+ * @public
+ */
 export const REDACTED = '[redacted]';
 
 function isSecretSchema(schema: JsonSchema): boolean {

@@ -2,7 +2,10 @@ import type { EntityRef, Run, RunStatus } from '@portico/plugin-api';
 
 export type RunLogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-/** One line of a run's append-only log; `end` marks the run's end (SSE closes on it). */
+/**
+ * One line of a run's append-only log; `end` marks the run's end (SSE closes on it).
+ * @public
+ */
 export interface RunLogEntry {
   id: string;
   at: string;
@@ -20,6 +23,7 @@ export interface StoredRun {
   rev: number;
 }
 
+/** @public */
 export interface RunListFilter {
   actionId?: string;
   status?: RunStatus;

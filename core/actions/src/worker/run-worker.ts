@@ -5,6 +5,7 @@ import type { PorticoActionRunner } from '../runner/portico-action-runner';
  * `portico worker`: the kernel CLI loads plugins (so their handlers are registered on the
  * returned runner through `register`) and then calls this. The process consumes the queue
  * until SIGTERM/SIGINT, then finishes running attempts and closes.
+ * @public
  */
 export async function runWorker(
   options: Omit<ActionRunnerOptions, 'inProcessWorker'> & { register?(runner: PorticoActionRunner): void | Promise<void>; handleSignals?: boolean },

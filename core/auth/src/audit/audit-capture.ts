@@ -18,6 +18,7 @@ export function outcomeOf(status: number): AuditOutcome {
  * anywhere. Who acted comes from `req.identity`, what from the route's operationId, and the
  * target and before/after states from the handler's `ctx.audit(...)`. A request refused before
  * routing has no operationId; its method and path say what it tried.
+ * @public
  */
 export function auditCapture(audit: { record(event: AuditEvent): Promise<void> }): RequestHandler {
   return (req: RequestWithContext, res, next) => {

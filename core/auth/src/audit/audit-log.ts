@@ -3,6 +3,7 @@ import type { StateStore } from '../state/state-store';
 import { GENESIS_HASH, hashOf, sealRecord, sha256, type AuditEvent, type AuditRecord } from './audit-record';
 import { matchesQuery, parseCursor, parseTime, type AuditPage, type AuditQuery } from './audit-query';
 
+/** @public */
 export interface AuditLogOptions {
   state: StateStore;
   logger: LoggerService;
@@ -14,7 +15,10 @@ export interface AuditLogOptions {
   now?: () => Date;
 }
 
-/** What `verify()` found. */
+/**
+ * What `verify()` found.
+ * @public
+ */
 export interface AuditVerification {
   ok: boolean;
   /** How many records were checked. */
@@ -37,6 +41,7 @@ const TRIM_EVERY_MS = 60 * 60 * 1000;
  * changing, removing or reordering a stored record breaks the chain at that record.
  * Appends are chained atomically by the state store across instances; this process also
  * queues its own appends so they do not race one another for the same tail.
+ * @public
  */
 export class AuditLog {
   private readonly state: StateStore;

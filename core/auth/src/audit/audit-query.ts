@@ -1,7 +1,10 @@
 import { ValidationError } from '@portico/plugin-api';
 import type { AuditOutcome, AuditRecord } from './audit-record';
 
-/** Which records to list, and from where. */
+/**
+ * Which records to list, and from where.
+ * @public
+ */
 export interface AuditQuery {
   actor?: string;
   action?: string;
@@ -18,6 +21,7 @@ export interface AuditQuery {
   limit?: number;
 }
 
+/** @public */
 export interface AuditPage {
   items: AuditRecord[];
   /** Pass back as `cursor` for the next page; null when nothing is left. */

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
+/** @public */
 export type AuditOutcome = 'ok' | 'refused' | 'failed';
 
-/** What callers hand to the audit log: the log adds the sequence, time, digests and hashes. */
+/**
+ * What callers hand to the audit log: the log adds the sequence, time, digests and hashes.
+ * @public
+ */
 export interface AuditEvent {
   /** Who acted: an identity id (`user:alice`, `token:ci`), `anonymous`, or `plugin:<id>`. */
   actor: string;
@@ -25,7 +29,10 @@ export interface AuditEvent {
   note?: Record<string, unknown>;
 }
 
-/** One stored record of the tamper-evident log: the event with digests in place of its states. */
+/**
+ * One stored record of the tamper-evident log: the event with digests in place of its states.
+ * @public
+ */
 export interface AuditRecord extends Omit<AuditEvent, 'before' | 'after'> {
   seq: number;
   at: string;

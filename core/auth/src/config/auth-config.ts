@@ -2,7 +2,10 @@ import type { JsonSchema } from '@portico/plugin-api';
 import type { RoleDefinition } from '../roles/built-in-roles';
 import type { ConfigToken } from '../identity/config-token-source';
 
-/** The `auth` section of portico.config.yaml. */
+/**
+ * The `auth` section of portico.config.yaml.
+ * @public
+ */
 export interface AuthConfig {
   /**
    * The dev-mode guest: requests with no credential act as a clearly labelled guest.
@@ -28,6 +31,7 @@ export interface AuthConfig {
   audit?: { retentionDays?: number };
 }
 
+/** @public */
 export interface OidcConfig {
   issuer: string;
   clientId: string;
@@ -44,7 +48,10 @@ export interface OidcConfig {
 export const PERMISSION_SCHEMA = { type: 'string', pattern: '^(\\*|[a-zA-Z0-9_-]+(\\.[a-zA-Z0-9_-]+)*(\\.\\*)?(:[a-zA-Z0-9_-]+)?)$' };
 const ROLE_NAMES = { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } };
 
-/** JSON Schema of the `auth` section; the kernel's config schema embeds it. */
+/**
+ * JSON Schema of the `auth` section; the kernel's config schema embeds it.
+ * @public
+ */
 export const AUTH_CONFIG_SCHEMA: JsonSchema = {
   type: 'object',
   additionalProperties: false,

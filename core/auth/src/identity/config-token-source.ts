@@ -3,7 +3,10 @@ import type { Identity } from '@portico/plugin-api';
 import type { RoleBook } from '../roles/role-book';
 import type { CredentialSource, Credentials } from './credential-source';
 
-/** A token listed in portico.config.yaml under `auth.tokens`, by the SHA-256 of its value. */
+/**
+ * A token listed in portico.config.yaml under `auth.tokens`, by the SHA-256 of its value.
+ * @public
+ */
 export interface ConfigToken {
   name: string;
   sha256: string;
@@ -15,11 +18,15 @@ export interface ConfigToken {
   roles?: string[];
 }
 
+/** @public */
 export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/** Identities of the config's tokens: their own grants plus their roles. */
+/**
+ * Identities of the config's tokens: their own grants plus their roles.
+ * @public
+ */
 export class ConfigTokenSource implements CredentialSource {
   readonly name = 'config-token';
   private readonly tokens: Array<{ hash: Buffer; token: ConfigToken }>;

@@ -7,6 +7,7 @@ import type { CredentialSource } from './credential-source';
  * that recognises the credential decides. A request with no credential is the guest
  * where the config enables one, and refused (null, a 401) otherwise. A bearer token no
  * source recognises is refused even when a guest exists, so a typo never passes as guest.
+ * @public
  */
 export class IdentityResolver {
   constructor(

@@ -2,7 +2,10 @@ import type { Identity } from '@portico/plugin-api';
 import type { RoleBook } from '../roles/role-book';
 import type { ConfigTokenSource } from './config-token-source';
 
-/** What an identity id is looked up in: the config's tokens, the roles, the catalog's people. */
+/**
+ * What an identity id is looked up in: the config's tokens, the roles, the catalog's people.
+ * @public
+ */
 export interface ActorLookups {
   configTokens: Pick<ConfigTokenSource, 'byName'>;
   /** API tokens by id (`pat_...`), as they stand now. */
@@ -22,6 +25,7 @@ export interface ActorLookups {
  * - `token:pat_<id>`: the API token, its scopes cut to what its owner holds now (revoked, expired or owner gone → null);
  * - `guest`: the guest, while the config enables one.
  * Anything else is null, so work in its name is refused rather than run with guessed permissions.
+ * @public
  */
 export async function resolveActor(id: string, lookups: ActorLookups): Promise<Identity | null> {
   if (id === 'guest') return lookups.guest;

@@ -1,7 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StateStore } from '../state/state-store';
 
-/** Every callback token starts with this, so the credential sources can tell it apart cheaply. */
+/**
+ * Every callback token starts with this, so the credential sources can tell it apart cheaply.
+ * @public
+ */
 export const RUN_TOKEN_PREFIX = 'prt_';
 
 /** The state key of the portal's run-token key (created once, shared by every instance). */
@@ -11,6 +14,7 @@ const KEY = 'run-token-key';
  * Makes and checks per-run callback tokens: `prt_<runId>.<HMAC-SHA256(runId)>` under a key
  * the portal creates once in its state store. Nothing per run is stored: the run id inside
  * the token says which run it is for, and the MAC proves the portal issued it.
+ * @public
  */
 export class RunTokenSigner {
   private constructor(private readonly key: Buffer) {}

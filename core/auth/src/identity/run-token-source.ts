@@ -2,7 +2,10 @@ import { UnauthorizedError, type Identity, type RunStatus } from '@portico/plugi
 import type { CredentialSource, Credentials } from './credential-source';
 import { RUN_TOKEN_PREFIX, type RunTokenSigner } from './run-token-signer';
 
-/** What the run-token source needs of the runs (the kernel wires the action runner in). */
+/**
+ * What the run-token source needs of the runs (the kernel wires the action runner in).
+ * @public
+ */
 export interface RunLookup {
   /** The run's status, or null when there is no such run. */
   statusOf(runId: string): Promise<RunStatus | null>;
@@ -15,6 +18,7 @@ const OPEN: ReadonlySet<RunStatus> = new Set(['queued', 'waiting_for_approval', 
  * A run's callback token (`prt_…`, sent to its asynchronous receiver or agent) as an
  * identity that may report on that one run and nothing else: no permissions, `runId` set.
  * Once the run has ended the token is refused with a 401 that says so.
+ * @public
  */
 export class RunTokenSource implements CredentialSource {
   readonly name = 'run-token';

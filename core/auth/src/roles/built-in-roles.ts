@@ -1,5 +1,6 @@
 import { PERMISSIONS } from '@portico/plugin-api';
 
+/** @public */
 export interface RoleDefinition {
   description: string;
   permissions: string[];
@@ -22,6 +23,7 @@ const maintainer = [
  * The roles every portal has; `auth.roles` in the config adds more or redefines these.
  * Ownership needs no role: members of an entity's owning team may always change it and
  * run its day-2 actions (each action's own permission still applies).
+ * @public
  */
 export const BUILT_IN_ROLES: Readonly<Record<string, RoleDefinition>> = Object.freeze({
   viewer: { description: 'Reads the catalog, the actions offered and the automations', permissions: viewer },

@@ -1,4 +1,7 @@
-/** Roles given to one user (`user:alice`), team (`team:platform`) or machine token (`token:ci`). */
+/**
+ * Roles given to one user (`user:alice`), team (`team:platform`) or machine token (`token:ci`).
+ * @public
+ */
 export interface RoleAssignment {
   subject: string;
   roles: string[];

@@ -3,6 +3,7 @@ import type { StateStore } from '../state/state-store';
 import { BUILT_IN_ROLES, type RoleDefinition } from './built-in-roles';
 import { isRoleSubject, type RoleAssignment } from './role-assignment';
 
+/** @public */
 export interface RoleBookOptions {
   /** Roles added to, or redefining, the built-in ones. */
   roles?: Record<string, RoleDefinition>;
@@ -21,6 +22,7 @@ const ASSIGNMENTS_FRESH_MS = 1000;
  * Which roles an identity holds and what they grant: the config's assignments, the ones
  * made through the API (kept in the state store, so every instance agrees), the default
  * roles of people, each matched by user, by each team, or by token name.
+ * @public
  */
 export class RoleBook {
   readonly roles: Readonly<Record<string, RoleDefinition>>;

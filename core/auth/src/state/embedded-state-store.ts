@@ -18,6 +18,7 @@ type Change =
  * The state store of a portal without Redis: in memory, with every change appended to
  * `state.jsonl` in the data folder (written before the call returns), replayed at start
  * and compacted when the journal is mostly history. One process owns the folder.
+ * @public
  */
 export class EmbeddedStateStore implements StateStore {
   private readonly values = new Map<string, { value: string; expiresAt?: number }>();

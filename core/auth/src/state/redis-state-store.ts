@@ -13,6 +13,7 @@ return 1`;
  * The state store on Redis, shared by every portal instance. Values are strings under
  * `<prefix>state:<key>`; a log is a hash of entries by sequence number plus a hash with
  * its `first` kept and `last` written sequence.
+ * @public
  */
 export class RedisStateStore implements StateStore {
   private readonly prefix: string;

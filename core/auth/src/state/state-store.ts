@@ -3,6 +3,7 @@
  * role assignments, the audit log. Redis in production (shared by every instance), an
  * embedded journal under the data folder otherwise. Keys are plain strings such as
  * `session:<id>`; each implementation adds its own prefix.
+ * @public
  */
 export interface StateStore {
   get(key: string): Promise<string | null>;

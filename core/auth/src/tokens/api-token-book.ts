@@ -13,9 +13,13 @@ const DAY = 24 * 60 * 60 * 1000;
 const KEEP_EXPIRED_MS = 7 * DAY;
 /** The last-used time is written at most this often per token and instance, not on every request. */
 export const LAST_USED_EVERY_MS = 60_000;
-/** How long a token may live when `auth.apiTokens.maxDays` says nothing. */
+/**
+ * How long a token may live when `auth.apiTokens.maxDays` says nothing.
+ * @public
+ */
 export const DEFAULT_MAX_DAYS = 90;
 
+/** @public */
 export interface NewApiToken {
   name: string;
   owner: { id: string; displayName: string; teams: string[]; via: ApiTokenRecord['ownerVia'] };
@@ -28,6 +32,7 @@ export interface NewApiToken {
  * lists an owner's tokens without reading everyone's, `api-token-used:<id>` the last use
  * (apart, so the record stays immutable), `api-token-teams:<owner>` the owner's latest teams.
  * Every key expires a week after its token does.
+ * @public
  */
 export class ApiTokenBook {
   /** When this instance last wrote each token's last-used time. */

@@ -11,6 +11,7 @@ import { tokenIdOf } from './token-value';
  * `Authorization: Bearer pat_...`: one read by the token id in the value, then the hash
  * compared in constant time. Unknown, revoked, expired, or an owner who is gone: null (401).
  * The identity holds the token's scopes intersected with what its owner holds now.
+ * @public
  */
 export class ApiTokenSource implements CredentialSource {
   readonly name = 'api-token';

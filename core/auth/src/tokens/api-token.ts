@@ -2,6 +2,7 @@
  * One API token as stored: everything but its value, which is shown once at creation and
  * kept only as its SHA-256. The record never changes after creation (revoking deletes
  * it), so nothing written later can bring a revoked token back.
+ * @public
  */
 export interface ApiTokenRecord {
   /** `pat_` and 16 hex digits; also the visible start of the value, so a lookup is one read. */
@@ -24,7 +25,10 @@ export interface ApiTokenRecord {
   sha256: string;
 }
 
-/** What the API answers about a token: never the value, nor its hash. */
+/**
+ * What the API answers about a token: never the value, nor its hash.
+ * @public
+ */
 export interface ApiTokenInfo {
   id: string;
   name: string;
@@ -40,6 +44,7 @@ export interface ApiTokenInfo {
  * The scope that lets a token count as a member of its owner's teams, so the ownership
  * rules apply to it (edit what those teams own, run its day-2 actions). Without it a token
  * holds only its permission scopes: a read-only token cannot write through ownership.
+ * @public
  */
 export const TEAMS_SCOPE = 'teams';
 

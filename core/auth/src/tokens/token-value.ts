@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
-/** What every API token starts with, so secret scanners can find leaked ones. */
+/**
+ * What every API token starts with, so secret scanners can find leaked ones.
+ * @public
+ */
 export const API_TOKEN_PREFIX = 'pat_';
 
 const VALUE = /^(pat_[0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;

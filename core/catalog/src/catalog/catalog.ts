@@ -2,6 +2,7 @@ import type { CatalogService, EntityInput, EntityMutation, FullSyncReport, KindD
 import type { FullSyncRequest } from './full-sync';
 import type { ApiRoute } from '@portico/http';
 
+/** @public */
 export interface CatalogOptions {
   /** When set: the Redis store; otherwise the embedded store. */
   redisUrl?: string;
@@ -12,6 +13,7 @@ export interface CatalogOptions {
   logger: LoggerService;
 }
 
+/** @public */
 export interface DueTimerClaim {
   kind: string;
   id: string;
@@ -19,6 +21,7 @@ export interface DueTimerClaim {
   dueAt: number;
 }
 
+/** @public */
 export interface Catalog extends CatalogService {
   /** A kind contributed by a plugin (source = plugin id) or the API (source = 'api'). */
   registerKind(kind: KindDefinition, source: string): Promise<void>;

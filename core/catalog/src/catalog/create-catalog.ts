@@ -4,7 +4,10 @@ import { RedisCatalogStore } from '../store/redis/redis-catalog-store';
 import type { Catalog, CatalogOptions } from './catalog';
 import { PorticoCatalog } from './portico-catalog';
 
-/** The catalog on Redis when `redisUrl` is set, otherwise on the embedded store under `dataDir`. */
+/**
+ * The catalog on Redis when `redisUrl` is set, otherwise on the embedded store under `dataDir`.
+ * @public
+ */
 export async function createCatalog(options: CatalogOptions): Promise<Catalog> {
   const logger = options.logger.child({ component: 'catalog' });
   if (options.redisUrl) {

@@ -4,14 +4,19 @@ import { fromRef, toRef } from '../model/ids';
 import type { CatalogStore } from '../store/catalog-store';
 import type { BulkItemResult } from './portico-catalog';
 
+/** @public */
 export const DEFAULT_MAX_DELETE_SHARE = 0.1;
 
-/** What a full sync needs of the catalog: ownership-aware bulk upserts and guarded deletes. */
+/**
+ * What a full sync needs of the catalog: ownership-aware bulk upserts and guarded deletes.
+ * @public
+ */
 export interface FullSyncWriter {
   upsertMany(inputs: unknown[], options: { actor: string; source: string }): Promise<BulkItemResult[]>;
   delete(ref: EntityRef, options: DeleteOptions & { source?: string }): Promise<void>;
 }
 
+/** @public */
 export interface FullSyncRequest extends FullSyncOptions {
   source: string;
   actor: string;
@@ -26,6 +31,7 @@ function refOf(input: unknown): string | null {
  * A source's complete current set against what it owns: upsert everything, delete what
  * disappeared. Deleting a large share at once is usually an upstream outage or a wrong
  * config, not a real change, so beyond `maxDeleteShare` the deletions wait for an override.
+ * @public
  */
 export class FullSync {
   constructor(

@@ -52,6 +52,7 @@ const CUSTOM_FORMATS = {
   team: ENTITY_ID_PATTERN,
 };
 
+/** @public */
 export interface BulkItemResult {
   index: number;
   kind?: string;
@@ -61,6 +62,7 @@ export interface BulkItemResult {
   error?: { status: number; type: string; detail: string; errors?: FieldProblem[] };
 }
 
+/** @public */
 export interface KindChangeReport {
   kind: string;
   entities: number;
@@ -107,7 +109,10 @@ function targetsOf(value: unknown): string[] {
   return Array.isArray(value) ? (value as string[]) : [];
 }
 
-/** The catalog: kinds, validation, relations, queries and events over a CatalogStore. */
+/**
+ * The catalog: kinds, validation, relations, queries and events over a CatalogStore.
+ * @public
+ */
 export class PorticoCatalog implements Catalog {
   private kinds = new Map<string, KindInfo>();
   private sources = new Map<string, string>();

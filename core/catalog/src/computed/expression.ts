@@ -67,6 +67,7 @@ function tokenize(source: string): Token[] {
 const PRECEDENCE: Record<string, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '===': 3, '!==': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6 };
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** @public */
 export function parseExpression(source: string): Expr {
   if (typeof source !== 'string' || source.length === 0) fail('expected an expression', 0);
   if (source.length > MAX_LENGTH) fail(`longer than ${MAX_LENGTH} characters`, MAX_LENGTH);
@@ -133,6 +134,7 @@ function lookup(scope: Record<string, unknown>, path: string[]): unknown {
   return value === undefined ? null : value;
 }
 
+/** @public */
 export function evaluateExpression(expr: Expr, scope: Record<string, unknown>): unknown {
   switch (expr.t) {
     case 'lit':

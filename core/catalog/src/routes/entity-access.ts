@@ -1,7 +1,10 @@
 import { ForbiddenError, PERMISSIONS, hasPermission, isOwner, isPluginManaged, scopedPermission, type Entity, type EntityQuery, type Identity, type KindDefinition, type QueryResult } from '@portico/plugin-api';
 import { forbidden } from '@portico/http';
 
-/** Whether the identity may read entities of `kind` (and see the kind). */
+/**
+ * Whether the identity may read entities of `kind` (and see the kind).
+ * @public
+ */
 export function canReadKind(identity: Identity, kind: string): boolean {
   return hasPermission(identity, scopedPermission(PERMISSIONS.entityRead, kind));
 }

@@ -2,13 +2,17 @@ import type { Entity, EntityEvent, KindDefinition } from '@portico/plugin-api';
 import type { IndexEntry } from '../index/index-entry';
 import type { PlanNode, StoreQuery, StoreQueryResult } from '../query/plan';
 
+/** @public */
 export interface StoredKind {
   kind: KindDefinition;
   /** Plugin id, or `api` for kinds created through the REST API. */
   source: string;
 }
 
-/** One entity's change, applied atomically with its index changes and its event. */
+/**
+ * One entity's change, applied atomically with its index changes and its event.
+ * @public
+ */
 export interface EntityWrite {
   ref: string;
   /** The `meta.version` the writer read; 0 when it expects no entity. A mismatch rejects the write. */
@@ -21,11 +25,16 @@ export interface EntityWrite {
   event: EntityEvent | null;
 }
 
+/** @public */
 export type WriteOutcome = 'ok' | 'conflict';
 
-/** Messages on the bus: entity events, and notices that kinds changed (so other instances reload them). */
+/**
+ * Messages on the bus: entity events, and notices that kinds changed (so other instances reload them).
+ * @public
+ */
 export type BusMessage = { entity: EntityEvent } | { kindsChanged: true };
 
+/** @public */
 export interface DueTimer {
   /** `kind/id|property` */
   member: string;
@@ -36,6 +45,7 @@ export interface DueTimer {
  * Storage behind the catalog. The catalog decides what is written (documents, index
  * entries, events); a store makes each entity's write atomic and durable, and evaluates
  * index plans. Both implementations pass `catalog-store.conformance.ts`.
+ * @public
  */
 export interface CatalogStore {
   loadKinds(): Promise<StoredKind[]>;

@@ -22,7 +22,10 @@ Without REDIS_URL, "start" uses the embedded store (data in .portico-data next t
 its runs are queued for "portico worker" processes (needs REDIS_URL).
 A running "start" re-reads the plugins of its config on SIGHUP (what "portico plugin" sends).`;
 
-/** Runs the CLI; resolves with the process exit code once the command has stopped. */
+/**
+ * Runs the CLI; resolves with the process exit code once the command has stopped.
+ * @public
+ */
 export async function runCli(argv: string[]): Promise<number> {
   let parsed;
   try {

@@ -6,7 +6,10 @@ import { ValidationError, type JsonSchema } from '@portico/plugin-api';
 import { AUTH_CONFIG_SCHEMA, type AuthConfig } from '@portico/auth';
 import type { WebhookPolicyOptions } from '@portico/actions';
 
-/** One plugin to load: an npm package name (resolved from the config's folder) or a local folder. */
+/**
+ * One plugin to load: an npm package name (resolved from the config's folder) or a local folder.
+ * @public
+ */
 export interface PluginEntry {
   package?: string;
   path?: string;
@@ -15,6 +18,7 @@ export interface PluginEntry {
   enabled?: boolean;
 }
 
+/** @public */
 export interface PorticoConfig {
   portal?: { title?: string; port?: number; publicUrl?: string };
   plugins: PluginEntry[];
@@ -102,7 +106,10 @@ const CONFIG_SCHEMA: JsonSchema = {
 
 const validator = new SchemaValidator();
 
-/** Validates a config object; problems name the JSON pointer inside the config. */
+/**
+ * Validates a config object; problems name the JSON pointer inside the config.
+ * @public
+ */
 export function validateConfig(config: unknown, source = 'portico.config.yaml'): PorticoConfig {
   try {
     validator.assert(CONFIG_SCHEMA, config, source);
@@ -130,6 +137,7 @@ export interface LoadedConfig {
   baseDir: string;
 }
 
+/** @public */
 export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   const path = resolve(file);
   let text: string;

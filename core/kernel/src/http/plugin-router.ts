@@ -1,7 +1,9 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { UnauthorizedError, type HttpMethod, type HttpRoute } from '@portico/plugin-api';
-import { GUEST_IDENTITY, authorize, type ApiRoute, type RequestWithContext, type RouteAccess } from '@portico/http';
+import { GUEST_IDENTITY, SchemaValidator, assertRouteInput, authorize, type ApiRoute, type RequestWithContext, type RouteAccess } from '@portico/http';
 import type { PluginRecord } from '../plugins/plugin-record';
+
+const validator = new SchemaValidator();
 
 /**
  * Serves `/<pluginId>/...` with the running plugin's routes, looked up on every request, so a
@@ -23,7 +25,10 @@ export function createPluginDispatcher(records: () => PluginRecord[], select: (r
   return dispatcher;
 }
 
-/** Mounts a plugin's declarative routes; `token` routes refuse guests with a 401 problem. */
+/**
+ * Mounts a plugin's declarative routes: `token` routes refuse guests with a 401 problem, and a
+ * route's declared query parameters and body are checked (400 naming each bad field) before its handler runs.
+ */
 export function createPluginRouter(pluginId: string, routes: HttpRoute[], options: { before?: RequestHandler[] } = {}): Router {
   const router = Router();
   for (const route of routes) {
@@ -36,13 +41,14 @@ export function createPluginRouter(pluginId: string, routes: HttpRoute[], option
         throw new UnauthorizedError(`${route.method} ${req.originalUrl} needs an API token: send "Authorization: Bearer <token>" with a token of a machine identity (auth.tokens in portico.config.yaml, or a token created on the Tokens page).`);
       }
       if (route.permission) authorize(identity, route.permission, `${route.method} ${req.originalUrl}`);
+      const body = assertRouteInput(route, { query: req.query as Record<string, unknown>, body: req.body }, validator);
       const result = await route.handler({
         method: route.method as HttpMethod,
         path: req.path,
         params: req.params as Record<string, string>,
         query: req.query as Record<string, string | string[] | undefined>,
         headers: req.headers as Record<string, string | undefined>,
-        body: req.body,
+        body,
         rawBody: (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0),
         identity,
         requestId: req.requestId ?? '',
@@ -67,7 +73,10 @@ export function pluginRouteAccess(route: HttpRoute): RouteAccess {
   return route.auth === 'token' ? { signedIn: 'API tokens only', tokensOnly: true } : { signedIn: 'Any signed-in identity' };
 }
 
-/** OpenAPI entries for plugin routes (plugins describe only method, path, access and a summary). */
+/** What the document says of a plugin route that describes no answers. */
+const UNDESCRIBED_RESPONSES: ApiRoute['responses'] = { '200': { description: 'Succeeded; the plugin describes no response schema for this route' } };
+
+/** OpenAPI entries for plugin routes, with the schemas the plugin declared for them. */
 export function describePluginRoutes(pluginId: string, routes: HttpRoute[]): ApiRoute[] {
   return routes.map((route) => ({
     method: route.method.toLowerCase() as ApiRoute['method'],
@@ -76,7 +85,9 @@ export function describePluginRoutes(pluginId: string, routes: HttpRoute[]): Api
     summary: route.summary ?? `Route of plugin ${pluginId}`,
     access: pluginRouteAccess(route),
     tags: [`plugin:${pluginId}`],
-    responses: { '200': { description: 'Defined by the plugin' } },
+    ...(route.body ? { body: route.body } : {}),
+    ...(route.query ? { query: route.query } : {}),
+    responses: route.responses && Object.keys(route.responses).length > 0 ? route.responses : UNDESCRIBED_RESPONSES,
     handler: () => undefined,
   }));
 }

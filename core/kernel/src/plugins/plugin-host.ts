@@ -17,6 +17,7 @@ import {
   type WidgetDefinition,
 } from '@portico/plugin-api';
 import type { PluginInternals } from '@portico/plugin-api/internal';
+import { SchemaValidator } from '@portico/http';
 import type { PluginEntry } from '../config/portico-config';
 import { createPluginConfig } from '../services/plugin-config';
 import type { TaskScheduler } from '../services/task-scheduler';
@@ -68,6 +69,9 @@ interface Pending {
 }
 
 const ROUTE_PATH = /^\/[A-Za-z0-9_\-/:.]*$/;
+
+/** Checks the schemas plugin routes declare when the plugin loads, so a broken one never reaches a request. */
+const routeSchemas = new SchemaValidator();
 
 /**
  * Loads plugins into an inversify container: core services in the root, one child
@@ -342,6 +346,17 @@ export class PluginHost {
           `Plugin "${pkg.manifest.id}" (${pkg.label}) registers ${route.method} ${route.path} without saying who may call it: set "auth" ('user', 'token' or 'public') or a "permission".`,
           pkg.label,
         );
+      }
+      const schemas: Array<[string, unknown]> = [
+        ...(route.body ? [['body', route.body] as [string, unknown]] : []),
+        ...Object.entries(route.query ?? {}).flatMap(([name, param]) => (param.schema ? [[`query "${name}"`, param.schema] as [string, unknown]] : [])),
+        ...Object.entries(route.responses ?? {}).flatMap(([status, response]) => (response.schema ? [[`response ${status}`, response.schema] as [string, unknown]] : [])),
+      ];
+      for (const [what, schema] of schemas) {
+        const problem = routeSchemas.checkSchema(schema)[0];
+        if (problem) {
+          throw new PluginLoadError(`Plugin "${pkg.manifest.id}" (${pkg.label}) registers ${route.method} ${route.path} with an invalid ${what} schema: ${problem.pointer} ${problem.message}.`, pkg.label);
+        }
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { EntityProvider, HttpRoute, WidgetDefinition } from '@portico/plugin-api';
 
+/** @public */
 export interface PluginContributions {
   kinds: string[];
   actions: string[];
@@ -9,7 +10,10 @@ export interface PluginContributions {
   providers: string[];
 }
 
-/** What the kernel knows of one configured plugin, as listed on `/api/v1/plugins`. */
+/**
+ * What the kernel knows of one configured plugin, as listed on `/api/v1/plugins`.
+ * @public
+ */
 export interface PluginRecord {
   id: string;
   packageName: string;

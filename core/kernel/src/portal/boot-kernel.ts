@@ -14,6 +14,7 @@ import { PluginHost } from '../plugins/plugin-host';
 import { auditRuns } from '../audit/audit-runs';
 import { KERNEL_VERSION } from './kernel-version';
 
+/** @public */
 export interface KernelOptions {
   /** A config object; or give `configPath`. */
   config?: PorticoConfig;
@@ -34,7 +35,10 @@ export interface KernelOptions {
   inProcessWorker?: boolean;
 }
 
-/** Everything a portal or a worker process runs on: config, stores, runner, plugins. */
+/**
+ * Everything a portal or a worker process runs on: config, stores, runner, plugins.
+ * @public
+ */
 export async function bootKernel(options: KernelOptions) {
   const loaded = options.configPath ? await loadConfigFile(options.configPath) : { config: validateConfig(options.config ?? { plugins: [] }, 'the portal config'), baseDir: process.cwd() };
   const config = loaded.config;
@@ -93,4 +97,5 @@ export async function bootKernel(options: KernelOptions) {
   }
 }
 
+/** @public */
 export type Kernel = Awaited<ReturnType<typeof bootKernel>>;

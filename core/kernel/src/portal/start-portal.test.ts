@@ -62,7 +62,7 @@ describe('a portal with a plugin using every extension point', () => {
         actions: ['good.hello'],
         automations: ['good.greet-new-gizmo'],
         widgets: [expect.objectContaining({ id: 'good.card', slot: 'entity.cards', pluginId: 'good' })],
-        routes: ['GET /api/v1/plugins/good/greetings', 'POST /api/v1/plugins/good/private', 'GET /api/v1/plugins/good/report', 'POST /api/v1/plugins/good/hook'],
+        routes: ['GET /api/v1/plugins/good/greetings', 'POST /api/v1/plugins/good/greetings/:to', 'POST /api/v1/plugins/good/private', 'GET /api/v1/plugins/good/report', 'POST /api/v1/plugins/good/hook'],
         providers: ['good.sample'],
       },
     });
@@ -124,6 +124,39 @@ describe('a portal with a plugin using every extension point', () => {
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/plugins', '/openapi.json', '/kinds', '/kinds/{kind}', '/plugins/good/greetings', '/plugins/good/private']));
   });
+
+  it('checks a plugin route\'s declared body and query before its handler runs', async () => {
+    const ok = await request(portal.url).post('/api/v1/plugins/good/greetings/paris?times=2').send({ name: 'Ada' }).expect(201);
+    expect(ok.body).toEqual({ greetings: ['bonjour Ada from paris', 'bonjour Ada from paris'] });
+    const badBody = await request(portal.url).post('/api/v1/plugins/good/greetings/paris').send({ name: '', shout: true }).expect(400);
+    expect(badBody.headers['content-type']).toMatch(/problem\+json/);
+    expect(badBody.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: '/name' }), expect.objectContaining({ pointer: '/shout' })]));
+    const missing = await request(portal.url).post('/api/v1/plugins/good/greetings/paris').expect(400);
+    expect(missing.body.errors).toEqual([expect.objectContaining({ pointer: '/name' })]);
+    const badQuery = await request(portal.url).post('/api/v1/plugins/good/greetings/paris?times=9').send({ name: 'Ada' }).expect(400);
+    expect(badQuery.body.errors).toEqual([expect.objectContaining({ pointer: '/query/times' })]);
+  });
+
+  it('shows a plugin route with the schemas it declares in the OpenAPI document', async () => {
+    const res = await request(portal.url).get('/api/v1/openapi.json').expect(200);
+    const operation = res.body.paths['/plugins/good/greetings/{to}'].post;
+    expect(operation).toMatchObject({
+      operationId: 'good.post_greetings_to',
+      summary: 'Greet someone, a few times',
+      tags: ['plugin:good'],
+      parameters: [
+        { name: 'to', in: 'path', required: true },
+        { name: 'times', in: 'query', required: false, description: 'How many greetings', schema: { type: 'integer', minimum: 1, maximum: 3 } },
+      ],
+      requestBody: { content: { 'application/json': { schema: { required: ['name'], properties: { name: { type: 'string', minLength: 1 } } } } } },
+      responses: {
+        '201': { description: 'The greetings', content: { 'application/json': { schema: { required: ['greetings'] } } } },
+        '400': expect.any(Object),
+      },
+    });
+    // A route that declares no answers says so instead of pretending to a schema.
+    expect(res.body.paths['/plugins/good/report'].get.responses['200']).toEqual({ description: 'Succeeded; the plugin describes no response schema for this route' });
+  });
 });
 
 describe('plugins the kernel rejects', () => {
@@ -137,6 +170,7 @@ describe('plugins the kernel rejects', () => {
       plugin('dup-kind'),
       plugin('mismatch'),
       plugin('throws'),
+      plugin('bad-route-schema'),
     ]);
   });
   afterAll(() => portal.close());
@@ -151,6 +185,7 @@ describe('plugins the kernel rejects', () => {
     expect(errorOf('mismatch')).toBe(
       'Plugin "mismatch" (@fixtures/mismatch@1.2.3) does not match its manifest: it registers kinds ["registered-only"] not declared in package.json "portico.kinds"; and it declares kinds ["declared-only"] in package.json "portico.kinds" but does not register them. Update the manifest or the plugin so they agree.',
     );
+    expect(errorOf('bad-route-schema')).toMatch(/^Plugin "bad-route-schema" \(@fixtures\/bad-route-schema@1\.2\.3\) registers POST \/things with an invalid body schema: \/ schema is invalid: data\/properties\/size\/type must be/);
     expect(errorOf('throws')).toBe(
       'Plugin "throws" (@fixtures/throws@1.2.3) failed to start: cannot reach the upstream API. The portal runs without it: fix the error or remove the plugin from portico.config.yaml (start with --strict to make this fatal).',
     );

@@ -10,6 +10,7 @@ import { healthRoutes } from '../http/health-routes';
 import { kernelRoutes } from '../http/kernel-routes';
 import { pluginAdminRoutes } from '../http/plugin-admin-routes';
 import { createPluginDispatcher, describePluginRoutes } from '../http/plugin-router';
+import { apiDocsRouter } from '../http/api-docs-routes';
 import { portalEventsRoute } from '../http/portal-events-route';
 import { CatalogChangeFeed } from '../http/catalog-change-feed';
 import { DashboardBook } from '../dashboards/dashboard-book';
@@ -22,6 +23,7 @@ import { publicUrlFromEnv } from '../config/auth-from-env';
 import { loadUiHandler } from './load-ui-handler';
 import { KERNEL_VERSION } from './kernel-version';
 
+/** @public */
 export interface StartPortalOptions extends KernelOptions {
   /** 0 picks a free port. Default: config `portal.port`, PORT, or 7007. */
   port?: number;
@@ -30,6 +32,7 @@ export interface StartPortalOptions extends KernelOptions {
   ui?: boolean;
 }
 
+/** @public */
 export interface Portal {
   url: string;
   port: number;
@@ -49,7 +52,10 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-/** Starts a portal: store, action runner, plugins, HTTP server. Used by `portico start` and tests. */
+/**
+ * Starts a portal: store, action runner, plugins, HTTP server. Used by `portico start` and tests.
+ * @public
+ */
 export async function startPortal(options: StartPortalOptions = {}): Promise<Portal> {
   const kernel = await bootKernel(options);
   const { config, logger, redis, auth, catalog, actionRunner, host } = kernel;
@@ -116,7 +122,7 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
     const bodyOptions = { limit: config.bodyLimit, maxDepth: config.maxJsonDepth };
     const app = createHttpApp({
       // The audit capture comes first, so it sees every response, refusals by later steps included.
-      before: [auditCapture(auth.audit), requestLogger(logger), healthRoutes({ state: () => state, records: () => host.records, connections: () => [...(redis ? [{ name: 'kernel', status: redis.status }] : []), ...catalog.health(), ...actionRunner.health()] })],
+      before: [auditCapture(auth.audit), requestLogger(logger), healthRoutes({ state: () => state, records: () => host.records, connections: () => [...(redis ? [{ name: 'kernel', status: redis.status }] : []), ...catalog.health(), ...actionRunner.health()] }), apiDocsRouter({ title: config.portal?.title ?? 'Portico' })],
       api: [
         { prefix: '', router: createApiRouter(apiRoutes.filter((route) => !('public' in route.access))) },
         { prefix: '/plugins', router: createPluginDispatcher(() => host.records, (route) => route.auth !== 'public') },

@@ -2,6 +2,7 @@ import { loadConfigFile } from '../config/portico-config';
 import { reconcilePlugins, type ReconcileResult } from '../plugins/reconcile-plugins';
 import { bootKernel, type KernelOptions } from './boot-kernel';
 
+/** @public */
 export interface Worker {
   /** Re-reads the config file and loads, unloads or upgrades plugins to match it (SIGHUP). */
   reloadPlugins(): Promise<ReconcileResult>;
@@ -12,6 +13,7 @@ export interface Worker {
  * A `portico worker` process: loads the same plugins (so their action handlers exist)
  * and executes queued runs; it serves no HTTP. Several workers on several machines share
  * the Redis queue.
+ * @public
  */
 export async function startWorker(options: KernelOptions): Promise<Worker> {
   const kernel = await bootKernel({ ...options, inProcessWorker: false });

@@ -2,6 +2,7 @@
  * The kernel's permissions, one table. Plugins add their own (`cicd.deploy`) on actions.
  * Catalog permissions may be scoped to one kind with `:<kind>`, e.g.
  * `catalog.entity.write:component`; the unscoped name grants every kind.
+ * @public
  */
 export const PERMISSIONS = Object.freeze({
   /** Read a kind's entities (and see the kind): lists, queries, facets, search, streams. */
@@ -36,9 +37,13 @@ export const PERMISSIONS = Object.freeze({
   admin: 'admin',
 });
 
+/** @public */
 export type KernelPermission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
-/** `catalog.entity.write` + `component` → `catalog.entity.write:component`. */
+/**
+ * `catalog.entity.write` + `component` → `catalog.entity.write:component`.
+ * @public
+ */
 export function scopedPermission(permission: string, resource: string): string {
   return `${permission}:${resource}`;
 }

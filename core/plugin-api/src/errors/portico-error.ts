@@ -1,3 +1,4 @@
+/** @public */
 export interface FieldProblem {
   /** JSON pointer of the bad field, e.g. `/properties/replicas`. */
   pointer: string;
@@ -7,6 +8,7 @@ export interface FieldProblem {
 /**
  * An error with an HTTP status and a stable problem type. The kernel turns it into an
  * `application/problem+json` answer (RFC 9457); anything else becomes a plain 500.
+ * @public
  */
 export class PorticoError extends Error {
   readonly status: number;
@@ -34,30 +36,35 @@ export class PorticoError extends Error {
   }
 }
 
+/** @public */
 export class ValidationError extends PorticoError {
   constructor(detail: string, errors: FieldProblem[] = [], code = 'validation') {
     super({ status: 400, code, title: 'Invalid input', detail, errors });
   }
 }
 
+/** @public */
 export class NotFoundError extends PorticoError {
   constructor(detail: string) {
     super({ status: 404, code: 'not-found', title: 'Not found', detail });
   }
 }
 
+/** @public */
 export class ConflictError extends PorticoError {
   constructor(detail: string, extensions?: Record<string, unknown>, code = 'conflict') {
     super({ status: 409, code, title: 'Conflict', detail, extensions });
   }
 }
 
+/** @public */
 export class PreconditionFailedError extends PorticoError {
   constructor(detail: string, extensions?: Record<string, unknown>) {
     super({ status: 412, code: 'precondition-failed', title: 'Precondition failed', detail, extensions });
   }
 }
 
+/** @public */
 export class ForbiddenError extends PorticoError {
   /** `extensions` such as `{ permission }` travel in the problem, so clients can say what is missing. */
   constructor(detail: string, extensions?: Record<string, unknown>) {
@@ -65,19 +72,24 @@ export class ForbiddenError extends PorticoError {
   }
 }
 
+/** @public */
 export class UnauthorizedError extends PorticoError {
   constructor(detail: string) {
     super({ status: 401, code: 'unauthorized', title: 'Unauthorized', detail });
   }
 }
 
-/** A store or service the request needs is down for now (answered 503 with `Retry-After`); retrying later works. */
+/**
+ * A store or service the request needs is down for now (answered 503 with `Retry-After`); retrying later works.
+ * @public
+ */
 export class ServiceUnavailableError extends PorticoError {
   constructor(detail: string, extensions?: Record<string, unknown>) {
     super({ status: 503, code: 'service-unavailable', title: 'Service unavailable', detail, extensions: { retryAfter: 5, ...(extensions ?? {}) } });
   }
 }
 
+/** @public */
 export function isPorticoError(error: unknown): error is PorticoError {
   return error instanceof Error && typeof (error as PorticoError).status === 'number' && typeof (error as PorticoError).type === 'string' && (error as PorticoError).type.startsWith('urn:portico:problem:');
 }

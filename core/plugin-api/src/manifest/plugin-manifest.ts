@@ -1,6 +1,7 @@
 /**
  * The `portico` field of a plugin's package.json: what the plugin contributes, readable
  * without running its code (by the kernel before load, and by a marketplace page).
+ * @public
  */
 export interface PluginManifest {
   /** Plugin id; must equal the id given to `definePlugin`. */
@@ -31,6 +32,7 @@ function stringList(value: unknown, field: string, pattern: RegExp, problems: st
 /**
  * Checks a package.json's `portico` field. Returns the manifest and a list of problems,
  * each a sentence naming the field and what to write instead.
+ * @public
  */
 export function readPluginManifest(packageJson: unknown): { manifest: PluginManifest | null; problems: string[] } {
   const problems: string[] = [];

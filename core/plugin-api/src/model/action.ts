@@ -4,8 +4,10 @@ import type { QueryFilter } from './query';
 import type { LoggerService } from '../services/logger-service';
 import type { CatalogService } from '../services/catalog-service';
 
+/** @public */
 export type ActionOperation = 'create' | 'day-2' | 'delete';
 
+/** @public */
 export interface ApprovalPolicy {
   /** User ids allowed to approve. */
   users?: string[];
@@ -20,12 +22,16 @@ export interface ApprovalPolicy {
   allowSelfApproval?: boolean;
 }
 
+/** @public */
 export interface RetryPolicy {
   attempts: number;
   backoffMs?: number;
 }
 
-/** What an in-process handler receives. */
+/**
+ * What an in-process handler receives.
+ * @public
+ */
 export interface ActionContext<I = Record<string, unknown>> {
   runId: string;
   inputs: I;
@@ -53,7 +59,10 @@ export interface ActionContext<I = Record<string, unknown>> {
   runAction(actionId: string, options?: RunActionOptions): Promise<Run>;
 }
 
-/** What `ActionContext.runAction` starts a child run with. */
+/**
+ * What `ActionContext.runAction` starts a child run with.
+ * @public
+ */
 export interface RunActionOptions {
   inputs?: Record<string, unknown>;
   /** The entity the child acts on, as a ref or `<kind>:<id>`. */
@@ -64,8 +73,10 @@ export interface RunActionOptions {
   title?: string;
 }
 
+/** @public */
 export type ActionHandler<I = Record<string, unknown>> = (ctx: ActionContext<I>) => Promise<void> | void;
 
+/** @public */
 export interface WebhookInvocation {
   type: 'webhook';
   url: string;
@@ -83,22 +94,26 @@ export interface WebhookInvocation {
   mode?: 'sync' | 'async';
 }
 
+/** @public */
 export interface HandlerInvocation<I = Record<string, unknown>> {
   type: 'handler';
   handler: ActionHandler<I>;
 }
 
+/** @public */
 export interface AgentInvocation {
   type: 'agent';
   /** Queue name an external agent consumes. */
   queue: string;
 }
 
+/** @public */
 export type ActionInvocation<I = Record<string, unknown>> =
   | HandlerInvocation<I>
   | WebhookInvocation
   | AgentInvocation;
 
+/** @public */
 export interface ActionDefinition<I = Record<string, unknown>> {
   id: string;
   title: string;
@@ -124,6 +139,7 @@ export interface ActionDefinition<I = Record<string, unknown>> {
   invocation: ActionInvocation<I>;
 }
 
+/** @public */
 export type RunStatus =
   | 'queued'
   | 'waiting_for_approval'
@@ -134,6 +150,7 @@ export type RunStatus =
   | 'declined'
   | 'timed_out';
 
+/** @public */
 export interface Run {
   id: string;
   actionId: string;

@@ -1,9 +1,13 @@
 import type { Run } from './action';
 import type { Entity } from './entity';
 
+/** @public */
 export type AutomationTrigger = 'entity.created' | 'entity.updated' | 'entity.deleted' | 'run.finished' | 'timer.expired';
 
-/** What an automation's condition and inputs see. */
+/**
+ * What an automation's condition and inputs see.
+ * @public
+ */
 export interface AutomationEvent {
   type: AutomationTrigger;
   /** Entity kind and id (entity and timer events; for `run.finished` the run's entity, if any). */
@@ -18,6 +22,7 @@ export interface AutomationEvent {
   at: string;
 }
 
+/** @public */
 export type ConditionOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'notIn' | 'contains' | 'beginsWith' | 'endsWith' | 'isEmpty' | 'isNotEmpty' | 'changed';
 
 /**
@@ -25,6 +30,7 @@ export type ConditionOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'n
  * path into the event (`after.properties.status`, `run.status`, `timer.property`);
  * `changed` compares the entity before and after at `path` (`properties.ttlDays`, or
  * `after.properties.ttlDays`: the `after.`/`before.` prefix is optional).
+ * @public
  */
 export type EventCondition =
   | { all: EventCondition[] }
@@ -36,6 +42,7 @@ export type EventCondition =
  * Runs an action when something happens in the portal: an entity created, updated or
  * deleted, a run finished, or a `timer` property expired. Contributed by plugins through
  * `coreExtensionPoints.actions.addAutomation`, or created through `POST /api/v1/automations`.
+ * @public
  */
 export interface AutomationDefinition {
   id: string;

@@ -1,13 +1,22 @@
 import type { EntityQuery } from './query';
 import type { RunStatus } from './action';
 
-/** The built-in widget types a dashboard holds; `plugin` is a plugin widget that declares `dashboard`. */
+/**
+ * The built-in widget types a dashboard holds; `plugin` is a plugin widget that declares `dashboard`.
+ * @public
+ */
 export type DashboardWidgetType = 'number' | 'pie' | 'bar' | 'line' | 'table' | 'runs' | 'plugin';
 
-/** How a number widget sums up its query: the count of matches, or an aggregate of one numeric property. */
+/**
+ * How a number widget sums up its query: the count of matches, or an aggregate of one numeric property.
+ * @public
+ */
 export type DashboardAggregate = 'count' | 'sum' | 'avg' | 'min' | 'max';
 
-/** A widget's place on the dashboard grid, in grid columns (12 wide) and rows. */
+/**
+ * A widget's place on the dashboard grid, in grid columns (12 wide) and rows.
+ * @public
+ */
 export interface DashboardLayout {
   x: number;
   y: number;
@@ -23,6 +32,7 @@ export interface DashboardLayout {
  * - `table`: `query` and `columns`;
  * - `runs`: `runs` (filters on action, status, team);
  * - `plugin`: `plugin` (which plugin widget).
+ * @public
  */
 export interface DashboardWidget {
   id: string;
@@ -41,7 +51,10 @@ export interface DashboardWidget {
   plugin?: { pluginId: string; widgetId: string };
 }
 
-/** A dashboard as the portal stores and serves it. `owner` is `user:<id>` or `team:<id>`. */
+/**
+ * A dashboard as the portal stores and serves it. `owner` is `user:<id>` or `team:<id>`.
+ * @public
+ */
 export interface Dashboard {
   id: string;
   title: string;

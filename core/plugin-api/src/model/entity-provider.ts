@@ -1,12 +1,16 @@
 import type { EntityInput, EntityRef } from './entity';
 import type { LoggerService } from '../services/logger-service';
 
-/** A batch of changes from a provider: upserts and deletes applied atomically per entity. */
+/**
+ * A batch of changes from a provider: upserts and deletes applied atomically per entity.
+ * @public
+ */
 export interface EntityMutation {
   upsert?: EntityInput[];
   delete?: EntityRef[];
 }
 
+/** @public */
 export interface FullSyncOptions {
   /** Only the provider's entities of these kinds are compared (and may be deleted); default: all of them. */
   kinds?: string[];
@@ -16,6 +20,7 @@ export interface FullSyncOptions {
   allowLargeDelete?: boolean;
 }
 
+/** @public */
 export interface FullSyncReport {
   /** The owning source, `provider:<id>`. */
   source: string;
@@ -31,6 +36,7 @@ export interface FullSyncReport {
   heldBack?: { refs: EntityRef[]; share: number; maxDeleteShare: number };
 }
 
+/** @public */
 export interface EntityProviderContext {
   logger: LoggerService;
   signal: AbortSignal;
@@ -43,7 +49,10 @@ export interface EntityProviderContext {
   applyFullSync(entities: EntityInput[], options?: FullSyncOptions): Promise<FullSyncReport>;
 }
 
-/** Ingestion: brings entities from an outside system into the catalog, on a schedule and on demand. */
+/**
+ * Ingestion: brings entities from an outside system into the catalog, on a schedule and on demand.
+ * @public
+ */
 export interface EntityProvider {
   id: string;
   /** How often to resync, in milliseconds; omitted means only on start and on demand. */

@@ -1,9 +1,13 @@
-/** Reference to one entity. */
+/**
+ * Reference to one entity.
+ * @public
+ */
 export interface EntityRef {
   kind: string;
   id: string;
 }
 
+/** @public */
 export interface EntityMeta {
   createdAt: string;
   updatedAt: string;
@@ -19,9 +23,13 @@ export interface EntityMeta {
   source?: string;
 }
 
-/** Relation values are entity ids of the relation's target kind. */
+/**
+ * Relation values are entity ids of the relation's target kind.
+ * @public
+ */
 export type RelationValues = Record<string, string | string[] | null>;
 
+/** @public */
 export interface Entity {
   kind: string;
   id: string;
@@ -36,14 +44,19 @@ export interface Entity {
   meta: EntityMeta;
 }
 
-/** What a writer sends: an entity without `meta` and `computed`. */
+/**
+ * What a writer sends: an entity without `meta` and `computed`.
+ * @public
+ */
 export type EntityInput = Omit<Entity, 'meta' | 'computed' | 'properties' | 'relations'> & {
   properties?: Record<string, unknown>;
   relations?: RelationValues;
 };
 
+/** @public */
 export type EntityEventType = 'created' | 'updated' | 'deleted';
 
+/** @public */
 export interface EntityEvent {
   type: EntityEventType;
   kind: string;

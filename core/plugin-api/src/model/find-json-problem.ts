@@ -1,10 +1,16 @@
 /** Keys that would reach `Object.prototype` when a parsed value is merged or spread. */
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** The JSON nesting a portal accepts by default (objects and arrays inside each other). */
+/**
+ * The JSON nesting a portal accepts by default (objects and arrays inside each other).
+ * @public
+ */
 export const DEFAULT_MAX_JSON_DEPTH = 64;
 
-/** What is wrong with a JSON value, and where (a JSON pointer). */
+/**
+ * What is wrong with a JSON value, and where (a JSON pointer).
+ * @public
+ */
 export interface JsonProblem {
   problem: 'forbidden-key' | 'too-deep';
   pointer: string;
@@ -33,6 +39,7 @@ function escapeStep(key: string): string {
  * `maxDepth` (the top-level value is depth 1), in document order. Iterative, so a hostile
  * document nested 100,000 deep cannot overflow the stack; pointers are built only for the
  * answer, so deep documents cost linear time.
+ * @public
  */
 export function findJsonProblem(value: unknown, options: { maxDepth?: number; pointer?: string } = {}): JsonProblem | null {
   const maxDepth = options.maxDepth ?? Infinity;
@@ -56,7 +63,10 @@ export function findJsonProblem(value: unknown, options: { maxDepth?: number; po
   return null;
 }
 
-/** Pointer of the first prototype-polluting key (`__proto__`, `constructor`, `prototype`) at any depth, or null. */
+/**
+ * Pointer of the first prototype-polluting key (`__proto__`, `constructor`, `prototype`) at any depth, or null.
+ * @public
+ */
 export function findForbiddenKey(value: unknown, pointer = ''): string | null {
   return findJsonProblem(value, { pointer })?.pointer ?? null;
 }

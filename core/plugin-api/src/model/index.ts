@@ -36,6 +36,7 @@ export type { WidgetDefinition, WidgetCondition, WidgetDashboardSupport, SlotId 
 export type { Dashboard, DashboardWidget, DashboardWidgetType, DashboardAggregate, DashboardLayout } from './dashboard';
 export type { EntityProvider, EntityProviderContext, EntityMutation, FullSyncOptions, FullSyncReport } from './entity-provider';
 export type { HttpRoute, HttpRequest, HttpResponse, HttpMethod } from './http-route';
+export type { RouteQueryParameter, RouteResponse } from './route-schemas';
 export type { AutomationDefinition, AutomationEvent, AutomationTrigger, EventCondition, ConditionOperator } from './automation';
 export { findJsonProblem, findForbiddenKey, DEFAULT_MAX_JSON_DEPTH, type JsonProblem } from './find-json-problem';
 export { TERMINAL_RUN_STATUSES, isTerminalStatus } from './run-status';

@@ -1,4 +1,7 @@
-/** A JSON Schema (draft 2020-12) object, as accepted by ajv. Kept loose on purpose. */
+/**
+ * A JSON Schema (draft 2020-12) object, as accepted by ajv. Kept loose on purpose.
+ * @public
+ */
 export interface JsonSchema {
   type?: string | string[];
   title?: string;

@@ -1,7 +1,10 @@
 import type { JsonSchema } from './json-schema';
 import type { QueryFilter } from './query';
 
-/** A relation from entities of one kind to entities of another, stored in both directions. */
+/**
+ * A relation from entities of one kind to entities of another, stored in both directions.
+ * @public
+ */
 export interface RelationDefinition {
   /** Kind id of the entities this relation points at. */
   target: string;
@@ -17,13 +20,19 @@ export interface RelationDefinition {
   inverseTitle?: string;
 }
 
-/** Copies a value from a related entity: `path` is relation names then a property, e.g. `system.domain.$title`. */
+/**
+ * Copies a value from a related entity: `path` is relation names then a property, e.g. `system.domain.$title`.
+ * @public
+ */
 export interface MirrorProperty {
   title?: string;
   path: string;
 }
 
-/** A value computed from the entity itself with a small, side-effect-free expression. */
+/**
+ * A value computed from the entity itself with a small, side-effect-free expression.
+ * @public
+ */
 export interface CalculationProperty {
   title?: string;
   /** Expression over `properties`, `relations`, `title`, `id`, e.g. `properties.replicas * 2`. */
@@ -31,7 +40,10 @@ export interface CalculationProperty {
   type?: 'string' | 'number' | 'boolean';
 }
 
-/** Counts or folds over related entities. */
+/**
+ * Counts or folds over related entities.
+ * @public
+ */
 export interface AggregationProperty {
   title?: string;
   /** Relation to follow: a relation name of this kind, or an inverse relation name. */
@@ -43,7 +55,10 @@ export interface AggregationProperty {
   filter?: QueryFilter;
 }
 
-/** An entity kind (Port calls them blueprints): the schema every entity of the kind obeys. */
+/**
+ * An entity kind (Port calls them blueprints): the schema every entity of the kind obeys.
+ * @public
+ */
 export interface KindDefinition {
   id: string;
   title: string;

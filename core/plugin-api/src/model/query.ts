@@ -1,3 +1,4 @@
+/** @public */
 export type QueryOperator =
   | '='
   | '!='
@@ -18,6 +19,7 @@ export type QueryOperator =
 /**
  * One rule. `property` is `id`, `title`, `owner`, `kind`, a property name
  * (`properties.` prefix optional) or `relations.<name>`.
+ * @public
  */
 export interface PropertyRule {
   property: string;
@@ -25,6 +27,7 @@ export interface PropertyRule {
   value?: unknown;
 }
 
+/** @public */
 export interface RelatedToRule {
   operator: 'relatedTo';
   kind: string;
@@ -36,18 +39,22 @@ export interface RelatedToRule {
   relation?: string;
 }
 
+/** @public */
 export type QueryRule = PropertyRule | RelatedToRule | QueryFilter;
 
+/** @public */
 export interface QueryFilter {
   combinator: 'and' | 'or';
   rules: QueryRule[];
 }
 
+/** @public */
 export interface QuerySort {
   property: string;
   order?: 'asc' | 'desc';
 }
 
+/** @public */
 export interface EntityQuery {
   kind?: string;
   filter?: QueryFilter;
@@ -59,6 +66,7 @@ export interface EntityQuery {
   facets?: string[];
 }
 
+/** @public */
 export interface QueryResult<T> {
   items: T[];
   total: number;

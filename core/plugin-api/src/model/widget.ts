@@ -1,4 +1,7 @@
-/** Slots the shell renders. Plugins may also target slots other plugins define. */
+/**
+ * Slots the shell renders. Plugins may also target slots other plugins define.
+ * @public
+ */
 export type SlotId =
   | 'home.widgets'
   | 'entity.cards'
@@ -9,6 +12,7 @@ export type SlotId =
   | 'form.fields'
   | (string & {});
 
+/** @public */
 export interface WidgetCondition {
   kind?: string | string[];
   /** Shown only when the entity's property equals the value. */
@@ -18,6 +22,7 @@ export interface WidgetCondition {
 /**
  * A UI contribution. Declared on the backend so the kernel can list it; the component
  * itself is the named export `component` of the plugin's UI bundle.
+ * @public
  */
 export interface WidgetDefinition {
   id: string;
@@ -36,7 +41,10 @@ export interface WidgetDefinition {
   dashboard?: WidgetDashboardSupport;
 }
 
-/** A widget's wish to live on dashboards, with the grid size it starts at (12 columns wide; rows of 80 px). */
+/**
+ * A widget's wish to live on dashboards, with the grid size it starts at (12 columns wide; rows of 80 px).
+ * @public
+ */
 export interface WidgetDashboardSupport {
   /** Columns, 1 to 12 (default 4). */
   width?: number;

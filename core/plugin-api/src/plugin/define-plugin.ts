@@ -8,17 +8,22 @@ import type { JsonSchema } from '../model/json-schema';
 type AnyRef = ServiceRef<any> | ExtensionPoint<any>;
 type DepsOf<D extends Record<string, AnyRef>> = { [K in keyof D]: D[K]['T'] };
 
-/** An extension point this plugin provides, with the factory that creates its implementation. */
+/**
+ * An extension point this plugin provides, with the factory that creates its implementation.
+ * @public
+ */
 export interface ProvidedExtensionPoint<T> {
   ref: ExtensionPoint<T>;
   /** Called once before `init`; the returned object is what contributors receive. */
   create(): T;
 }
 
+/** @public */
 export function provideExtensionPoint<T>(ref: ExtensionPoint<T>, create: () => T): ProvidedExtensionPoint<T> {
   return { ref, create };
 }
 
+/** @public */
 export interface PluginOptions<D extends Record<string, AnyRef>> {
   id: string;
   /** JSON Schema of the plugin's section in `portico.config.yaml`. */
@@ -29,7 +34,10 @@ export interface PluginOptions<D extends Record<string, AnyRef>> {
   init(deps: DepsOf<D>): void | Promise<void>;
 }
 
-/** The opaque object a plugin package exports (as its default export or `plugin`). */
+/**
+ * The opaque object a plugin package exports (as its default export or `plugin`).
+ * @public
+ */
 export interface PorticoPlugin {
   readonly $$type: 'portico.plugin';
   readonly id: string;
@@ -38,7 +46,10 @@ export interface PorticoPlugin {
   toString(): string;
 }
 
-/** What the kernel reads from a plugin; not part of the author-facing surface. */
+/**
+ * What the kernel reads from a plugin; not part of the author-facing surface.
+ * @internal
+ */
 export interface PluginInternals {
   id: string;
   configSchema?: JsonSchema;
@@ -55,9 +66,13 @@ export interface PluginInternals {
  */
 const INTERNALS = Symbol.for('portico.plugin.internals');
 
-/** The version of this package, which plugins record as the API they were built against. */
+/**
+ * The version of this package, which plugins record as the API they were built against.
+ * @public
+ */
 export const PLUGIN_API_VERSION: string = packageVersion;
 
+/** @public */
 export function definePlugin<D extends Record<string, AnyRef>>(options: PluginOptions<D>): PorticoPlugin {
   const id = validateId('plugin', options.id);
   if (typeof options.init !== 'function') {
@@ -85,7 +100,10 @@ export function definePlugin<D extends Record<string, AnyRef>>(options: PluginOp
   return Object.freeze(plugin);
 }
 
-/** For the kernel only (exported from `@portico/plugin-api/internal`). */
+/**
+ * For the kernel only (exported from `@portico/plugin-api/internal`).
+ * @internal
+ */
 export function getPluginInternals(plugin: unknown): PluginInternals | undefined {
   if (!plugin || typeof plugin !== 'object') return undefined;
   return (plugin as Record<symbol, PluginInternals | undefined>)[INTERNALS];

@@ -3,6 +3,7 @@ import { validateId } from './validate-id';
 /**
  * A typed handle to a service. The kernel binds an implementation to it; plugins
  * declare it as a dependency and receive the implementation in `init`.
+ * @public
  */
 export interface ServiceRef<T> {
   readonly $$type: 'portico.service-ref';
@@ -12,6 +13,7 @@ export interface ServiceRef<T> {
   toString(): string;
 }
 
+/** @public */
 export function createServiceRef<T>(options: { id: string }): ServiceRef<T> {
   const id = validateId('service', options.id);
   return Object.freeze({

@@ -1,6 +1,7 @@
 import type { ActionDefinition, Run } from '../model/action';
 import type { EntityRef } from '../model/entity';
 
+/** @public */
 export interface StartRunRequest {
   actionId: string;
   entity?: EntityRef | null;
@@ -9,6 +10,7 @@ export interface StartRunRequest {
   idempotencyKey?: string;
 }
 
+/** @public */
 export interface ActionRunnerService {
   listActions(): Promise<Array<Omit<ActionDefinition, 'invocation'> & { invocation: { type: string } }>>;
   startRun(request: StartRunRequest): Promise<Run>;

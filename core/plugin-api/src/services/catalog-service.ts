@@ -2,6 +2,7 @@ import type { Entity, EntityEvent, EntityInput, EntityRef } from '../model/entit
 import type { KindDefinition } from '../model/kind';
 import type { EntityQuery, QueryResult } from '../model/query';
 
+/** @public */
 export interface WriteOptions {
   /** Actor recorded in `meta.updatedBy`. */
   actor?: string;
@@ -9,12 +10,16 @@ export interface WriteOptions {
   ifVersion?: number;
 }
 
+/** @public */
 export interface DeleteOptions extends WriteOptions {
   /** Also delete entities that require this one. */
   cascade?: boolean;
 }
 
-/** The catalog as plugins see it. */
+/**
+ * The catalog as plugins see it.
+ * @public
+ */
 export interface CatalogService {
   listKinds(): Promise<KindDefinition[]>;
   getKind(id: string): Promise<KindDefinition | null>;

@@ -9,7 +9,10 @@ import type { PluginMetadataService } from './plugin-metadata-service';
 import type { SchedulerService } from './scheduler-service';
 import type { SecretsService } from './secrets-service';
 
-/** Services the kernel provides to every plugin. Plugin-scoped ones are bound per plugin. */
+/**
+ * Services the kernel provides to every plugin. Plugin-scoped ones are bound per plugin.
+ * @public
+ */
 export const coreServices = Object.freeze({
   logger: createServiceRef<LoggerService>({ id: 'core.logger' }),
   config: createServiceRef<ConfigService>({ id: 'core.config' }),

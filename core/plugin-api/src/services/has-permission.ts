@@ -5,6 +5,7 @@ import type { Identity } from './identity-service';
  * family ending in `.*` (`cicd.*` grants `cicd.deploy`). A permission scoped to one
  * resource, `catalog.entity.write:component`, is also granted by its unscoped name
  * (`catalog.entity.write`) and that name's families. No permission needed → true.
+ * @public
  */
 export function hasPermission(identity: Pick<Identity, 'permissions'>, permission: string | undefined): boolean {
   if (!permission) return true;

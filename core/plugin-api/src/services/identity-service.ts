@@ -1,3 +1,4 @@
+/** @public */
 export interface Identity {
   /** `user:<name>`, `token:<name>`, `plugin:<id>`, `run:<run id>` (a run's callback token) or `guest`. */
   id: string;
@@ -23,6 +24,7 @@ export interface Identity {
   owner?: string;
 }
 
+/** @public */
 export interface IdentityService {
   /** Resolve an `Authorization` header value; returns the guest in dev mode, null otherwise. */
   authenticate(authorization: string | undefined): Promise<Identity | null>;

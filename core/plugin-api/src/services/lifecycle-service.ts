@@ -1,3 +1,4 @@
+/** @public */
 export interface LifecycleService {
   /** Runs after every plugin has initialised, before the HTTP server listens. */
   addStartHook(hook: () => void | Promise<void>): void;

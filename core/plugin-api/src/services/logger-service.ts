@@ -1,3 +1,4 @@
+/** @public */
 export interface LoggerService {
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;

@@ -1,3 +1,4 @@
+/** @public */
 export interface PluginMetadataService {
   readonly pluginId: string;
   readonly version: string;

@@ -1,3 +1,4 @@
+/** @public */
 export interface ScheduledTask {
   /** Unique within the plugin. */
   id: string;
@@ -9,6 +10,7 @@ export interface ScheduledTask {
   fn(signal: AbortSignal): Promise<void>;
 }
 
+/** @public */
 export interface SchedulerService {
   schedule(task: ScheduledTask): { cancel(): void };
 }

@@ -15,6 +15,7 @@ function newest(path: string): number {
  * Runs a package's own `rollup -c` when `output` (relative to `dir`) is missing or older than any
  * file under `sources`: a browser test needs the plugin's UI bundle, and rebuilding only what
  * changed keeps test runs short.
+ * @alpha
  */
 export function ensureBuilt(dir: string, output = join('dist', 'ui.mjs'), sources: string[] = ['src']): void {
   const out = join(dir, output);

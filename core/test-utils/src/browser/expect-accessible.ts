@@ -3,15 +3,22 @@ import type { Page } from 'playwright-core';
 
 let axeSource: string | undefined;
 
-/** The rule sets checked: WCAG 2.0 and 2.1, levels A and AA. */
+/**
+ * The rule sets checked: WCAG 2.0 and 2.1, levels A and AA.
+ * @alpha
+ */
 export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/** @alpha */
 export interface AxeNode {
   target: unknown[];
   html: string;
   failureSummary?: string;
 }
-/** What axe-core reports for one broken rule (the fields a failure message needs). */
+/**
+ * What axe-core reports for one broken rule (the fields a failure message needs).
+ * @alpha
+ */
 export interface AxeViolation {
   id: string;
   impact?: string | null;
@@ -20,7 +27,10 @@ export interface AxeViolation {
   nodes: AxeNode[];
 }
 
-/** One line per offending element, so a failing test says what to fix and where. */
+/**
+ * One line per offending element, so a failing test says what to fix and where.
+ * @alpha
+ */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
     .map((violation) => {
@@ -35,6 +45,7 @@ export function describeViolations(violations: AxeViolation[]): string {
  * Runs axe-core's WCAG 2 A and AA rules inside the page and throws when any is violated,
  * naming each rule and element. axe is evaluated through the DevTools protocol, so the
  * portal's Content-Security-Policy stays as strict as in production.
+ * @alpha
  */
 export async function expectAccessible(page: Page, where = page.url()): Promise<void> {
   // A colour caught halfway through a CSS transition (a button turning enabled) is not the page's colour.

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 /**
  * Throws when the page scrolls sideways (wide content must scroll inside its own box, e.g. a
  * `TableScroller`), naming the outermost elements that stick out so the failure says what to fix.
+ * @alpha
  */
 export async function expectFitsWidth(page: Page, where = page.url()): Promise<void> {
   const overflow = await page.evaluate(() => {

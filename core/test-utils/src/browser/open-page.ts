@@ -3,6 +3,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 /**
  * A page in a fresh context that records every uncaught page error and every Content-Security-
  * Policy violation in `errors`, so a test can fail on them. `token` signs every request in.
+ * @alpha
  */
 export async function openPage(browser: Browser, errors: string[], options: BrowserContextOptions & { token?: string } = {}): Promise<Page> {
   const { token, ...contextOptions } = options;

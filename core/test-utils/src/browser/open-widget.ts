@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { TestPortal } from '../portal/start-test-portal';
 import { openPage } from './open-page';
 
+/** @alpha */
 export interface OpenWidgetOptions {
   /** The widget's id, as the plugin registers it. */
   widget: string;
@@ -16,6 +17,7 @@ export interface OpenWidgetOptions {
 /**
  * Renders a widget as a person sees it: writes the (fake) entity through the API, opens its page
  * in the shell and waits for the widget's container. The portal must serve the UI (`ui: true`).
+ * @alpha
  */
 export async function openWidget(browser: Browser, portal: TestPortal, options: OpenWidgetOptions): Promise<{ page: Page; widget: Locator }> {
   const { kind, id, title, properties, relations } = options.entity;

@@ -1,11 +1,17 @@
-/** A JSON answer: status, parsed body (the text when it is not JSON) and headers. */
+/**
+ * A JSON answer: status, parsed body (the text when it is not JSON) and headers.
+ * @alpha
+ */
 export interface JsonResponse<T = any> {
   status: number;
   body: T;
   headers: Headers;
 }
 
-/** One JSON request to `baseUrl + path`; never throws on an HTTP error status. */
+/**
+ * One JSON request to `baseUrl + path`; never throws on an HTTP error status.
+ * @alpha
+ */
 export async function call<T = any>(baseUrl: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse<T>> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,

@@ -1,12 +1,16 @@
 import type { LoggerService } from '@portico/plugin-api';
 
+/** @alpha */
 export interface CapturedLine {
   level: string;
   message: string;
   fields: Record<string, unknown>;
 }
 
-/** A portal logger that keeps lines in memory, so a failing test can show what the portal said. */
+/**
+ * A portal logger that keeps lines in memory, so a failing test can show what the portal said.
+ * @alpha
+ */
 export function captureLogger(lines: CapturedLine[], base: Record<string, unknown> = {}): LoggerService {
   const at = (level: string) => (message: string, fields: Record<string, unknown> = {}): void => {
     lines.push({ level, message, fields: { ...base, ...fields } });

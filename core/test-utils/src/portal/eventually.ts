@@ -1,4 +1,7 @@
-/** Polls until `probe` returns a value other than undefined/null/false, or fails with what it last saw. */
+/**
+ * Polls until `probe` returns a value other than undefined/null/false, or fails with what it last saw.
+ * @alpha
+ */
 export async function eventually<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;

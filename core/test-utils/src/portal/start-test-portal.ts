@@ -9,7 +9,10 @@ import { call, type JsonResponse } from './call';
 import { captureLogger, type CapturedLine } from './capture-logger';
 import { eventually } from './eventually';
 
-/** Someone the test portal knows, signed in with a bearer token made for the test. */
+/**
+ * Someone the test portal knows, signed in with a bearer token made for the test.
+ * @alpha
+ */
 export interface TestUser {
   /** Roles from the portal's role book (viewer, developer, maintainer, admin, or configured ones). */
   roles?: string[];
@@ -20,6 +23,7 @@ export interface TestUser {
   kind?: 'user' | 'token';
 }
 
+/** @alpha */
 export interface TestPortalOptions {
   /** Plugins as in `portico.config.yaml`: `{ path | package, config }`. */
   plugins: PluginEntry[];
@@ -42,6 +46,7 @@ export interface TestPortalOptions {
   strict?: boolean;
 }
 
+/** @alpha */
 export interface RunOptions {
   /** The entity the action runs on. */
   entity?: { kind: string; id: string };
@@ -49,12 +54,18 @@ export interface RunOptions {
   as?: string;
 }
 
-/** A run that ended, with its log lines. */
+/**
+ * A run that ended, with its log lines.
+ * @alpha
+ */
 export interface FinishedRun extends Run {
   logs: string[];
 }
 
-/** A real portal for tests, with helpers that speak its HTTP API. */
+/**
+ * A real portal for tests, with helpers that speak its HTTP API.
+ * @alpha
+ */
 export interface TestPortal {
   readonly url: string;
   readonly portal: Portal;
@@ -94,6 +105,7 @@ function fail(what: string, res: JsonResponse): never {
  * Starts a real portal with the given plugins on the embedded store (a temporary folder) or on
  * Redis under a fresh key prefix, with a token per test user. `close()` stops it and removes the
  * folder or the keys, so tests never copy a cleanup loop.
+ * @alpha
  */
 export async function startTestPortal(options: TestPortalOptions): Promise<TestPortal> {
   const store = options.store ?? 'embedded';

@@ -1,9 +1,15 @@
 import { Redis } from 'ioredis';
 
-/** The Redis tests use: REDIS_URL, else the local default. */
+/**
+ * The Redis tests use: REDIS_URL, else the local default.
+ * @alpha
+ */
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** A Redis client that fails fast instead of retrying forever when Redis is down. */
+/**
+ * A Redis client that fails fast instead of retrying forever when Redis is down.
+ * @alpha
+ */
 export function connectTestRedis(url = TEST_REDIS_URL): Redis {
   return new Redis(url, { maxRetriesPerRequest: 1, retryStrategy: () => null, lazyConnect: true });
 }
@@ -11,6 +17,7 @@ export function connectTestRedis(url = TEST_REDIS_URL): Redis {
 /**
  * Checks that Redis answers. A test that needs Redis calls this first: it throws with the fix when
  * Redis is unreachable, so a missing Redis fails the run (under CI and everywhere else), never skips it.
+ * @alpha
  */
 export async function requireRedis(url = TEST_REDIS_URL): Promise<void> {
   const redis = connectTestRedis(url);
@@ -24,7 +31,10 @@ export async function requireRedis(url = TEST_REDIS_URL): Promise<void> {
   }
 }
 
-/** Deletes every key under each prefix (a test owns its prefixes). */
+/**
+ * Deletes every key under each prefix (a test owns its prefixes).
+ * @alpha
+ */
 export async function deleteRedisKeys(prefixes: string[], url = TEST_REDIS_URL): Promise<void> {
   const redis = connectTestRedis(url);
   await redis.connect();

@@ -8,7 +8,10 @@ import { startUpstreamFake, type UpstreamFake, type UpstreamReply, type Upstream
 // subresource, pods, RoleBindings, Jobs and InferenceServices.
 // Errors are `Status` objects with the reason Kubernetes gives for each code. Watches are not served.
 
-/** The metadata every object carries (a subset of ObjectMeta). */
+/**
+ * The metadata every object carries (a subset of ObjectMeta).
+ * @alpha
+ */
 export interface KubernetesObjectMeta {
   name: string;
   namespace?: string;
@@ -21,7 +24,10 @@ export interface KubernetesObjectMeta {
   generation?: number;
 }
 
-/** Any object the fake stores: `apiVersion`, `kind`, `metadata` and the rest as Kubernetes sends it. */
+/**
+ * Any object the fake stores: `apiVersion`, `kind`, `metadata` and the rest as Kubernetes sends it.
+ * @alpha
+ */
 export interface KubernetesObject {
   apiVersion: string;
   kind: string;
@@ -31,6 +37,7 @@ export interface KubernetesObject {
   [field: string]: unknown;
 }
 
+/** @alpha */
 export interface KubernetesFakeOptions {
   /** The bearer token it accepts (default `k8s-test-token`); others get 401. */
   token?: string;
@@ -47,6 +54,7 @@ export interface KubernetesFakeOptions {
   inferenceServiceReadsBeforeReady?: number;
 }
 
+/** @alpha */
 export interface AddWorkloadOptions {
   namespace: string;
   name: string;
@@ -58,7 +66,10 @@ export interface AddWorkloadOptions {
   readyReplicas?: number;
 }
 
-/** The fake, its stored objects and helpers to arrange them. */
+/**
+ * The fake, its stored objects and helpers to arrange them.
+ * @alpha
+ */
 export interface KubernetesFake extends UpstreamFake {
   readonly token: string;
   /** Objects by kind (`Namespace`, `Deployment`, `StatefulSet`, `Pod`, `RoleBinding`, `Job`, `InferenceService`). */
@@ -85,7 +96,10 @@ const KINDS: Record<string, { apiVersion: string; kind: string; namespaced: bool
 
 const REASONS: Record<number, string> = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict', 415: 'UnsupportedMediaType', 422: 'Invalid', 429: 'TooManyRequests', 500: 'InternalError' };
 
-/** A `Status` object, the body of every Kubernetes error. */
+/**
+ * A `Status` object, the body of every Kubernetes error.
+ * @alpha
+ */
 export function kubernetesStatus(code: number, message: string, reason = REASONS[code] ?? 'Unknown', details?: Record<string, unknown>): Record<string, unknown> {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code };
 }
@@ -144,7 +158,10 @@ function parseSelector(value: unknown): Record<string, string> | undefined {
   return Object.fromEntries(value.split(',').map((part) => part.split('=').map((s) => s.trim()) as [string, string]));
 }
 
-/** Starts a Kubernetes API fake on a free port. Point a kubeconfig's `server` at `fake.url`. */
+/**
+ * Starts a Kubernetes API fake on a free port. Point a kubeconfig's `server` at `fake.url`.
+ * @alpha
+ */
 export async function startKubernetesFake(options: KubernetesFakeOptions = {}): Promise<KubernetesFake> {
   const token = options.token ?? 'k8s-test-token';
   const store = new Map<string, KubernetesObject>();

@@ -1,4 +1,7 @@
-/** One page of `items` by `offset` and `limit` query parameters, as PagerDuty and Airflow paginate. */
+/**
+ * One page of `items` by `offset` and `limit` query parameters, as PagerDuty and Airflow paginate.
+ * @alpha
+ */
 export interface OffsetPage<T> {
   items: T[];
   offset: number;
@@ -11,6 +14,7 @@ export interface OffsetPage<T> {
 /**
  * Slices `items` by the request's `offset` and `limit` (strings or numbers), with the vendor's
  * default and maximum page size. A negative or non-numeric value counts as absent.
+ * @alpha
  */
 export function offsetPage<T>(items: readonly T[], query: Record<string, unknown>, options: { defaultLimit: number; maxLimit?: number }): OffsetPage<T> {
   const read = (value: unknown): number | undefined => {
@@ -23,7 +27,10 @@ export function offsetPage<T>(items: readonly T[], query: Record<string, unknown
   return { items: page, offset, limit, more: offset + page.length < items.length, total: items.length };
 }
 
-/** One page of `items` by `starting_after` / `ending_before` object ids and `limit`, as Stripe paginates. */
+/**
+ * One page of `items` by `starting_after` / `ending_before` object ids and `limit`, as Stripe paginates.
+ * @alpha
+ */
 export interface CursorPage<T> {
   items: T[];
   hasMore: boolean;
@@ -32,6 +39,7 @@ export interface CursorPage<T> {
 /**
  * Slices `items` (in the order the list returns them) after or before the item whose id is the
  * cursor. An unknown cursor throws, so the handler can answer the vendor's 400 for it.
+ * @alpha
  */
 export function cursorPage<T>(items: readonly T[], query: Record<string, unknown>, options: { idOf(item: T): string; defaultLimit?: number; maxLimit?: number }): CursorPage<T> {
   const limitValue = typeof query.limit === 'string' && /^\d+$/.test(query.limit) ? Number(query.limit) : undefined;

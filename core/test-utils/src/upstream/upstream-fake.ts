@@ -4,7 +4,10 @@ import express, { type Request, type Response } from 'express';
 import type { JsonSchema } from '@portico/plugin-api';
 import { SchemaValidator, toFieldProblems } from '@portico/http';
 
-/** One request the fake received, as its handler sees it. */
+/**
+ * One request the fake received, as its handler sees it.
+ * @alpha
+ */
 export interface UpstreamRequest {
   /** The route it matched, e.g. `GET /incidents/:id`; `null` when none did. */
   route: string | null;
@@ -19,12 +22,14 @@ export interface UpstreamRequest {
   rawBody: string;
 }
 
+/** @alpha */
 export interface UpstreamReply {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
 }
 
+/** @alpha */
 export interface UpstreamRoute {
   /** `METHOD /path`, with `:name` parameters, e.g. `POST /api/v1/dags/:dagId/dagRuns`. */
   route: string;
@@ -37,6 +42,7 @@ export interface UpstreamRoute {
   handle(request: UpstreamRequest): UpstreamReply | Promise<UpstreamReply>;
 }
 
+/** @alpha */
 export interface UpstreamFakeOptions {
   /** The vendor's name, used in error messages (`PagerDuty fake: no route for GET /x`). */
   name: string;
@@ -51,12 +57,16 @@ export interface UpstreamFakeOptions {
   port?: number;
 }
 
+/** @alpha */
 export interface InjectedReply extends UpstreamReply {
   /** How many matching requests get this reply (default 1). */
   times?: number;
 }
 
-/** A local HTTP server answering an external product's documented shapes, with fault injection. */
+/**
+ * A local HTTP server answering an external product's documented shapes, with fault injection.
+ * @alpha
+ */
 export interface UpstreamFake {
   readonly url: string;
   /** Every request received, in order, including refused ones. */
@@ -102,6 +112,7 @@ function parseBody(raw: string, contentType: string | undefined, parseForm: (tex
  * Starts a fake of an external HTTP API. Declare only the endpoints the client uses, each with
  * the vendor's documented request schema and response shape; tests then inject errors and rate
  * limits and read what the client sent.
+ * @alpha
  */
 export async function startUpstreamFake(options: UpstreamFakeOptions): Promise<UpstreamFake> {
   const validator = new SchemaValidator();

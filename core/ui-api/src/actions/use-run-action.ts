@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { EntityRef, Run } from '@portico/plugin-api';
 import { apiFetch } from '../api/api-fetch';
 
+/** @alpha */
 export interface RunActionState {
   /** Starts a run; resolves with it (status `queued` or `waiting_for_approval` at first). */
   run(inputs: Record<string, unknown>, entity?: EntityRef | null): Promise<Run>;
@@ -10,7 +11,10 @@ export interface RunActionState {
   lastRun: Run | undefined;
 }
 
-/** Starts runs of one action. Errors are kept in `error` and also rethrown to the caller. */
+/**
+ * Starts runs of one action. Errors are kept in `error` and also rethrown to the caller.
+ * @alpha
+ */
 export function useRunAction(actionId: string): RunActionState {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<Error | undefined>(undefined);

@@ -6,6 +6,7 @@ import { isTerminalStatus } from '@portico/plugin-api';
 /**
  * One run, refreshed every `pollMs` until it reaches a terminal status. Log lines are a
  * separate SSE stream (see the shell's run page); status changes are cheap to poll.
+ * @alpha
  */
 export function useRun(runId: string | null, pollMs = 1000): ApiState<Run> {
   const state = useApi<Run>(runId ? `/runs/${encodeURIComponent(runId)}` : null);

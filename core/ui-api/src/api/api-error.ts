@@ -1,4 +1,7 @@
-/** A problem+json answer from the portal API, thrown by `apiFetch` for every non-2xx status. */
+/**
+ * A problem+json answer from the portal API, thrown by `apiFetch` for every non-2xx status.
+ * @alpha
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly title: string;

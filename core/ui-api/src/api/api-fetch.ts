@@ -1,6 +1,7 @@
 import { ApiError } from './api-error';
 import { preloadKey, takePreloaded } from './take-preloaded';
 
+/** @alpha */
 export interface ApiFetchOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
@@ -13,6 +14,7 @@ export interface ApiFetchOptions {
  * Calls the portal API (`/api/v1` is prefixed unless the path already starts with `/api/`
  * or is absolute) and returns the parsed JSON. Non-2xx answers throw an `ApiError` carrying
  * the problem+json document, so callers can show the server's own words.
+ * @alpha
  */
 export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptions = {}): Promise<T> {
   const url = /^https?:\/\//.test(path) || path.startsWith('/api/') ? path : `/api/v1${path.startsWith('/') ? '' : '/'}${path}`;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiFetch, type ApiFetchOptions } from './api-fetch';
 
+/** @alpha */
 export interface ApiState<T> {
   data: T | undefined;
   error: Error | undefined;
@@ -12,6 +13,7 @@ export interface ApiState<T> {
 /**
  * Fetches `path` (null: nothing yet) and refetches when it or `options.body` changes.
  * Answers to superseded requests are dropped, so fast typing never shows stale results.
+ * @alpha
  */
 export function useApi<T = unknown>(path: string | null, options: Omit<ApiFetchOptions, 'signal'> = {}): ApiState<T> {
   const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: path !== null });

@@ -3,6 +3,7 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import CardHeader from '@mui/material/CardHeader';
 
+/** @alpha */
 export interface InfoCardProps {
   title: ReactNode;
   subheader?: ReactNode;
@@ -11,7 +12,10 @@ export interface InfoCardProps {
   children?: ReactNode;
 }
 
-/** The card every widget in a card slot uses, so plugin cards look like the portal's own. */
+/**
+ * The card every widget in a card slot uses, so plugin cards look like the portal's own.
+ * @alpha
+ */
 export function InfoCard({ title, subheader, action, children }: InfoCardProps): ReactElement {
   return (
     <Card variant="outlined" component="section" aria-label={typeof title === 'string' ? title : undefined}>

@@ -13,7 +13,10 @@ const COLORS: Record<RunStatusValue, ChipProps['color']> = {
   timed_out: 'error',
 };
 
-/** A run's status as a coloured chip; `data-status` carries the raw value for tests and styling. */
+/**
+ * A run's status as a coloured chip; `data-status` carries the raw value for tests and styling.
+ * @alpha
+ */
 export function RunStatus({ status, size = 'small' }: { status: RunStatusValue; size?: ChipProps['size'] }): ReactElement {
   return <Chip label={status.replace(/_/g, ' ')} color={COLORS[status] ?? 'default'} size={size} data-status={status} aria-label={`Run status: ${status.replace(/_/g, ' ')}`} />;
 }

@@ -2,6 +2,7 @@ import type { ReactElement, ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 
+/** @alpha */
 export interface PageHeaderProps {
   /** The page's one `h1`. */
   title: ReactNode;
@@ -11,7 +12,10 @@ export interface PageHeaderProps {
   actions?: ReactNode;
 }
 
-/** A page's title with its actions beside it on wide screens and below it on narrow ones. */
+/**
+ * A page's title with its actions beside it on wide screens and below it on narrow ones.
+ * @alpha
+ */
 export function PageHeader({ title, children, actions }: PageHeaderProps): ReactElement {
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-start' }}>

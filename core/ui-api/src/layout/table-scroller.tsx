@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 
+/** @alpha */
 export interface TableScrollerProps {
   /** A `Table` (MUI or plain HTML). */
   children: ReactNode;
@@ -14,6 +15,7 @@ export interface TableScrollerProps {
  * Holds a table wider than its card or the screen: the table scrolls sideways inside it, so
  * the page never does, and the key first column stays in view. While it actually scrolls it is
  * a Tab stop, so keyboard users can scroll it with the arrow keys.
+ * @alpha
  */
 export function TableScroller({ children, stickyFirstColumn = true, label }: TableScrollerProps): ReactElement {
   const box = useRef<HTMLDivElement>(null);

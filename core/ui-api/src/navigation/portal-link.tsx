@@ -2,13 +2,17 @@ import { forwardRef, type AnchorHTMLAttributes, type MouseEvent, type ReactEleme
 import Link, { type LinkProps } from '@mui/material/Link';
 import { navigate } from './portal-location';
 
+/** @alpha */
 export type PortalLinkProps = Omit<LinkProps, 'href'> & { to: string } & Pick<AnchorHTMLAttributes<HTMLAnchorElement>, 'target'>;
 
 function isPlainLeftClick(event: MouseEvent): boolean {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
-/** A real `<a href>` (so middle-click and copy-link work) that navigates in-app on a plain click. */
+/**
+ * A real `<a href>` (so middle-click and copy-link work) that navigates in-app on a plain click.
+ * @alpha
+ */
 export const PortalLink = forwardRef<HTMLAnchorElement, PortalLinkProps>(function PortalLink({ to, onClick, ...rest }, ref): ReactElement {
   return (
     <Link

@@ -18,6 +18,7 @@ function snapshot(): string {
 /**
  * Moves the portal to `to` without a page load. The router lives in this package (not the
  * shell) so plugin widgets, which share this module instance, navigate the same history.
+ * @alpha
  */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (options.replace) window.history.replaceState(null, '', to);
@@ -25,12 +26,16 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
+/** @alpha */
 export interface PortalLocation {
   pathname: string;
   search: URLSearchParams;
 }
 
-/** The current path and query string; re-renders on every navigation. */
+/**
+ * The current path and query string; re-renders on every navigation.
+ * @alpha
+ */
 export function usePortalLocation(): PortalLocation {
   const value = useSyncExternalStore(subscribe, snapshot, () => '/');
   const [pathname, query = ''] = value.split('?');

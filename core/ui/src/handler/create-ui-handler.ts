@@ -6,6 +6,7 @@ import { inlineScriptHashes, renderIndexHtml } from './index-html';
 import { muiDeepModule } from './mui-deep-module';
 import { checkPluginUiBundle, type PluginUiBundle, type PluginUiBundleStatus } from './plugin-bundle';
 
+/** @public */
 export interface UiHandlerOptions {
   /** Every installed plugin that ships a UI bundle. */
   plugins: PluginUiBundle[];
@@ -24,6 +25,7 @@ function problem(res: express.Response, status: number, title: string, detail: s
  * fallback for client routes, its hashed assets, each plugin's UI bundle at
  * `/ui/plugins/<id>.mjs`, and the modules of the import map. Bundles are read from disk on
  * every request; `setPlugins` changes the list while the portal runs.
+ * @public
  */
 export function createUiHandler(options: UiHandlerOptions): Router & { scriptSources: string[]; setPlugins(plugins: PluginUiBundle[]): void } {
   const router = express.Router();

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import semver from 'semver';
 
-/** A plugin UI bundle the kernel found in an installed plugin package. */
+/**
+ * A plugin UI bundle the kernel found in an installed plugin package.
+ * @public
+ */
 export interface PluginUiBundle {
   pluginId: string;
   /** Absolute path of the plugin's prebuilt ESM UI bundle. */
@@ -12,7 +15,10 @@ export interface PluginUiBundle {
   version?: string;
 }
 
-/** What the shell is told about a bundle: where to load it from, or why it is refused. */
+/**
+ * What the shell is told about a bundle: where to load it from, or why it is refused.
+ * @public
+ */
 export interface PluginUiBundleStatus {
   pluginId: string;
   url: string;
@@ -26,6 +32,7 @@ export interface PluginUiBundleStatus {
  * Judges a bundle before any browser loads it: a bundle built for another ui-api major
  * would get hooks and components it does not know, so it is refused with a sentence that
  * names both versions instead of failing somewhere inside React.
+ * @public
  */
 export function checkPluginUiBundle(bundle: PluginUiBundle, uiApiVersion: string): PluginUiBundleStatus {
   const version = bundle.version ? `?v=${encodeURIComponent(bundle.version)}` : '';

@@ -2,6 +2,7 @@
  * An Airflow answer other than 2xx, as one sentence a developer can act on. Runs fail with
  * this message: it names the request, Airflow's own words (problem+json `title`/`detail` in
  * v1, `detail` in v2, field errors of a 422) and what to check.
+ * @public
  */
 export class AirflowApiError extends Error {
   readonly status: number;

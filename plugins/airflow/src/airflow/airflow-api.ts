@@ -3,6 +3,7 @@ import type { AirflowDag, AirflowDagRun, AirflowDataset, AirflowTaskInstance, Tr
 /**
  * What the plugin asks of one Airflow instance. `AirflowClient` speaks the stable REST API
  * (v1 for Airflow 2, v2 for Airflow 3); the demo's `SimulatedAirflow` answers from memory.
+ * @public
  */
 export interface AirflowApi {
   listDags(): Promise<AirflowDag[]>;

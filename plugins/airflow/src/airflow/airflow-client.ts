@@ -2,13 +2,17 @@ import type { AirflowApi } from './airflow-api';
 import { toAirflowApiError } from './airflow-api-error';
 import type { AirflowDag, AirflowDagRun, AirflowDataset, AirflowTaskInstance, DagRunState, TaskState, TriggerDagRun } from './airflow-types';
 
-/** How the portal proves itself to Airflow. */
+/**
+ * How the portal proves itself to Airflow.
+ * @public
+ */
 export type AirflowCredentials =
   | { type: 'basic'; username: string; password: string }
   | { type: 'bearer'; token: string }
   /** Airflow 3: exchange a username and password for a JWT at `POST /auth/token`, renewed when refused. */
   | { type: 'jwt'; username: string; password: string };
 
+/** @public */
 export interface AirflowClientOptions {
   /** The instance's name, used in error messages. */
   instance: string;
@@ -112,6 +116,7 @@ const enc = encodeURIComponent;
  * Airflow's stable REST API, v1 (Airflow 2.x) or v2 (Airflow 3), for the endpoints the plugin
  * uses. Apache publishes no JavaScript client, so this is `fetch` over the documented shapes:
  * offset/limit pagination until `total_entries`, and every non-2xx answer an `AirflowApiError`.
+ * @public
  */
 export class AirflowClient implements AirflowApi {
   private readonly baseUrl: string;

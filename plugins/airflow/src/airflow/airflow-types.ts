@@ -1,8 +1,12 @@
 /** Airflow's DAG run states (`DagRunState`, the same in v1 and v2). */
 export const DAG_RUN_STATES = ['queued', 'running', 'success', 'failed'] as const;
+/** @public */
 export type DagRunState = (typeof DAG_RUN_STATES)[number];
 
-/** Airflow's task instance states; `null` is a task not scheduled yet. */
+/**
+ * Airflow's task instance states; `null` is a task not scheduled yet.
+ * @public
+ */
 export type TaskState =
   | 'success'
   | 'running'
@@ -19,7 +23,10 @@ export type TaskState =
   | 'restarting'
   | null;
 
-/** A DAG as the plugin uses it, the same whichever API version answered. */
+/**
+ * A DAG as the plugin uses it, the same whichever API version answered.
+ * @public
+ */
 export interface AirflowDag {
   dagId: string;
   displayName: string;
@@ -34,6 +41,7 @@ export interface AirflowDag {
   fileloc: string | null;
 }
 
+/** @public */
 export interface AirflowDagRun {
   dagId: string;
   runId: string;
@@ -46,6 +54,7 @@ export interface AirflowDagRun {
   note: string | null;
 }
 
+/** @public */
 export interface AirflowTaskInstance {
   taskId: string;
   state: TaskState;
@@ -55,6 +64,7 @@ export interface AirflowTaskInstance {
   mapIndex: number;
 }
 
+/** @public */
 export interface TriggerDagRun {
   conf: Record<string, unknown>;
   /** Our own run id, so a retried attempt finds its run instead of starting a second one. */
@@ -62,7 +72,10 @@ export interface TriggerDagRun {
   note?: string;
 }
 
-/** An Airflow dataset (Airflow 2) or asset (Airflow 3): data that DAGs produce and consume. */
+/**
+ * An Airflow dataset (Airflow 2) or asset (Airflow 3): data that DAGs produce and consume.
+ * @public
+ */
 export interface AirflowDataset {
   uri: string;
   /** DAGs with a task that updates it. */

@@ -1,6 +1,9 @@
 import type { JsonSchema } from '@portico/plugin-api';
 
-/** One Airflow deployment the portal reads DAGs from and triggers runs on. */
+/**
+ * One Airflow deployment the portal reads DAGs from and triggers runs on.
+ * @public
+ */
 export interface InstanceConfig {
   /** Names the instance in entity ids (`<instance>.<dag>`, except for `default`). */
   id: string;
@@ -19,7 +22,10 @@ export interface InstanceConfig {
   owner?: string;
 }
 
-/** One PostgreSQL database whose tables are cataloged and changed by the data engineering actions. */
+/**
+ * One PostgreSQL database whose tables are cataloged and changed by the data engineering actions.
+ * @public
+ */
 export interface DatabaseConfig {
   /** Entity id of the Database (and prefix of its tables' ids). */
   id: string;
@@ -32,7 +38,10 @@ export interface DatabaseConfig {
   owner?: string;
 }
 
-/** What the config says about one DAG, on top of what Airflow says. */
+/**
+ * What the config says about one DAG, on top of what Airflow says.
+ * @public
+ */
 export interface DagSettings {
   dagId: string;
   instance?: string;
@@ -43,7 +52,10 @@ export interface DagSettings {
   writes?: string[];
 }
 
-/** `plugins[].config` of the Airflow plugin, with every default filled in. */
+/**
+ * `plugins[].config` of the Airflow plugin, with every default filled in.
+ * @public
+ */
 export interface AirflowConfig {
   /** Demos only: an in-process Airflow and an embedded sample database; nothing real changes. */
   simulated: boolean;
@@ -71,6 +83,7 @@ export interface AirflowConfig {
 const ID_PATTERN = '^[a-z0-9][a-z0-9_-]*$';
 const secretName = { type: 'string', minLength: 1 };
 
+/** @public */
 export const airflowConfigSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -136,7 +149,10 @@ export const airflowConfigSchema: JsonSchema = {
   },
 };
 
-/** Fills defaults in code rather than in the schema, so the plugin behaves the same whoever validated its config. */
+/**
+ * Fills defaults in code rather than in the schema, so the plugin behaves the same whoever validated its config.
+ * @public
+ */
 export function resolveAirflowConfig(raw: Partial<Record<keyof AirflowConfig, unknown>> = {}): AirflowConfig {
   const r = raw as Partial<AirflowConfig> & { instances?: Array<Partial<InstanceConfig> & { id: string; baseUrl: string }> };
   const instances = (r.instances ?? []).map((i): InstanceConfig => {

@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** One Airflow deployment the portal reads DAGs from. */
+/**
+ * One Airflow deployment the portal reads DAGs from.
+ * @public
+ */
 export const airflowInstanceKind: KindDefinition = {
   id: 'airflow-instance',
   title: 'Airflow instance',

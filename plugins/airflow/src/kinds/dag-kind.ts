@@ -1,13 +1,19 @@
 import type { KindDefinition } from '@portico/plugin-api';
 import { DAG_RUN_STATES } from '../airflow/airflow-types';
 
-/** One task of a recent run, for the grid. */
+/**
+ * One task of a recent run, for the grid.
+ * @public
+ */
 export interface GridTask {
   taskId: string;
   state: string | null;
 }
 
-/** One recent run of a DAG as the grid shows it, newest first. */
+/**
+ * One recent run of a DAG as the grid shows it, newest first.
+ * @public
+ */
 export interface GridRun {
   runId: string;
   state: string;
@@ -30,7 +36,10 @@ const gridRunSchema = {
   },
 };
 
-/** An Airflow DAG, synced from its instance. */
+/**
+ * An Airflow DAG, synced from its instance.
+ * @public
+ */
 export const dagKind: KindDefinition = {
   id: 'dag',
   title: 'DAG',

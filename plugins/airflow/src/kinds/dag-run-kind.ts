@@ -1,7 +1,10 @@
 import type { KindDefinition } from '@portico/plugin-api';
 import { DAG_RUN_STATES } from '../airflow/airflow-types';
 
-/** One run of a DAG, synced from Airflow or started from the portal. */
+/**
+ * One run of a DAG, synced from Airflow or started from the portal.
+ * @public
+ */
 export const dagRunKind: KindDefinition = {
   id: 'dag-run',
   title: 'DAG run',

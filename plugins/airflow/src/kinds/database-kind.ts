@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** A PostgreSQL database whose tables are cataloged. */
+/**
+ * A PostgreSQL database whose tables are cataloged.
+ * @public
+ */
 export const databaseKind: KindDefinition = {
   id: 'database',
   title: 'Database',

@@ -7,5 +7,8 @@ import { tableKind } from './table-kind';
 
 export { airflowInstanceKind, dagKind, dagRunKind, databaseKind, tableKind };
 
-/** In the order they must be registered: relations point at kinds registered before. */
+/**
+ * In the order they must be registered: relations point at kinds registered before.
+ * @public
+ */
 export const airflowKinds: KindDefinition[] = [airflowInstanceKind, databaseKind, tableKind, dagKind, dagRunKind];

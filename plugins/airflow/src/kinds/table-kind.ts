@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** One column of a table, as PostgreSQL's information_schema describes it. */
+/**
+ * One column of a table, as PostgreSQL's information_schema describes it.
+ * @public
+ */
 export interface TableColumn {
   name: string;
   /** The type as PostgreSQL prints it (`character varying(80)`, `numeric(10,2)`). */
@@ -10,7 +13,10 @@ export interface TableColumn {
   position: number;
 }
 
-/** A table of a cataloged database. */
+/**
+ * A table of a cataloged database.
+ * @public
+ */
 export const tableKind: KindDefinition = {
   id: 'table',
   title: 'Table',

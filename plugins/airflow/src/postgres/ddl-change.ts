@@ -1,6 +1,7 @@
 /**
  * A change of a table, as data: what the actions validate, show, send for approval and then
  * turn into SQL. No field is SQL except `using`, the expression of a type change.
+ * @public
  */
 export type DdlChange =
   | { op: 'add-column'; column: string; type: string; nullable: boolean; default?: string }

@@ -1,7 +1,11 @@
-/** How Stripe bills a mid-period price change (its `proration_behavior`). */
+/**
+ * How Stripe bills a mid-period price change (its `proration_behavior`).
+ * @public
+ */
 export type ProrationBehavior = 'create_prorations' | 'always_invoice' | 'none';
 export const PRORATION_BEHAVIORS: ProrationBehavior[] = ['create_prorations', 'always_invoice', 'none'];
 
+/** @public */
 export interface BillingCustomer {
   id: string;
   name: string | null;
@@ -9,6 +13,7 @@ export interface BillingCustomer {
   metadata: Record<string, string>;
 }
 
+/** @public */
 export interface BillingSubscription {
   id: string;
   customer: string;
@@ -18,13 +23,19 @@ export interface BillingSubscription {
   priceId: string;
 }
 
-/** An amount in the currency's smallest unit (cents), as Stripe gives it. */
+/**
+ * An amount in the currency's smallest unit (cents), as Stripe gives it.
+ * @public
+ */
 export interface BillingAmount {
   amount: number;
   currency: string;
 }
 
-/** A webhook event that changes what the catalog knows about a customer. */
+/**
+ * A webhook event that changes what the catalog knows about a customer.
+ * @public
+ */
 export interface BillingEvent {
   id: string;
   type: string;
@@ -38,6 +49,7 @@ export interface BillingEvent {
  * a retried request or run attempt never charges or creates twice; deletes and cancellations are
  * idempotent in Stripe by nature (Stripe ignores idempotency keys on DELETE), and one already done
  * fails with the code `resource_missing`.
+ * @public
  */
 export interface Billing {
   createCustomer(input: { name: string; email?: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<BillingCustomer>;
@@ -54,7 +66,10 @@ export interface Billing {
   verifyWebhook(rawBody: Buffer, signature: string | undefined): Promise<BillingEvent>;
 }
 
-/** A billing call that failed, with one sentence saying why and what to do. */
+/**
+ * A billing call that failed, with one sentence saying why and what to do.
+ * @public
+ */
 export class BillingError extends Error {
   constructor(
     message: string,

@@ -1,5 +1,6 @@
 import type { JsonSchema } from '@portico/plugin-api';
 
+/** @public */
 export interface PlanConfig {
   /** Entity id of the Plan, e.g. `team`. */
   id: string;
@@ -12,7 +13,10 @@ export interface PlanConfig {
   limits: Record<string, number>;
 }
 
-/** `plugins[].config` of the backoffice plugin, with every default filled in. */
+/**
+ * `plugins[].config` of the backoffice plugin, with every default filled in.
+ * @public
+ */
 export interface BackofficeConfig {
   /** Demos only: billing and tenants simulated in the portal process, with sample customers. */
   simulated: boolean;
@@ -52,13 +56,17 @@ export interface BackofficeConfig {
 
 const ID_PATTERN = '^[a-z0-9][a-z0-9._-]*$';
 
+/** @public */
 export const DEFAULT_PLANS: PlanConfig[] = [
   { id: 'starter', title: 'Starter', tier: 1, priceIds: ['price_starter_monthly'], limits: { seats: 5 } },
   { id: 'team', title: 'Team', tier: 2, priceIds: ['price_team_monthly'], limits: { seats: 25 } },
   { id: 'enterprise', title: 'Enterprise', tier: 3, priceIds: ['price_enterprise_monthly'], limits: { seats: 500 } },
 ];
 
-/** A small, useful default: what most tenant services let support change. */
+/**
+ * A small, useful default: what most tenant services let support change.
+ * @public
+ */
 export const DEFAULT_CONFIGURATION_SCHEMA: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -70,6 +78,7 @@ export const DEFAULT_CONFIGURATION_SCHEMA: JsonSchema = {
   },
 };
 
+/** @public */
 export const backofficeConfigSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -127,7 +136,10 @@ export const backofficeConfigSchema: JsonSchema = {
   },
 };
 
-/** Fills defaults in code rather than in the schema, so the plugin behaves the same whoever validated its config. */
+/**
+ * Fills defaults in code rather than in the schema, so the plugin behaves the same whoever validated its config.
+ * @public
+ */
 export function resolveBackofficeConfig(raw: Record<string, unknown> = {}): BackofficeConfig {
   const r = raw as Partial<BackofficeConfig> & { stripe?: Partial<BackofficeConfig['stripe']>; tenantApi?: Partial<BackofficeConfig['tenantApi']>; deletion?: Partial<BackofficeConfig['deletion']> };
   const plans = (r.plans ?? DEFAULT_PLANS).map((p) => ({ ...p, limits: p.limits ?? {} }));

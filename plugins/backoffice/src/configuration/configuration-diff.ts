@@ -1,4 +1,7 @@
-/** One changed leaf of a configuration: its dot path and its value before and after (undefined: absent). */
+/**
+ * One changed leaf of a configuration: its dot path and its value before and after (undefined: absent).
+ * @public
+ */
 export interface ConfigurationChange {
   path: string;
   before?: unknown;
@@ -9,7 +12,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The leaves that differ between two configurations, in path order; arrays compare as whole values. */
+/**
+ * The leaves that differ between two configurations, in path order; arrays compare as whole values.
+ * @public
+ */
 export function configurationDiff(before: Record<string, unknown>, after: Record<string, unknown>, prefix = ''): ConfigurationChange[] {
   const changes: ConfigurationChange[] = [];
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();

@@ -1,10 +1,17 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** What a customer can be in: Stripe's subscription statuses plus the portal's own deletion states. */
+/**
+ * What a customer can be in: Stripe's subscription statuses plus the portal's own deletion states.
+ * @public
+ */
 export const CUSTOMER_STATUSES = ['active', 'trialing', 'past_due', 'unpaid', 'canceled', 'incomplete', 'pending_deletion'] as const;
+/** @public */
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 
-/** A paying customer: its plan and billing in Stripe, its tenant in the company's tenant service. */
+/**
+ * A paying customer: its plan and billing in Stripe, its tenant in the company's tenant service.
+ * @public
+ */
 export const customerKind: KindDefinition = {
   id: 'customer',
   title: 'Customer',

@@ -6,5 +6,8 @@ import { tenantDeploymentKind } from './tenant-deployment-kind';
 export { customerKind, planKind, tenantDeploymentKind };
 export { CUSTOMER_STATUSES, type CustomerStatus } from './customer-kind';
 
-/** In registration order: relation targets first. */
+/**
+ * In registration order: relation targets first.
+ * @public
+ */
 export const backofficeKinds: KindDefinition[] = [planKind, customerKind, tenantDeploymentKind];

@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** A plan tier customers subscribe to, from the plugin's config. */
+/**
+ * A plan tier customers subscribe to, from the plugin's config.
+ * @public
+ */
 export const planKind: KindDefinition = {
   id: 'plan',
   title: 'Plan',

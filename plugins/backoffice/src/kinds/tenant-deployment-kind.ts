@@ -3,6 +3,7 @@ import type { KindDefinition } from '@portico/plugin-api';
 /**
  * Where a customer's tenant runs. With `environment` and `component` set, software version
  * updates go through the CI/CD plugin's deploy action on that component and environment.
+ * @public
  */
 export const tenantDeploymentKind: KindDefinition = {
   id: 'tenant-deployment',

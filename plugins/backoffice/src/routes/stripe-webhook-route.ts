@@ -2,6 +2,17 @@ import { UnauthorizedError, ServiceUnavailableError, type CatalogService, type H
 import { BillingError, type Billing } from '../billing/billing';
 import { planForPrice, type BackofficeConfig } from '../config/backoffice-config';
 
+/** What Stripe sends: an event. The Stripe-Signature, not the schema, decides who may send. */
+const EVENT_BODY = {
+  type: 'object',
+  description: 'A Stripe event; customer.subscription.* events update the customer, others are ignored',
+  properties: {
+    id: { type: 'string', examples: ['evt_1NG8Du2eZvKYlo2CUI79vXWy'] },
+    type: { type: 'string', examples: ['customer.subscription.updated'] },
+    data: { type: 'object', properties: { object: { type: 'object', description: 'The subscription' } } },
+  },
+};
+
 /**
  * `POST /api/v1/plugins/backoffice/webhooks/stripe`: Stripe's subscription events keep each
  * customer's plan and status current between syncs. Public (Stripe sends no token), so every
@@ -14,6 +25,15 @@ export function stripeWebhookRoute(deps: { config: BackofficeConfig; billing: Bi
     path: '/webhooks/stripe',
     auth: 'public',
     summary: 'Stripe subscription webhook (checked with Stripe-Signature against the webhook secret)',
+    body: EVENT_BODY,
+    responses: {
+      '200': {
+        description: 'The customer\'s plan and status were updated',
+        schema: { type: 'object', required: ['kind', 'id', 'status'], properties: { kind: { const: 'customer' }, id: { type: 'string' }, status: { type: 'string' }, plan: { type: ['string', 'null'] } } },
+      },
+      '202': { description: 'An event the plugin does not handle, or a customer it does not know', schema: { type: 'object', required: ['ignored'], properties: { ignored: { type: 'string' } } } },
+      '503': { description: 'The webhook secret is not configured', contentType: 'application/problem+json' },
+    },
     async handler(req) {
       let event;
       try {

@@ -3,6 +3,7 @@ import type { Billing, BillingCustomer, BillingEvent, BillingSubscription } from
 import { BillingError } from '../billing/billing';
 import { toBillingError } from './stripe-error-message';
 
+/** @public */
 export interface StripeBillingOptions {
   host: string;
   port: number;
@@ -26,7 +27,10 @@ function toSubscription(s: Stripe.Subscription): BillingSubscription {
   return { id: s.id, customer: typeof s.customer === 'string' ? s.customer : s.customer.id, status: s.status, itemId: item?.id ?? '', priceId: item?.price.id ?? '' };
 }
 
-/** Billing through Stripe's official SDK, pointed at `host:port` (a local fake in tests). */
+/**
+ * Billing through Stripe's official SDK, pointed at `host:port` (a local fake in tests).
+ * @public
+ */
 export function createStripeBilling(options: StripeBillingOptions): Billing {
   let cached: { key: string; client: Stripe } | undefined;
   const stripe = async (): Promise<Stripe> => {

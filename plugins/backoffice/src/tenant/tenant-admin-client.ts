@@ -1,6 +1,7 @@
 import { TenantApiError, tenantApiError } from './tenant-api-error';
 import type { SoftwareVersion, Tenant, TenantAdmin, TenantConfiguration, TenantCreate } from './tenant-admin-types';
 
+/** @public */
 export interface TenantAdminClientOptions {
   /** Where the service serves the contract, e.g. `https://tenants.internal/tenant-admin/v1`. */
   baseUrl: string;
@@ -9,7 +10,10 @@ export interface TenantAdminClientOptions {
   fetch?: typeof fetch;
 }
 
-/** A client of the tenant admin contract shipped in `openapi/tenant-admin.openapi.json`. */
+/**
+ * A client of the tenant admin contract shipped in `openapi/tenant-admin.openapi.json`.
+ * @public
+ */
 export class TenantAdminClient implements TenantAdmin {
   constructor(private readonly options: TenantAdminClientOptions) {}
 

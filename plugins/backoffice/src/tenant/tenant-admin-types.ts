@@ -1,6 +1,10 @@
-/** Shapes of the tenant admin contract (`openapi/tenant-admin.openapi.json`). */
+/**
+ * Shapes of the tenant admin contract (`openapi/tenant-admin.openapi.json`).
+ * @public
+ */
 export type TenantConfiguration = Record<string, unknown>;
 
+/** @public */
 export interface TenantCreate {
   id: string;
   name: string;
@@ -10,6 +14,7 @@ export interface TenantCreate {
   version?: string;
 }
 
+/** @public */
 export interface Tenant {
   id: string;
   name: string;
@@ -20,12 +25,16 @@ export interface Tenant {
   createdAt: string;
 }
 
+/** @public */
 export interface SoftwareVersion {
   version: string;
   releasedAt?: string;
 }
 
-/** The operations of the contract, as the actions use them (the HTTP client and the simulation both provide them). */
+/**
+ * The operations of the contract, as the actions use them (the HTTP client and the simulation both provide them).
+ * @public
+ */
 export interface TenantAdmin {
   createTenant(tenant: TenantCreate): Promise<Tenant>;
   getTenant(id: string): Promise<Tenant>;

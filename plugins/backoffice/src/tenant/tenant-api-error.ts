@@ -1,4 +1,7 @@
-/** A tenant service answer other than success, with the status and the service's own words. */
+/**
+ * A tenant service answer other than success, with the status and the service's own words.
+ * @public
+ */
 export class TenantApiError extends Error {
   constructor(
     message: string,

@@ -1,5 +1,6 @@
 import type { JsonSchema } from '@portico/plugin-api';
 
+/** @public */
 export interface EnvironmentConfig {
   id: string;
   title: string;
@@ -7,6 +8,7 @@ export interface EnvironmentConfig {
   url?: string;
 }
 
+/** @public */
 export interface RepositoryConfig {
   /** `owner/name` on GitHub. */
   repository: string;
@@ -14,7 +16,10 @@ export interface RepositoryConfig {
   component?: string;
 }
 
-/** `plugins[].config` of the CI/CD plugin, with every default filled in. */
+/**
+ * `plugins[].config` of the CI/CD plugin, with every default filled in.
+ * @public
+ */
 export interface CicdConfig {
   sampleData: boolean;
   github: {
@@ -66,6 +71,7 @@ export const DEFAULT_ENVIRONMENTS: EnvironmentConfig[] = [
   { id: 'production', title: 'Production', tier: 'production' },
 ];
 
+/** @public */
 export const cicdConfigSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -145,7 +151,10 @@ export const cicdConfigSchema: JsonSchema = {
   },
 };
 
-/** Fills defaults in code rather than in the schema, so the plugin behaves the same whoever validated its config. */
+/**
+ * Fills defaults in code rather than in the schema, so the plugin behaves the same whoever validated its config.
+ * @public
+ */
 export function resolveCicdConfig(raw: Partial<Record<keyof CicdConfig, unknown>> = {}): CicdConfig {
   const r = raw as Partial<CicdConfig>;
   return {

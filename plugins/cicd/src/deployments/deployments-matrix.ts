@@ -1,6 +1,7 @@
 import type { Entity, EntityQuery, QueryRule } from '@portico/plugin-api';
 import type { CatalogAccess } from './deployment-records';
 
+/** @public */
 export interface MatrixCell {
   /** The version live now: the newest successful deployment. */
   version: string | null;
@@ -12,6 +13,7 @@ export interface MatrixCell {
   lock: { lockedBy: string; reason: string; lockedAt: string } | null;
 }
 
+/** @public */
 export interface DeploymentsMatrix {
   environments: Array<{ id: string; title: string; tier: string }>;
   services: Array<{ id: string; title: string; system: string | null; cells: Record<string, MatrixCell> }>;

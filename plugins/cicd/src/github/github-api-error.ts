@@ -2,6 +2,7 @@
  * A GitHub REST answer other than 2xx, turned into one sentence a developer can act on.
  * Action runs fail with this message, so it names the request, GitHub's own message and,
  * for rate limits, when to try again.
+ * @public
  */
 export class GitHubApiError extends Error {
   readonly status: number;

@@ -12,6 +12,7 @@ import type {
 import { nextPageUrl } from './link-header';
 import { sealSecret } from './sealed-box';
 
+/** @public */
 export interface GitHubClientOptions {
   /** `https://api.github.com`, or `https://<host>/api/v3` for GitHub Enterprise Server. */
   baseUrl: string;
@@ -39,6 +40,7 @@ type Query = Record<string, string | number | boolean | undefined>;
  * The GitHub REST calls the CI/CD plugin makes, written against GitHub's documented API
  * (version 2022-11-28): pagination through `Link`, rate-limit headers and error bodies
  * become a `GitHubApiError` whose message says what happened and what to do.
+ * @public
  */
 export class GitHubClient {
   private readonly baseUrl: string;

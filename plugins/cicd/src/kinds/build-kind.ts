@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** One run of a pipeline (a GitHub Actions workflow run). */
+/**
+ * One run of a pipeline (a GitHub Actions workflow run).
+ * @public
+ */
 export const buildKind: KindDefinition = {
   id: 'build',
   title: 'Build',

@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** "Service X version Y reached environment Z": one row of what is deployed where. */
+/**
+ * "Service X version Y reached environment Z": one row of what is deployed where.
+ * @public
+ */
 export const deploymentKind: KindDefinition = {
   id: 'deployment',
   title: 'Deployment',

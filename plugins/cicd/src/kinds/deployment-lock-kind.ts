@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** While it exists, deploy and revert of the service to the environment refuse to run. Id: `<service>.<environment>`. */
+/**
+ * While it exists, deploy and revert of the service to the environment refuse to run. Id: `<service>.<environment>`.
+ * @public
+ */
 export const deploymentLockKind: KindDefinition = {
   id: 'deployment-lock',
   title: 'Deployment lock',

@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** Where services run: development, staging, production... */
+/**
+ * Where services run: development, staging, production...
+ * @public
+ */
 export const environmentKind: KindDefinition = {
   id: 'environment',
   title: 'Environment',

@@ -7,5 +7,8 @@ import { pipelineKind } from './pipeline-kind';
 
 export { buildKind, deploymentKind, deploymentLockKind, environmentKind, pipelineKind };
 
-/** In registration order: relation targets first. */
+/**
+ * In registration order: relation targets first.
+ * @public
+ */
 export const cicdKinds: KindDefinition[] = [environmentKind, pipelineKind, buildKind, deploymentKind, deploymentLockKind];

@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** A GitHub Actions workflow of a component's repository. */
+/**
+ * A GitHub Actions workflow of a component's repository.
+ * @public
+ */
 export const pipelineKind: KindDefinition = {
   id: 'pipeline',
   title: 'Pipeline',

@@ -12,6 +12,26 @@ interface WorkflowRunEvent {
 }
 
 /**
+ * What GitHub sends: a `workflow_run` event (or a `ping`). Loose on purpose, beyond the fields the
+ * handler reads: GitHub adds fields, and the signature, not the schema, decides who may send.
+ */
+const EVENT_BODY = {
+  type: 'object',
+  description: 'A GitHub webhook delivery; X-GitHub-Event says which (workflow_run is recorded, ping is answered, others are ignored)',
+  properties: {
+    action: { type: 'string', examples: ['completed'] },
+    workflow_run: {
+      type: 'object',
+      properties: { id: { type: 'integer' }, workflow_id: { type: 'integer' }, status: { type: 'string' }, conclusion: { type: ['string', 'null'] }, head_branch: { type: ['string', 'null'] }, head_sha: { type: 'string' } },
+    },
+    workflow: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' }, path: { type: 'string' } } },
+    repository: { type: 'object', properties: { full_name: { type: 'string', examples: ['example-org/cart-service'] } } },
+  },
+};
+
+const IGNORED = { type: 'object', required: ['ignored'], properties: { ignored: { type: 'string', description: 'Why nothing was recorded' } } };
+
+/**
  * `POST /api/v1/plugins/cicd/webhooks/github`: GitHub's `workflow_run` webhook keeps builds
  * current between resyncs. Public (GitHub sends no token), so every delivery must carry a
  * valid `X-Hub-Signature-256` made with the configured webhook secret.
@@ -23,6 +43,15 @@ export function workflowRunWebhookRoute(deps: { config: CicdConfig; secrets: Sec
     path: '/webhooks/github',
     auth: 'public',
     summary: 'GitHub workflow_run webhook (checked with X-Hub-Signature-256 against the webhook secret)',
+    body: EVENT_BODY,
+    responses: {
+      '200': {
+        description: 'The build was recorded (or the ping answered with {"ok": true})',
+        schema: { type: 'object', properties: { kind: { const: 'build' }, id: { type: 'string' }, result: { type: ['string', 'null'] }, ok: { const: true } } },
+      },
+      '202': { description: 'An event the plugin does not handle', schema: IGNORED },
+      '404': { description: 'The repository is not configured in the plugin', contentType: 'application/problem+json' },
+    },
     async handler(req) {
       const secret = await secrets.get(config.github.webhookSecret);
       if (!secret) throw new UnauthorizedError(`GitHub webhooks are not accepted: the secret "${config.github.webhookSecret}" is not set.`);

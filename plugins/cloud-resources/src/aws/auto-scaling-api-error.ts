@@ -1,4 +1,7 @@
-/** An AWS Auto Scaling error as one sentence a developer can act on. */
+/**
+ * An AWS Auto Scaling error as one sentence a developer can act on.
+ * @public
+ */
 export class AutoScalingApiError extends Error {
   readonly code: string | null;
   readonly status: number | null;

@@ -1,6 +1,9 @@
 import type { JsonSchema } from '@portico/plugin-api';
 
-/** One Kubernetes cluster the plugin reads workloads from and scales them on. */
+/**
+ * One Kubernetes cluster the plugin reads workloads from and scales them on.
+ * @public
+ */
 export interface ClusterConfig {
   /** Names the cluster in entity ids (`<cluster>.<namespace>.<workload>`). */
   id: string;
@@ -25,7 +28,10 @@ export interface ClusterConfig {
   excludeNamespaces: string[];
 }
 
-/** One AWS region (and account) whose auto-scaling groups are ingested. */
+/**
+ * One AWS region (and account) whose auto-scaling groups are ingested.
+ * @public
+ */
 export interface AutoScalingConfig {
   id: string;
   region: string;
@@ -40,7 +46,10 @@ export interface AutoScalingConfig {
   maxAttempts: number;
 }
 
-/** A Terraform module provisioning one type of cloud resource, and the form people fill to get one. */
+/**
+ * A Terraform module provisioning one type of cloud resource, and the form people fill to get one.
+ * @public
+ */
 export interface ResourceTypeConfig {
   /** `bucket`, `database`, `cache`, `queue`, ... */
   type: string;
@@ -56,6 +65,7 @@ export interface ResourceTypeConfig {
   roles: string[];
 }
 
+/** @public */
 export interface TerraformConfig {
   /** HCP Terraform (`https://app.terraform.io`) or a Terraform Enterprise host. */
   baseUrl: string;
@@ -69,13 +79,17 @@ export interface TerraformConfig {
   runTimeoutMs: number;
 }
 
-/** An access grant applied by a webhook instead of a Terraform variable. */
+/**
+ * An access grant applied by a webhook instead of a Terraform variable.
+ * @public
+ */
 export interface AccessWebhookConfig {
   url: string;
   /** Secret whose value signs the body (HMAC-SHA256, header `X-Portico-Signature-256`). */
   secret?: string;
 }
 
+/** @public */
 export interface EnvironmentConfig {
   cluster: string;
   /** Days a new environment lives. */
@@ -98,7 +112,10 @@ export interface EnvironmentConfig {
   jobPollMs: number;
 }
 
-/** A Terraform module people can add to a service's repository ("Add IaC to a service"). */
+/**
+ * A Terraform module people can add to a service's repository ("Add IaC to a service").
+ * @public
+ */
 export interface IacModuleConfig {
   id: string;
   title: string;
@@ -109,13 +126,17 @@ export interface IacModuleConfig {
   directory: string;
 }
 
+/** @public */
 export interface GitHubConfig {
   /** `https://api.github.com`, or `https://<host>/api/v3` for GitHub Enterprise Server. */
   baseUrl: string;
   tokenSecret: string;
 }
 
-/** `plugins[].config` of the cloud plugin, defaults filled in. */
+/**
+ * `plugins[].config` of the cloud plugin, defaults filled in.
+ * @public
+ */
 export interface CloudConfig {
   /** Demos only: in-process Kubernetes, AWS and Terraform with the example organisation; actions change nothing real. */
   simulated: boolean;
@@ -137,6 +158,7 @@ export interface CloudConfig {
 
 const ID = '^[a-z0-9][a-z0-9-]*$';
 
+/** @public */
 export const cloudConfigSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -262,7 +284,10 @@ export const cloudConfigSchema: JsonSchema = {
   },
 };
 
-/** The section as written: every field optional. */
+/**
+ * The section as written: every field optional.
+ * @public
+ */
 export interface RawCloudConfig {
   simulated?: boolean;
   clusters?: Array<Omit<ClusterConfig, 'excludeNamespaces'> & { excludeNamespaces?: string[] }>;
@@ -280,7 +305,10 @@ export interface RawCloudConfig {
 
 const DEFAULT_EXCLUDED = ['kube-system', 'kube-public', 'kube-node-lease'];
 
-/** Fills defaults in code, so the plugin behaves the same whoever validated its config. */
+/**
+ * Fills defaults in code, so the plugin behaves the same whoever validated its config.
+ * @public
+ */
 export function resolveCloudConfig(r: RawCloudConfig = {}): CloudConfig {
   const clusters = (r.clusters ?? []).map((c) => ({ ...c, excludeNamespaces: c.excludeNamespaces ?? DEFAULT_EXCLUDED }));
   const env = r.environments ?? {};

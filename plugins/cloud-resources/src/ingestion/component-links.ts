@@ -1,8 +1,14 @@
 import type { CatalogService } from '@portico/plugin-api';
 
-/** Backstage's annotation on a Component, and label on its Kubernetes objects, naming the objects that belong to it. */
+/**
+ * Backstage's annotation on a Component, and label on its Kubernetes objects, naming the objects that belong to it.
+ * @public
+ */
 export const BACKSTAGE_KUBERNETES_ID = 'backstage.io/kubernetes-id';
-/** The recommended Kubernetes label naming the application. */
+/**
+ * The recommended Kubernetes label naming the application.
+ * @public
+ */
 export const APP_NAME_LABEL = 'app.kubernetes.io/name';
 
 /** Which Component a set of labels (or tags) points at, over the Components in the catalog. */

@@ -2,7 +2,10 @@ import type { KindDefinition } from '@portico/plugin-api';
 
 export const GRANT_STATUSES = ['pending', 'active', 'revoked', 'failed'] as const;
 
-/** Someone's role on a cloud resource until a moment; its timer revokes it. */
+/**
+ * Someone's role on a cloud resource until a moment; its timer revokes it.
+ * @public
+ */
 export const accessGrantKind: KindDefinition = {
   id: 'access-grant',
   title: 'Access grant',

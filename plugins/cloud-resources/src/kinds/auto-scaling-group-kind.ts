@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** An EC2 Auto Scaling group. */
+/**
+ * An EC2 Auto Scaling group.
+ * @public
+ */
 export const autoScalingGroupKind: KindDefinition = {
   id: 'auto-scaling-group',
   title: 'Auto-scaling group',

@@ -1,9 +1,13 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
 export const RESOURCE_STATUSES = ['provisioning', 'ready', 'modifying', 'failed', 'destroying', 'destroyed'] as const;
+/** @public */
 export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];
 
-/** A bucket, database, cache or queue, provisioned and changed through its own Terraform workspace. */
+/**
+ * A bucket, database, cache or queue, provisioned and changed through its own Terraform workspace.
+ * @public
+ */
 export const cloudResourceKind: KindDefinition = {
   id: 'cloud-resource',
   title: 'Cloud resource',

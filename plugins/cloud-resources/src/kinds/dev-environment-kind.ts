@@ -1,9 +1,13 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
 export const ENVIRONMENT_STATUSES = ['provisioning', 'ready', 'failed', 'ending', 'ended'] as const;
+/** @public */
 export type EnvironmentStatus = (typeof ENVIRONMENT_STATUSES)[number];
 
-/** A developer's namespace with chosen services, for a few days; `expiresAt` is its timer. */
+/**
+ * A developer's namespace with chosen services, for a few days; `expiresAt` is its timer.
+ * @public
+ */
 export const devEnvironmentKind: KindDefinition = {
   id: 'dev-environment',
   title: 'Developer environment',

@@ -8,4 +8,5 @@ import { kubernetesNamespaceKind } from './kubernetes-namespace-kind';
 import { workloadKind } from './workload-kind';
 
 export { accessGrantKind, autoScalingGroupKind, cloudResourceKind, devEnvironmentKind, kubernetesClusterKind, kubernetesNamespaceKind, workloadKind };
+/** @public */
 export const cloudKinds: KindDefinition[] = [cloudResourceKind, kubernetesClusterKind, kubernetesNamespaceKind, workloadKind, autoScalingGroupKind, accessGrantKind, devEnvironmentKind];

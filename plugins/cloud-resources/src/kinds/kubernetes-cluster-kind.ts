@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** A Kubernetes cluster the portal reads and acts on. */
+/**
+ * A Kubernetes cluster the portal reads and acts on.
+ * @public
+ */
 export const kubernetesClusterKind: KindDefinition = {
   id: 'kubernetes-cluster',
   title: 'Kubernetes cluster',

@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** A namespace of a cluster. */
+/**
+ * A namespace of a cluster.
+ * @public
+ */
 export const kubernetesNamespaceKind: KindDefinition = {
   id: 'kubernetes-namespace',
   title: 'Namespace',

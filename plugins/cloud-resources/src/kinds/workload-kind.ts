@@ -1,6 +1,9 @@
 import type { JsonSchema, KindDefinition } from '@portico/plugin-api';
 
-/** A pod of a workload, as the Workload card lists it. */
+/**
+ * A pod of a workload, as the Workload card lists it.
+ * @public
+ */
 export interface WorkloadPod {
   name: string;
   phase: string;
@@ -15,7 +18,10 @@ const podSchema: JsonSchema = {
   properties: { name: { type: 'string' }, phase: { type: 'string' }, ready: { type: 'boolean' }, restarts: { type: 'integer' }, node: { type: ['string', 'null'] } },
 };
 
-/** A Deployment or StatefulSet, linked to its Component by the `app.kubernetes.io/name` or `backstage.io/kubernetes-id` label. */
+/**
+ * A Deployment or StatefulSet, linked to its Component by the `app.kubernetes.io/name` or `backstage.io/kubernetes-id` label.
+ * @public
+ */
 export const workloadKind: KindDefinition = {
   id: 'workload',
   title: 'Workload',

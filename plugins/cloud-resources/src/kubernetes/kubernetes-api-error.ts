@@ -2,6 +2,7 @@
  * A Kubernetes answer other than 2xx (or no answer), as one sentence a developer can act on:
  * runs fail with this message, so it names the cluster, the request, Kubernetes' own message
  * and what to check.
+ * @public
  */
 export class KubernetesApiError extends Error {
   readonly status: number | null;

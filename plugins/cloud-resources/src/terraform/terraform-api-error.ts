@@ -1,4 +1,7 @@
-/** A Terraform API answer other than 2xx, as one sentence a developer can act on. */
+/**
+ * A Terraform API answer other than 2xx, as one sentence a developer can act on.
+ * @public
+ */
 export class TerraformApiError extends Error {
   readonly status: number | null;
 

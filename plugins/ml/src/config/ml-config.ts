@@ -1,6 +1,9 @@
 import type { JsonSchema } from '@portico/plugin-api';
 
-/** The MLflow tracking server (REST API 2.0) the plugin reads and moves aliases on. */
+/**
+ * The MLflow tracking server (REST API 2.0) the plugin reads and moves aliases on.
+ * @public
+ */
 export interface MlflowConfig {
   /** Root URL of the tracking server; the API is under `/api/2.0/mlflow`. */
   baseUrl: string;
@@ -13,7 +16,10 @@ export interface MlflowConfig {
   passwordSecret: string;
 }
 
-/** One Kubernetes cluster that runs Jobs and serves models with KServe. */
+/**
+ * One Kubernetes cluster that runs Jobs and serves models with KServe.
+ * @public
+ */
 export interface ClusterConfig {
   id: string;
   /** `token` (server + bearer token secret), `kubeconfig-secret`, `kubeconfig-file` or `in-cluster`. */
@@ -26,7 +32,10 @@ export interface ClusterConfig {
   skipTlsVerify?: boolean;
 }
 
-/** Where the endpoints of one environment are served. */
+/**
+ * Where the endpoints of one environment are served.
+ * @public
+ */
 export interface ServingTarget {
   /** `production`, `staging`, ...: names the endpoint's id prefix; `production` needs approval to deploy. */
   environment: string;
@@ -34,7 +43,10 @@ export interface ServingTarget {
   namespace: string;
 }
 
-/** A Job the portal starts from a form: the image and command, and the JSON Schema of its parameters. */
+/**
+ * A Job the portal starts from a form: the image and command, and the JSON Schema of its parameters.
+ * @public
+ */
 export interface JobTemplate {
   id: string;
   title?: string;
@@ -57,14 +69,20 @@ export interface JobTemplate {
   gpu: number;
 }
 
-/** A notebook image people pick from. */
+/**
+ * A notebook image people pick from.
+ * @public
+ */
 export interface NotebookImage {
   id: string;
   title?: string;
   image: string;
 }
 
-/** A size people pick from: what the spawner is asked for. */
+/**
+ * A size people pick from: what the spawner is asked for.
+ * @public
+ */
 export interface NotebookSize {
   id: string;
   cpu: string;
@@ -72,6 +90,7 @@ export interface NotebookSize {
   gpu: number;
 }
 
+/** @public */
 export interface JupyterHubConfig {
   /** The hub's root URL; the REST API is under `<baseUrl>/hub/api`. */
   baseUrl: string;
@@ -85,7 +104,10 @@ export interface JupyterHubConfig {
   maxHours: number;
 }
 
-/** `plugins[].config` of the ML plugin, with every default filled in. */
+/**
+ * `plugins[].config` of the ML plugin, with every default filled in.
+ * @public
+ */
 export interface MlConfig {
   /** Demos only: in-process MLflow, Kubernetes and JupyterHub; actions change nothing real. */
   simulated: boolean;
@@ -139,6 +161,7 @@ const jobTemplateSchema: JsonSchema = {
   },
 };
 
+/** @public */
 export const mlConfigSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -214,7 +237,10 @@ function template(t: NonNullable<Raw['training']>[number]): JobTemplate {
   return { parameters: { type: 'object', additionalProperties: false, properties: {} }, cpu: '1', memory: '2Gi', gpu: 0, ...t };
 }
 
-/** Fills defaults in code rather than in the schema, so the plugin behaves the same whoever validated its config. */
+/**
+ * Fills defaults in code rather than in the schema, so the plugin behaves the same whoever validated its config.
+ * @public
+ */
 export function resolveMlConfig(raw: Record<string, unknown> = {}): MlConfig {
   const r = raw as Raw;
   return {

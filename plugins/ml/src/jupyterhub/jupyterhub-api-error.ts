@@ -1,4 +1,7 @@
-/** A JupyterHub answer other than 2xx (or none), as one sentence a developer can act on. */
+/**
+ * A JupyterHub answer other than 2xx (or none), as one sentence a developer can act on.
+ * @public
+ */
 export class JupyterHubApiError extends Error {
   readonly status: number | null;
 

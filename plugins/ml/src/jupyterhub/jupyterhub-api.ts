@@ -1,4 +1,7 @@
-/** A user's named server as the hub reports it. */
+/**
+ * A user's named server as the hub reports it.
+ * @public
+ */
 export interface NotebookServer {
   name: string;
   ready: boolean;
@@ -10,7 +13,10 @@ export interface NotebookServer {
   userOptions: Record<string, unknown>;
 }
 
-/** What the plugin asks of JupyterHub. `JupyterHubClient` speaks its REST API; the demo's simulation answers from memory. */
+/**
+ * What the plugin asks of JupyterHub. `JupyterHubClient` speaks its REST API; the demo's simulation answers from memory.
+ * @public
+ */
 export interface JupyterHubApi {
   /** The server, or null when the user has no such server running (or no such user). */
   getServer(user: string, server: string): Promise<NotebookServer | null>;

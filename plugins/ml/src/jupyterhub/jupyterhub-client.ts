@@ -1,6 +1,7 @@
 import type { JupyterHubApi, NotebookServer } from './jupyterhub-api';
 import { JupyterHubApiError, toJupyterHubApiError } from './jupyterhub-api-error';
 
+/** @public */
 export interface JupyterHubClientOptions {
   /** The hub's root URL; the API is `<baseUrl>/hub/api`. */
   baseUrl: string;
@@ -16,6 +17,7 @@ interface HubAnswer {
 /**
  * The JupyterHub REST API through fetch (the hub publishes no JavaScript client; @jupyterlab/services
  * speaks to a single-user server, not to the hub).
+ * @public
  */
 export class JupyterHubClient implements JupyterHubApi {
   private readonly root: string;

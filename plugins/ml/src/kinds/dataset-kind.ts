@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** A dataset written by Pre-process dataset (or recorded by hand). */
+/**
+ * A dataset written by Pre-process dataset (or recorded by hand).
+ * @public
+ */
 export const datasetKind: KindDefinition = {
   id: 'ml-dataset',
   title: 'Dataset',

@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** An MLflow experiment, synced from the tracking server. */
+/**
+ * An MLflow experiment, synced from the tracking server.
+ * @public
+ */
 export const experimentKind: KindDefinition = {
   id: 'ml-experiment',
   title: 'Experiment',

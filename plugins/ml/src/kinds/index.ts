@@ -9,5 +9,8 @@ import { trainingRunKind } from './training-run-kind';
 
 export { datasetKind, experimentKind, modelKind, modelVersionKind, notebookKind, servingEndpointKind, trainingRunKind };
 
-/** In the order they must be registered: relations point at kinds registered before. */
+/**
+ * In the order they must be registered: relations point at kinds registered before.
+ * @public
+ */
 export const mlKinds: KindDefinition[] = [experimentKind, trainingRunKind, modelKind, modelVersionKind, datasetKind, servingEndpointKind, notebookKind];

@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** One version of a model as the Model page lists and charts it. */
+/**
+ * One version of a model as the Model page lists and charts it.
+ * @public
+ */
 export interface VersionSummary {
   version: string;
   aliases: string[];
@@ -26,7 +29,10 @@ const versionSummarySchema = {
   },
 };
 
-/** A registered model of the MLflow model registry. */
+/**
+ * A registered model of the MLflow model registry.
+ * @public
+ */
 export const modelKind: KindDefinition = {
   id: 'ml-model',
   title: 'Model',

@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** A version of a registered model: what Deploy serves. */
+/**
+ * A version of a registered model: what Deploy serves.
+ * @public
+ */
 export const modelVersionKind: KindDefinition = {
   id: 'ml-model-version',
   title: 'Model version',

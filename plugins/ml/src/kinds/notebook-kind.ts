@@ -2,7 +2,10 @@ import type { KindDefinition } from '@portico/plugin-api';
 
 export const NOTEBOOK_STATUSES = ['starting', 'ready', 'failed', 'stopping', 'stopped'] as const;
 
-/** A JupyterHub named server someone started from the portal; `expiresAt` is its timer. */
+/**
+ * A JupyterHub named server someone started from the portal; `expiresAt` is its timer.
+ * @public
+ */
 export const notebookKind: KindDefinition = {
   id: 'ml-notebook',
   title: 'Notebook',

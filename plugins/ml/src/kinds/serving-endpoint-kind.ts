@@ -1,13 +1,19 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** One model version's share of the endpoint's traffic. */
+/**
+ * One model version's share of the endpoint's traffic.
+ * @public
+ */
 export interface TrafficShare {
   version: string | null;
   role: 'champion' | 'challenger';
   percent: number;
 }
 
-/** A KServe InferenceService serving a registered model. */
+/**
+ * A KServe InferenceService serving a registered model.
+ * @public
+ */
 export const servingEndpointKind: KindDefinition = {
   id: 'ml-serving-endpoint',
   title: 'Serving endpoint',

@@ -1,7 +1,10 @@
 import type { KindDefinition } from '@portico/plugin-api';
 import { RUN_STATUSES } from '../mlflow/mlflow-types';
 
-/** One MLflow run: synced, or started by Train model and followed to its end. */
+/**
+ * One MLflow run: synced, or started by Train model and followed to its end.
+ * @public
+ */
 export const trainingRunKind: KindDefinition = {
   id: 'ml-training-run',
   title: 'Training run',

@@ -1,6 +1,7 @@
 /**
  * A Kubernetes answer other than 2xx (or none), as one sentence a developer can act on: it names
  * the cluster, the request, Kubernetes' own message (its `Status` body) and what to check.
+ * @public
  */
 export class KubernetesApiError extends Error {
   readonly status: number | null;

@@ -1,4 +1,7 @@
-/** A Job the plugin starts: one container, run once. */
+/**
+ * A Job the plugin starts: one container, run once.
+ * @public
+ */
 export interface JobSpec {
   namespace: string;
   name: string;
@@ -13,13 +16,17 @@ export interface JobSpec {
   serviceAccountName?: string;
 }
 
+/** @public */
 export interface JobState {
   phase: 'active' | 'succeeded' | 'failed';
   /** Kubernetes' reason and message for a failed Job. */
   message: string | null;
 }
 
-/** The predictor of an InferenceService as the plugin sets it. */
+/**
+ * The predictor of an InferenceService as the plugin sets it.
+ * @public
+ */
 export interface PredictorSpec {
   modelFormat: string;
   storageUri: string;
@@ -27,13 +34,17 @@ export interface PredictorSpec {
   canaryTrafficPercent: number | null;
 }
 
-/** One revision's share of an endpoint's traffic (status.components.predictor.traffic). */
+/**
+ * One revision's share of an endpoint's traffic (status.components.predictor.traffic).
+ * @public
+ */
 export interface TrafficTarget {
   revisionName: string;
   percent: number;
   latestRevision: boolean;
 }
 
+/** @public */
 export interface InferenceServiceInfo {
   namespace: string;
   name: string;
@@ -50,7 +61,10 @@ export interface InferenceServiceInfo {
   latestRolledoutRevision: string | null;
 }
 
-/** What the plugin asks of one cluster: Jobs (batch/v1) and KServe InferenceServices (serving.kserve.io/v1beta1). */
+/**
+ * What the plugin asks of one cluster: Jobs (batch/v1) and KServe InferenceServices (serving.kserve.io/v1beta1).
+ * @public
+ */
 export interface MlKubernetesApi {
   createJob(spec: JobSpec): Promise<void>;
   /** null when the Job does not exist. */

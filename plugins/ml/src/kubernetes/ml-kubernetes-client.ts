@@ -46,7 +46,10 @@ export function toInferenceService(o: WireInferenceService): InferenceServiceInf
   };
 }
 
-/** Jobs through BatchV1Api and InferenceServices through CustomObjectsApi of @kubernetes/client-node. */
+/**
+ * Jobs through BatchV1Api and InferenceServices through CustomObjectsApi of @kubernetes/client-node.
+ * @public
+ */
 export class MlKubernetesClient implements MlKubernetesApi {
   private readonly batch: BatchV1Api;
   private readonly custom: CustomObjectsApi;

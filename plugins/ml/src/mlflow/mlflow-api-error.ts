@@ -1,6 +1,7 @@
 /**
  * An MLflow answer other than 2xx (or none), as one sentence a developer can act on: it names the
  * request, MLflow's `error_code` and `message`, and what to check.
+ * @public
  */
 export class MlflowApiError extends Error {
   readonly status: number | null;

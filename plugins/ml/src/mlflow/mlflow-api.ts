@@ -1,6 +1,9 @@
 import type { MlflowExperiment, MlflowMetricPoint, MlflowModelVersion, MlflowRegisteredModel, MlflowRun } from './mlflow-types';
 
-/** What the plugin asks of MLflow. `MlflowClient` speaks REST API 2.0; the demo's `SimulatedMlflow` answers from memory. */
+/**
+ * What the plugin asks of MLflow. `MlflowClient` speaks REST API 2.0; the demo's `SimulatedMlflow` answers from memory.
+ * @public
+ */
 export interface MlflowApi {
   searchExperiments(): Promise<MlflowExperiment[]>;
   getExperimentByName(name: string): Promise<MlflowExperiment | null>;

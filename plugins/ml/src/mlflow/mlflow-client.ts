@@ -3,9 +3,13 @@ import { MlflowApiError, toMlflowApiError } from './mlflow-api-error';
 import type { WireAnswer, WireExperiment, WireModelVersion, WireRegisteredModel, WireRun } from './mlflow-wire-types';
 import type { MlflowExperiment, MlflowMetricPoint, MlflowModelVersion, MlflowRegisteredModel, MlflowRun, MlflowRunStatus, MlflowTag } from './mlflow-types';
 
-/** How the client signs its requests; read when a request needs it, so rotated secrets apply. */
+/**
+ * How the client signs its requests; read when a request needs it, so rotated secrets apply.
+ * @public
+ */
 export type MlflowCredentials = { type: 'none' } | { type: 'bearer'; token: string } | { type: 'basic'; username: string; password: string };
 
+/** @public */
 export interface MlflowClientOptions {
   baseUrl: string;
   uiUrl?: string;
@@ -57,6 +61,7 @@ export function filterValue(value: string): string {
 /**
  * MLflow REST API 2.0 through fetch. MLflow publishes no JavaScript SDK for tracking and the
  * registry (its npm packages are for tracing), so this is a small typed client of the endpoints used.
+ * @public
  */
 export class MlflowClient implements MlflowApi {
   private readonly base: string;

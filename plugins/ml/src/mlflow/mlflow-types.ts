@@ -6,6 +6,7 @@ export interface MlflowTag {
   value: string;
 }
 
+/** @public */
 export interface MlflowExperiment {
   experimentId: string;
   name: string;
@@ -16,8 +17,10 @@ export interface MlflowExperiment {
 }
 
 export const RUN_STATUSES = ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'] as const;
+/** @public */
 export type MlflowRunStatus = (typeof RUN_STATUSES)[number];
 
+/** @public */
 export interface MlflowRun {
   runId: string;
   runName: string | null;
@@ -32,6 +35,7 @@ export interface MlflowRun {
   tags: Record<string, string>;
 }
 
+/** @public */
 export interface MlflowMetricPoint {
   key: string;
   value: number;
@@ -39,6 +43,7 @@ export interface MlflowMetricPoint {
   step: number;
 }
 
+/** @public */
 export interface MlflowModelVersion {
   name: string;
   version: string;
@@ -52,6 +57,7 @@ export interface MlflowModelVersion {
   tags: Record<string, string>;
 }
 
+/** @public */
 export interface MlflowRegisteredModel {
   name: string;
   description: string | null;

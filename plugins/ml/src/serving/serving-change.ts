@@ -1,4 +1,7 @@
-/** A change of what an endpoint serves; each is one action of the plugin. */
+/**
+ * A change of what an endpoint serves; each is one action of the plugin.
+ * @public
+ */
 export type ServingChange =
   | { op: 'deploy'; version: string }
   | { op: 'start-challenger'; version: string; percent: number }

@@ -1,6 +1,9 @@
 import type { ApprovalPolicy, JsonSchema } from '@portico/plugin-api';
 
-/** One PagerDuty account (most companies have one; acquisitions bring more). */
+/**
+ * One PagerDuty account (most companies have one; acquisitions bring more).
+ * @public
+ */
 export interface AccountConfig {
   /** Names the account in entity ids (`<account>.<pagerduty id>`, except for `default`) and webhook URLs. */
   id: string;
@@ -16,7 +19,10 @@ export interface AccountConfig {
   from?: string;
 }
 
-/** A PagerDuty service tied to a Component, on top of the Component's own property or annotation. */
+/**
+ * A PagerDuty service tied to a Component, on top of the Component's own property or annotation.
+ * @public
+ */
 export interface ServiceMapping {
   serviceId: string;
   component: string;
@@ -25,7 +31,10 @@ export interface ServiceMapping {
   routingKeySecret?: string;
 }
 
-/** `plugins[].config` of the on-call plugin, with every default filled in. */
+/**
+ * `plugins[].config` of the on-call plugin, with every default filled in.
+ * @public
+ */
 export interface OncallConfig {
   /** Demos only: an in-process PagerDuty with the example organisation; actions change nothing real. */
   simulated: boolean;
@@ -45,6 +54,7 @@ export interface OncallConfig {
 
 const ID_PATTERN = '^[a-z0-9][a-z0-9_-]*$';
 
+/** @public */
 export const oncallConfigSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -101,7 +111,10 @@ const DEFAULT_ACCOUNT: AccountConfig = {
   webhookSecret: 'pagerduty-webhook-secret',
 };
 
-/** Fills defaults in code rather than in the schema, so the plugin behaves the same whoever validated its config. */
+/**
+ * Fills defaults in code rather than in the schema, so the plugin behaves the same whoever validated its config.
+ * @public
+ */
 export function resolveOncallConfig(raw: Partial<Record<keyof OncallConfig, unknown>> = {}): OncallConfig {
   const r = raw as Partial<OncallConfig>;
   const accounts = (r.accounts ?? [{ id: 'default' }]).map((a) => ({

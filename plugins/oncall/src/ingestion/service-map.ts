@@ -1,7 +1,10 @@
 import type { CatalogService, Entity } from '@portico/plugin-api';
 import type { OncallConfig } from '../config/oncall-config';
 
-/** Backstage's annotation naming a Component's PagerDuty service, kept by the importers under `properties.annotations`. */
+/**
+ * Backstage's annotation naming a Component's PagerDuty service, kept by the importers under `properties.annotations`.
+ * @public
+ */
 export const PAGERDUTY_ANNOTATION = 'pagerduty.com/service-id';
 
 export interface ServiceLink {

@@ -1,7 +1,10 @@
 import type { KindDefinition } from '@portico/plugin-api';
 import { onCallEntrySchema } from './on-call-entry-schema';
 
-/** A PagerDuty escalation policy: who is paged, in which order, for the services that use it. */
+/**
+ * A PagerDuty escalation policy: who is paged, in which order, for the services that use it.
+ * @public
+ */
 export const escalationPolicyKind: KindDefinition = {
   id: 'escalation-policy',
   title: 'Escalation policy',

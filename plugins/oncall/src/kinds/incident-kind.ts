@@ -1,9 +1,13 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
 export const INCIDENT_STATUSES = ['triggered', 'acknowledged', 'resolved'] as const;
+/** @public */
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
-/** One entry of an incident's timeline, newest last. */
+/**
+ * One entry of an incident's timeline, newest last.
+ * @public
+ */
 export interface TimelineEntry {
   at: string;
   type: string;
@@ -11,7 +15,10 @@ export interface TimelineEntry {
   by?: string;
 }
 
-/** A PagerDuty incident, kept current by webhooks and resyncs. */
+/**
+ * A PagerDuty incident, kept current by webhooks and resyncs.
+ * @public
+ */
 export const incidentKind: KindDefinition = {
   id: 'incident',
   title: 'Incident',

@@ -5,4 +5,5 @@ import { runbookKind } from './runbook-kind';
 import { scheduleKind } from './schedule-kind';
 
 export { escalationPolicyKind, incidentKind, runbookKind, scheduleKind };
+/** @public */
 export const oncallKinds: KindDefinition[] = [scheduleKind, escalationPolicyKind, incidentKind, runbookKind];

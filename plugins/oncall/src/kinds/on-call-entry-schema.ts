@@ -17,6 +17,7 @@ export const onCallEntrySchema: JsonSchema = {
   },
 };
 
+/** @public */
 export interface OnCallEntry {
   level: number;
   userId: string;

@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** One step of a runbook: an action of any plugin, with inputs templated from the incident and its service. */
+/**
+ * One step of a runbook: an action of any plugin, with inputs templated from the incident and its service.
+ * @public
+ */
 export interface RunbookStep {
   title: string;
   /** Action id, e.g. `cicd.revert`. */
@@ -14,7 +17,10 @@ export interface RunbookStep {
   approvers?: { users?: string[]; teams?: string[] };
 }
 
-/** What the last run of a runbook did, step by step. */
+/**
+ * What the last run of a runbook did, step by step.
+ * @public
+ */
 export interface RunbookOutcome {
   runId: string;
   status: string;
@@ -41,7 +47,10 @@ const stepSchema = {
   },
 };
 
-/** An incident response runbook: the known fix, as ordered steps that are other plugins' actions. */
+/**
+ * An incident response runbook: the known fix, as ordered steps that are other plugins' actions.
+ * @public
+ */
 export const runbookKind: KindDefinition = {
   id: 'runbook',
   title: 'Runbook',

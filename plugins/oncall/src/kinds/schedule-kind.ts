@@ -1,7 +1,10 @@
 import type { KindDefinition } from '@portico/plugin-api';
 import { onCallEntrySchema } from './on-call-entry-schema';
 
-/** A PagerDuty on-call schedule (a rotation). */
+/**
+ * A PagerDuty on-call schedule (a rotation).
+ * @public
+ */
 export const scheduleKind: KindDefinition = {
   id: 'schedule',
   title: 'Schedule',

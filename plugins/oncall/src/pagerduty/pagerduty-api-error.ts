@@ -2,6 +2,7 @@
  * A PagerDuty answer other than 2xx, as one sentence a developer can act on. Runs fail with
  * this message, so it names the request, PagerDuty's own message and field errors, and
  * what to check.
+ * @public
  */
 export class PagerDutyApiError extends Error {
   readonly status: number;

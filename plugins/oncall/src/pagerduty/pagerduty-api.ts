@@ -1,5 +1,6 @@
 import type { PdEscalationPolicy, PdEvent, PdIncident, PdIncidentStatus, PdLogEntry, PdNote, PdOnCall, PdOverride, PdSchedule, PdService, PdUser } from './pagerduty-types';
 
+/** @public */
 export interface CreateIncident {
   title: string;
   serviceId: string;
@@ -13,6 +14,7 @@ export interface CreateIncident {
  * What the plugin asks of PagerDuty. `PagerDutyClient` speaks the real REST and Events APIs;
  * the demo's `SimulatedPagerDuty` answers from memory. Writes take `from`: the email of the
  * PagerDuty user they are made as (the `From` header).
+ * @public
  */
 export interface PagerDutyApi {
   listServices(): Promise<PdService[]>;

@@ -3,6 +3,7 @@ import type { CreateIncident, PagerDutyApi } from './pagerduty-api';
 import { toPagerDutyApiError } from './pagerduty-api-error';
 import type { PdEscalationPolicy, PdEvent, PdIncident, PdLogEntry, PdNote, PdOnCall, PdOverride, PdSchedule, PdService, PdUser } from './pagerduty-types';
 
+/** @public */
 export interface PagerDutyClientOptions {
   /** REST API v2 base URL, `https://api.pagerduty.com` for PagerDuty's cloud. */
   baseUrl: string;
@@ -30,6 +31,7 @@ interface Answer<T> {
  * official JavaScript SDK (`@pagerduty/pdjs`): it sends `Authorization: Token token=…` and
  * the versioned `Accept` header and retries 429s. This class adds the `From` header on
  * writes, offset/limit/`more` pagination, and turns error bodies into `PagerDutyApiError`s.
+ * @public
  */
 export class PagerDutyClient implements PagerDutyApi {
   private readonly baseUrl: string;

@@ -57,6 +57,25 @@ function incidentFromEvent(data: Record<string, unknown>, occurredAt: string, st
   };
 }
 
+/** What PagerDuty sends (webhooks v3). The X-PagerDuty-Signature, not the schema, decides who may send. */
+const EVENT_BODY = {
+  type: 'object',
+  description: 'A PagerDuty webhook v3 delivery: incident events update the incident, others are ignored',
+  properties: {
+    event: {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        event_type: { type: 'string', examples: ['incident.acknowledged'] },
+        resource_type: { type: 'string', examples: ['incident'] },
+        occurred_at: { type: 'string' },
+        agent: { type: ['object', 'null'] },
+        data: { type: 'object', description: 'The incident (or, for incident.annotated, the note)' },
+      },
+    },
+  },
+};
+
 /**
  * `POST /api/v1/plugins/oncall/webhooks/<account>`: a PagerDuty webhook v3 subscription keeps
  * incidents current between resyncs. Public (PagerDuty sends no token), so every delivery must
@@ -70,6 +89,16 @@ export function webhookRoute(deps: { config: OncallConfig; secrets: SecretsServi
     path: '/webhooks/:account',
     auth: 'public',
     summary: 'PagerDuty webhook v3 (checked with X-PagerDuty-Signature against the account\u2019s webhook secret)',
+    body: EVENT_BODY,
+    responses: {
+      '200': {
+        description: 'The incident was recorded (or the ping answered with {"ok": true})',
+        schema: { type: 'object', properties: { kind: { const: 'incident' }, id: { type: 'string' }, status: { type: 'string' }, ok: { const: true } } },
+      },
+      '202': { description: 'An event the plugin does not handle', schema: { type: 'object', required: ['ignored'], properties: { ignored: { type: 'string' } } } },
+      '404': { description: 'No PagerDuty account of that id is configured', contentType: 'application/problem+json' },
+      '503': { description: 'The account\'s webhook secret is not set', contentType: 'application/problem+json' },
+    },
     async handler(req) {
       const account = config.accounts.find((a) => a.id === req.params.account);
       if (!account) throw new NotFoundError(`No PagerDuty account "${req.params.account}" is configured; webhook URLs end in one of: ${config.accounts.map((a) => a.id).join(', ')}.`);

@@ -38,6 +38,7 @@ export function formatBackstageRef(ref: BackstageRef): string {
  * `<namespace>..<name>`. Valid Backstage names never contain `..` and namespaces contain no
  * `.` at all, so the two forms cannot meet; the importer still reports any two refs that
  * map to one id instead of merging them.
+ * @public
  */
 export function porticoIdOf(ref: Pick<BackstageRef, 'namespace' | 'name'>): string {
   return ref.namespace === 'default' ? ref.name : `${ref.namespace}..${ref.name}`;

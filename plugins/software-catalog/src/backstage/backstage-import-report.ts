@@ -1,4 +1,7 @@
-/** Something in a catalog file that could not be imported as written, at its file and line. */
+/**
+ * Something in a catalog file that could not be imported as written, at its file and line.
+ * @public
+ */
 export interface BackstageProblem {
   file: string;
   line: number;
@@ -7,6 +10,7 @@ export interface BackstageProblem {
   message: string;
 }
 
+/** @public */
 export interface BackstageImportReport {
   /** Entities read, per Portico kind. */
   imported: Record<string, number>;
@@ -28,7 +32,10 @@ export function emptyReport(): BackstageImportReport {
   return { imported: {}, skipped: [], unresolved: [], errors: [], warnings: [], locations: [], incomplete: false };
 }
 
-/** The report as the CLI prints it: counts first, then every problem at its place. */
+/**
+ * The report as the CLI prints it: counts first, then every problem at its place.
+ * @public
+ */
 export function formatImportReport(report: BackstageImportReport): string[] {
   const at = (p: BackstageProblem): string => `  ${p.file}:${p.line}${p.entity ? ` ${p.entity}` : ''}: ${p.message}`;
   const kinds = Object.entries(report.imported).sort(([a], [b]) => a.localeCompare(b));

@@ -2,6 +2,7 @@ import type { CatalogService, EntityProvider } from '@portico/plugin-api';
 import { formatImportReport } from './backstage-import-report';
 import { BackstageSources, describeSource, type BackstageSourceConfig } from './backstage-sources';
 
+/** @public */
 export interface BackstageSyncConfig {
   sources: BackstageSourceConfig[];
   everyMs?: number;

@@ -8,10 +8,16 @@ import { LocationReader } from './location-reader';
 
 const run = promisify(execFile);
 
-/** Where a Backstage catalog comes from: a file or folder, a URL (read with ETags), or a git repository. */
+/**
+ * Where a Backstage catalog comes from: a file or folder, a URL (read with ETags), or a git repository.
+ * @public
+ */
 export type BackstageSourceConfig = { path: string } | { url: string } | { git: string; ref?: string; path?: string };
 
-/** What the CLI accepts as `<source>`: a git URL (`.git`, `git@`, `git+https:`), another URL, or a path. */
+/**
+ * What the CLI accepts as `<source>`: a git URL (`.git`, `git@`, `git+https:`), another URL, or a path.
+ * @public
+ */
 export function parseSourceArgument(argument: string): BackstageSourceConfig {
   if (/^git@|^git\+|^ssh:\/\/|\.git(#.*)?$/i.test(argument)) {
     const [url, ref] = argument.replace(/^git\+/, '').split('#');
@@ -21,6 +27,7 @@ export function parseSourceArgument(argument: string): BackstageSourceConfig {
   return { path: argument };
 }
 
+/** @public */
 export function describeSource(source: BackstageSourceConfig): string {
   if ('git' in source) return `${source.git}${source.ref ? `#${source.ref}` : ''}${source.path ? ` (${source.path})` : ''}`;
   return 'url' in source ? source.url : source.path;
@@ -42,6 +49,7 @@ async function git(args: string[], cwd?: string): Promise<string> {
  * Reads every configured source into one import, so relations can cross sources (the org in
  * one repository, services in others). Keeps URL ETags and git revisions between calls:
  * `unchanged` says nothing was different from the previous complete read.
+ * @public
  */
 export class BackstageSources {
   private readonly reader = new LocationReader();

@@ -5,6 +5,7 @@ import type { LocationReader } from './location-reader';
 import { mapBackstageEntity, type PendingRelation } from './map-backstage-entity';
 import { parseBackstageYaml } from './parse-backstage-yaml';
 
+/** @public */
 export interface BackstageImport {
   entities: EntityInput[];
   report: BackstageImportReport;
@@ -25,6 +26,7 @@ function porticoRef(ref: BackstageRef): string | null {
  * Location targets, and maps every entity onto the software-catalog kinds. Nothing is
  * thrown for bad content: every problem lands in the report with its file and line, and
  * relations whose other end is missing are left out (and reported) so the rest imports.
+ * @public
  */
 export async function importBackstageCatalog(roots: string[], reader: LocationReader, options: ImportOptions = {}): Promise<BackstageImport> {
   const report = emptyReport();

@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** An interface components provide and consume (Backstage `API`). */
+/**
+ * An interface components provide and consume (Backstage `API`).
+ * @public
+ */
 export const apiKind: KindDefinition = {
   id: 'api',
   title: 'API',

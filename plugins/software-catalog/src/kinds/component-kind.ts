@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** A piece of software: a service, a website or a library (Backstage `Component`). */
+/**
+ * A piece of software: a service, a website or a library (Backstage `Component`).
+ * @public
+ */
 export const componentKind: KindDefinition = {
   id: 'component',
   title: 'Component',

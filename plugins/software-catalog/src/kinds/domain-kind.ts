@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** A business area that groups systems (Backstage `Domain`). */
+/**
+ * A business area that groups systems (Backstage `Domain`).
+ * @public
+ */
 export const domainKind: KindDefinition = {
   id: 'domain',
   title: 'Domain',

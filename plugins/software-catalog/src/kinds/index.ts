@@ -9,5 +9,8 @@ import { userKind } from './user-kind';
 
 export { apiKind, componentKind, domainKind, resourceKind, systemKind, teamKind, userKind };
 
-/** In registration order: targets before the kinds whose relations point at them. */
+/**
+ * In registration order: targets before the kinds whose relations point at them.
+ * @public
+ */
 export const softwareKinds: KindDefinition[] = [teamKind, userKind, domainKind, systemKind, apiKind, resourceKind, componentKind];

@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** Infrastructure a component needs at run time: a database, a bucket, a queue (Backstage `Resource`). */
+/**
+ * Infrastructure a component needs at run time: a database, a bucket, a queue (Backstage `Resource`).
+ * @public
+ */
 export const resourceKind: KindDefinition = {
   id: 'resource',
   title: 'Resource',

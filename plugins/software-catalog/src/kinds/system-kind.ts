@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** A set of components, APIs and resources that deliver one capability (Backstage `System`). */
+/**
+ * A set of components, APIs and resources that deliver one capability (Backstage `System`).
+ * @public
+ */
 export const systemKind: KindDefinition = {
   id: 'system',
   title: 'System',

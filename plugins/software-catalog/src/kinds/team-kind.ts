@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** A group of people that owns software (Backstage `Group`); every other kind's `ownerKind`. */
+/**
+ * A group of people that owns software (Backstage `Group`); every other kind's `ownerKind`.
+ * @public
+ */
 export const teamKind: KindDefinition = {
   id: 'team',
   title: 'Team',

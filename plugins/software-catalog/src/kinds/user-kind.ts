@@ -1,6 +1,9 @@
 import type { KindDefinition } from '@portico/plugin-api';
 
-/** A person (Backstage `User`). */
+/**
+ * A person (Backstage `User`).
+ * @public
+ */
 export const userKind: KindDefinition = {
   id: 'user',
   title: 'User',

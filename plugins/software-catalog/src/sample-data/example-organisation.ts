@@ -5,6 +5,7 @@ import type { EntityInput } from '@portico/plugin-api';
  * Products systems, their services, the Cart API and database, two shared libraries and
  * the two teams that own them. The demo portal loads it so a first visit has something
  * real to browse; plugins such as CI/CD attach their sample data to these ids.
+ * @public
  */
 export const exampleOrganisation: EntityInput[] = [
   {

@@ -20,6 +20,7 @@ interface Members {
   keys(): Iterable<string>;
 }
 
+/** @public */
 export interface EmbeddedStoreOptions {
   dataDir: string;
   logger: LoggerService;
@@ -41,6 +42,7 @@ function compareRefs(a: string, b: string): number {
  * The store for a portal without Redis: documents and indexes in memory, every
  * acknowledged change in an append-only log that is replayed on start and compacted
  * when it grows to more than twice the live data. One process owns a data directory.
+ * @public
  */
 export class EmbeddedCatalogStore implements CatalogStore {
   /** Documents as JSON text: a third of the memory of live objects, and served to HTTP as is. */

@@ -8,6 +8,7 @@ import type { BusMessage, CatalogStore, DueTimer, EntityWrite, StoredKind, Write
 import { StringPacker } from './pack-strings';
 import { CANDIDATES_SCRIPT, CLAIM_TIMERS_SCRIPT, QUERY_SCRIPT, WRITE_SCRIPT } from './lua-scripts';
 
+/** @public */
 export interface RedisStoreOptions {
   url: string;
   /** Default `portico:`; all keys are `<keyPrefix>{catalog}:…`. */
@@ -76,6 +77,7 @@ function packGroups(packer: StringPacker, groups: Map<string, IndexEntry[]>, wit
  * Lua script (atomic); queries are one Lua script that computes the matching set,
  * counts it, cuts the page and reads the page's documents. Events go to a Redis Stream
  * that every instance tails, so instances sharing a prefix see each other's changes.
+ * @public
  */
 export class RedisCatalogStore implements CatalogStore {
   private readonly redis: Redis;

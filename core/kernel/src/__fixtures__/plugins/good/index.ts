@@ -39,6 +39,20 @@ export default definePlugin({
     actions.addAutomation({ id: 'good.greet-new-gizmo', on: 'entity.created', kind: 'gizmo', condition: { path: 'after.properties.size', operator: '>', value: 5 }, action: 'good.hello' });
     widgets.addWidget({ id: 'good.card', slot: 'entity.cards', title: 'Good card', component: 'GoodCard', condition: { kind: 'gizmo' } });
     routes.addRoute({ method: 'GET', path: '/greetings', auth: 'user', handler: () => ({ body: { greeting: config.get<{ greeting: string }>().greeting, greetings, lifecycleEvents } }) });
+    routes.addRoute({
+      method: 'POST',
+      path: '/greetings/:to',
+      auth: 'user',
+      summary: 'Greet someone, a few times',
+      body: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1 }, loud: { type: 'boolean', default: false } } },
+      query: { times: { description: 'How many greetings', schema: { type: 'integer', minimum: 1, maximum: 3 } } },
+      responses: { '201': { description: 'The greetings', schema: { type: 'object', required: ['greetings'], properties: { greetings: { type: 'array', items: { type: 'string' } } } } } },
+      handler: (req) => {
+        const body = req.body as { name: string; loud: boolean };
+        const text = `${config.get<{ greeting: string }>().greeting} ${body.name} from ${req.params.to}`;
+        return { status: 201, body: { greetings: Array.from({ length: Number(req.query.times ?? 1) }, () => (body.loud ? text.toUpperCase() : text)) } };
+      },
+    });
     routes.addRoute({ method: 'POST', path: '/private', auth: 'token', handler: (req) => ({ status: 201, body: { by: req.identity.id } }) });
     routes.addRoute({ method: 'GET', path: '/report', permission: 'good.report', summary: 'A report only good.report holders read', handler: () => ({ body: { report: 'fine' } }) });
     routes.addRoute({ method: 'POST', path: '/hook', auth: 'public', handler: (req) => ({ body: { bytes: req.rawBody.length } }) });
