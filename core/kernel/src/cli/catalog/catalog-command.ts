@@ -5,10 +5,12 @@ import { pathToFileURL } from 'node:url';
 import type { EntityInput } from '@portico/plugin-api';
 import { readPortalContext } from '../../plugins/install/portal-context';
 import { findRunningPortal } from '../plugin/running-portal';
+import { runImportPort } from './import-port-command';
 import { writeEntitiesThroughApi, type PortalClient } from './write-entities-through-api';
 
 export const CATALOG_USAGE = `Usage:
   portico catalog import backstage <file|folder|url|git-url> [--url <portal>] [--token <token>] [--dry-run]
+  portico catalog import port <export.json> [--url <portal>] [--token <token>] [--dry-run]
 
 Reads Backstage catalog-info.yaml files (following Location targets), maps them onto the
 software-catalog kinds and writes them through the portal's REST API, so permissions and the
@@ -17,7 +19,10 @@ The token is --token, else PORTICO_TOKEN: a token with entity write permission.
 --dry-run prints the report and writes nothing (no portal needed).
 A git URL ends in .git (or starts with git@ / git+); add #<branch> to pick one.
 Keeping a repository in sync is the software-catalog plugin's backstage provider (see
-docs/plugins/software-catalog.md).`;
+docs/plugins/software-catalog.md).
+"import port" reads Port's blueprints and entities ({"blueprints": [...], "entities": [...]}),
+creates a kind per blueprint, writes the entities, and compares the computed values the
+export shows with the portal's (docs/port-import.md); the token also needs kind write permission.`;
 
 type Print = (line: string) => void;
 
@@ -48,8 +53,9 @@ export interface CatalogCommandOptions {
 
 export async function runCatalogCommand(args: string[], options: CatalogCommandOptions, print: Print, printError: Print): Promise<number> {
   const [verb, format, source, ...extra] = args;
+  if (verb === 'import' && format === 'port' && source && !extra.length) return runImportPort(source, options, print, printError);
   if (verb !== 'import' || format !== 'backstage' || !source || extra.length) {
-    printError(verb === 'import' && format && format !== 'backstage' ? `Unknown import format "${format}": only "backstage" is supported.\n\n${CATALOG_USAGE}` : CATALOG_USAGE);
+    printError(verb === 'import' && format && format !== 'backstage' ? `Unknown import format "${format}": "backstage" and "port" are supported.\n\n${CATALOG_USAGE}` : CATALOG_USAGE);
     return 2;
   }
   let portal: PortalClient | undefined;
