@@ -10,3 +10,4 @@ export { parseExpression, evaluateExpression } from './computed/expression';
 export { parsePortExport, importPortExport, type PortImport } from './port/import-port-export';
 export { formatPortImportReport, type PortImportReport, type PortProblem } from './port/port-import-report';
 export type { PortExport, PortBlueprint, PortEntity } from './port/port-export';
+export type { CatalogCodeFile, CatalogCodeRequest, CatalogPlan, EntityPlan, KindPlan, FieldChange, PlanAction } from './code/catalog-code-plan';

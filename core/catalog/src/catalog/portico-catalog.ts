@@ -33,6 +33,8 @@ import { compileQuery, relatedRules } from '../query/compile-query';
 import { decodeCursor, encodeCursor } from '../query/cursor';
 import { deepEqual, entityView, matchesPlan } from '../query/match-entity';
 import type { CatalogStore, EntityWrite, StoredKind } from '../store/catalog-store';
+import { applyCatalogCode } from '../code/apply-catalog-code';
+import type { CatalogCodeRequest, CatalogPlan } from '../code/catalog-code-plan';
 import { catalogCodeRoutes } from '../routes/catalog-code-routes';
 import { catalogRoutes } from '../routes/catalog-routes';
 import { spliceItems } from './splice-items';
@@ -868,6 +870,10 @@ export class PorticoCatalog implements Catalog {
 
   async applyFullSync(entities: EntityInput[], request: FullSyncRequest): Promise<FullSyncReport> {
     return new FullSync(this, this.store, this.logger).run(entities, request);
+  }
+
+  async applyCatalogCode(request: CatalogCodeRequest, options: { actor: string; dryRun: boolean }): Promise<CatalogPlan> {
+    return applyCatalogCode(this, request, options);
   }
 
   async claimDueTimers(now: number, limit: number): Promise<DueTimerClaim[]> {

@@ -1,7 +1,6 @@
 import { PERMISSIONS, ValidationError, scopedPermission, type JsonSchema } from '@portico/plugin-api';
 import { authorize, defineRoute, type ApiRoute } from '@portico/http';
 import type { PorticoCatalog } from '../catalog/portico-catalog';
-import { applyCatalogCode } from '../code/apply-catalog-code';
 
 const MAX_FILES = 2000;
 const MAX_ITEMS = 10_000;
@@ -53,11 +52,11 @@ export function catalogCodeRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
           for (const entity of file.entities ?? []) authorize(identity, scopedPermission(PERMISSIONS.entityWrite, String((entity as { kind?: unknown }).kind)), doing);
         }
         const request = { root: body.root, files, complete: body.complete !== false, allowLargeDelete: body.allowLargeDelete, maxDeleteShare: body.maxDeleteShare };
-        const plan = await applyCatalogCode(catalog, request, { actor: identity.id, dryRun: true });
+        const plan = await catalog.applyCatalogCode(request, { actor: identity.id, dryRun: true });
         for (const entry of plan.entities) if (entry.action === 'delete') authorize(identity, scopedPermission(PERMISSIONS.entityDelete, entry.kind), doing);
         if (dryRun) return { body: plan };
         audit({ target: `catalog-code:${body.root}`, note: { counts: plan.counts, files: files.length } });
-        return { body: await applyCatalogCode(catalog, request, { actor: identity.id, dryRun: false }) };
+        return { body: await catalog.applyCatalogCode(request, { actor: identity.id, dryRun: false }) };
       },
     }),
   ];
