@@ -69,12 +69,12 @@ describe('importPortExport', () => {
 
   it('maps identifiers by the documented rule and reports collisions and strays, without throwing', () => {
     const result = importPortExport({
-      blueprints: [{ identifier: 'Micro_Service', schema: { properties: { '9lives': { type: 'number' } } } }, { identifier: 'micro-service' }, { title: 'no id' }],
+      blueprints: [{ identifier: 'Micro_Service', schema: { properties: { '9lives': { type: 'number' } } }, relations: { calls: { target: 'Micro_Service', many: true } } }, { identifier: 'micro-service' }, { title: 'no id' }],
       entities: [
         { identifier: 'Cart/Main', blueprint: 'Micro_Service', properties: { '9lives': 1 } },
         { identifier: 'cart-main', blueprint: 'Micro_Service' },
         { identifier: 'x', blueprint: 'ghost' },
-        { identifier: 'y', blueprint: 'Micro_Service', relations: { nope: 'z' } },
+        { identifier: 'y', blueprint: 'Micro_Service', relations: { nope: 'z', calls: ['Cart/Main', 'ghost-1'] } },
       ],
     });
     expect(result.kinds.map((k) => k.id)).toEqual(['micro-service']);
@@ -85,13 +85,15 @@ describe('importPortExport', () => {
       'Entities per kind: micro-service 2',
       'Kept in another form (1):',
       '  Micro_Service schema.properties.9lives: renamed to "_9lives" (Portico names are letters, digits and _)',
-      'Errors (5):',
+      'Errors (6):',
       '  micro-service: becomes kind "micro-service", as blueprint Micro_Service does: left out',
       '  blueprints[2]: has no identifier',
       '  Micro_Service entity cart-main: becomes micro-service/cart-main, as entity Cart/Main does: left out',
       '  ghost entity x: its blueprint is not in the export (or was left out)',
       '  Micro_Service entity y: relation "nope" is not a relation of kind micro-service: left out',
+      '  Micro_Service entity y: relation "calls" names micro-service "ghost-1", not in the export: left out',
     ]);
+    expect(result.entities[1].relations).toEqual({ calls: ['cart-main'] });
   });
 
   it('reports a file that is not a Port export', () => {

@@ -141,5 +141,20 @@ export function importPortExport(data: unknown, file = 'the export'): PortImport
     if (Object.keys(computed).length) shown.push({ kind: kind.id, id, computed });
     report.entities[kind.id] = (report.entities[kind.id] ?? 0) + 1;
   }
+  // A Port export is the whole catalog: a relation to an entity it does not hold is reported and left out.
+  const refs = new Set(entities.map((e) => `${e.kind}/${e.id}`));
+  for (const entity of entities) {
+    const kind = kindById.get(entity.kind)!;
+    for (const [name, value] of Object.entries(entity.relations ?? {})) {
+      const target = kind.relations![name].target;
+      const ids = (Array.isArray(value) ? value : [value]) as string[];
+      const missing = ids.filter((id) => !refs.has(`${target}/${id}`));
+      if (!missing.length) continue;
+      report.errors.push({ blueprint: report.kinds[kind.id], at: `entity ${entity.id}`, message: `relation "${name}" names ${target} ${missing.map((m) => `"${m}"`).join(', ')}, not in the export: left out` });
+      const kept = ids.filter((id) => !missing.includes(id));
+      if (Array.isArray(value) && kept.length) entity.relations![name] = kept;
+      else delete entity.relations![name];
+    }
+  }
   return { kinds: ordered(kinds), entities, shown, report };
 }

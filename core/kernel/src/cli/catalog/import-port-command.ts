@@ -3,10 +3,34 @@ import { formatPortImportReport, parsePortExport } from '@portico/catalog';
 import { cliProgress, type CliProgress } from './cli-progress';
 import { compareComputedValues } from './compare-computed-values';
 import { resolvePortalClient, type PortalClientOptions } from './resolve-portal-client';
-import { writeEntitiesThroughApi } from './write-entities-through-api';
+import type { EntityInput, KindDefinition } from '@portico/plugin-api';
+import { writeEntitiesThroughApi, type PortalClient, type WriteSummary } from './write-entities-through-api';
 import { writeKindsThroughApi } from './write-kinds-through-api';
 
 type Print = (line: string) => void;
+
+const MISSING_TARGET = /which does not exist/;
+
+/**
+ * Entities in kind order, targets first. Blueprints may point at each other in a cycle
+ * (a squad's lead, an engineer's squad): entities refused only for a target not written yet
+ * are written once without their optional relations, then again whole. A re-import, with
+ * every target in place, writes each entity once.
+ */
+async function writeEntities(portal: PortalClient, entities: EntityInput[], kinds: KindDefinition[], onProgress: (settled: number) => void): Promise<WriteSummary> {
+  const options = { kindOrder: kinds.map((k) => k.id), onProgress };
+  const first = await writeEntitiesThroughApi(portal, entities, options);
+  const waiting = first.failed.filter((f) => MISSING_TARGET.test(f.detail));
+  if (!waiting.length) return first;
+  const byRef = new Map(entities.map((e) => [`${e.kind}/${e.id}`, e]));
+  const required = new Map(kinds.map((k) => [k.id, new Set(Object.entries(k.relations ?? {}).filter(([, r]) => r.required).map(([name]) => name))]));
+  const whole = waiting.map((f) => byRef.get(`${f.kind}/${f.id}`)!);
+  const bare = whole.map((e) => ({ ...e, relations: Object.fromEntries(Object.entries(e.relations ?? {}).filter(([name]) => required.get(e.kind)?.has(name))) }));
+  const created = await writeEntitiesThroughApi(portal, bare, options);
+  const completed = await writeEntitiesThroughApi(portal, whole, options);
+  const failed = new Map([...first.failed.filter((f) => !MISSING_TARGET.test(f.detail)), ...created.failed, ...completed.failed].map((f) => [`${f.kind}/${f.id}`, f]));
+  return { created: first.created + created.created, updated: first.updated + created.updated, unchanged: first.unchanged + created.unchanged, failed: [...failed.values()] };
+}
 
 /**
  * `portico catalog import port <export.json>`: blueprints become kinds (written with the kinds
@@ -42,12 +66,9 @@ export async function runImportPort(file: string, options: PortalClientOptions &
     const writable = entities.filter((e) => !refusedKinds.has(e.kind));
     if (writable.length < entities.length) printError(`  ${entities.length - writable.length} entities of refused kinds were not written.`);
     let settled = 0;
-    const summary = await writeEntitiesThroughApi(portal, writable, {
-      kindOrder: kinds.map((k) => k.id),
-      onProgress: (done) => {
-        progress.advance(done - settled, `Writing entities: ${done} of ${writable.length}`);
-        settled = done;
-      },
+    const summary = await writeEntities(portal, writable, kinds, (done) => {
+      progress.advance(done - settled, `Writing entities: ${done} of ${writable.length}`);
+      settled = Math.max(settled, done);
     });
     progress.stop(`Wrote ${kinds.length} kinds and ${writable.length} entities`);
     print(`Entities written: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} refused.`);

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestPortal, type TestPortal } from '@portico/test-utils';
 import { runCliProcess } from './run-cli-process';
@@ -67,6 +68,52 @@ it('imports again without changes', async () => {
   expect(out).toContain('Kinds written to');
   expect(out).toContain(': 0 created, 4 updated, 0 refused.');
   expect(out).toContain('Entities written: 0 created, 0 updated, 15 unchanged, 0 refused.');
+}, 60_000);
+
+it('names every computed value that differs from what the export shows', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'portico-port-'));
+  try {
+    const changed = structuredClone(exported);
+    const cart = changed.entities.find((e) => e.identifier === 'cart')!;
+    Object.assign(cart.properties, { memoryGb: 3, deploymentCount: 4 });
+    const file = join(dir, 'export.json');
+    writeFileSync(file, JSON.stringify(changed));
+    const { code, out, err } = await runCliProcess(['catalog', 'import', 'port', file, '--url', portal.url, '--token', portal.tokenOf('importer')]);
+    expect(code).toBe(1);
+    expect(out).toContain('Computed values compared with the export: 57 equal, 2 different.');
+    expect(err).toContain('  microservice/cart memoryGb: Port showed 3, Portico computes 2\n  microservice/cart deploymentCount: Port showed 4, Portico computes 3');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+it('imports blueprints whose relations point at each other', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'portico-port-'));
+  try {
+    const file = join(dir, 'export.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        blueprints: [
+          { identifier: 'squad', title: 'Squad', schema: { properties: {} }, relations: { lead: { target: 'engineer', many: false } }, aggregationProperties: { size: { target: 'engineer', calculationSpec: { calculationBy: 'entities', func: 'count' }, pathFilter: [{ path: ['squad'] }] } } },
+          { identifier: 'engineer', title: 'Engineer', schema: { properties: {} }, relations: { squad: { target: 'squad', many: false } } },
+        ],
+        entities: [
+          { identifier: 'ana', blueprint: 'engineer', relations: { squad: 'core' } },
+          { identifier: 'ben', blueprint: 'engineer', relations: { squad: 'core' } },
+          { identifier: 'core', blueprint: 'squad', relations: { lead: 'ana' }, properties: { size: 2 } },
+        ],
+      }),
+    );
+    const { code, out, err } = await runCliProcess(['catalog', 'import', 'port', file, '--url', portal.url, '--token', portal.tokenOf('importer')]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain('Entities written: 3 created, 0 updated, 0 unchanged, 0 refused.');
+    expect(out).toContain('Computed values compared with the export: 1 equal, 0 different.');
+    expect(await portal.entity('squad', 'core', 'importer')).toMatchObject({ relations: { lead: 'ana' }, computed: { size: 2 } });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }, 60_000);
 
 it('a token without kind write permission gets the portal\'s 403 for each kind, and writes no entity', async () => {
