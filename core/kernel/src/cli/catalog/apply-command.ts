@@ -37,7 +37,8 @@ export async function runApply(target: string, options: PortalClientOptions & { 
     const body = (await res.json().catch(() => ({}))) as CatalogPlan & { detail?: string };
     progress.stop(options.dryRun ? 'Planned' : 'Applied');
     if (!res.ok) {
-      printError(`POST /api/v1/catalog/apply answered ${res.status}: ${body.detail ?? 'no detail'}`);
+      const hint = res.status === 413 ? ' The files are sent in one request: raise bodyLimit in the portal\'s config, or apply sub-folders one at a time.' : '';
+      printError(`POST /api/v1/catalog/apply answered ${res.status}: ${body.detail ?? 'no detail'}${hint}`);
       return 1;
     }
     plan = body;
