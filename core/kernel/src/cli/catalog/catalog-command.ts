@@ -6,6 +6,7 @@ import type { EntityInput } from '@portico/plugin-api';
 import { readPortalContext } from '../../plugins/install/portal-context';
 import { findRunningPortal } from '../plugin/running-portal';
 import { runApply } from './apply-command';
+import { cliProgress } from './cli-progress';
 import { runImportPort } from './import-port-command';
 import { writeEntitiesThroughApi, type PortalClient } from './write-entities-through-api';
 
@@ -95,9 +96,14 @@ export async function runCatalogCommand(args: string[], options: CatalogCommandO
     return report.errors.length ? 1 : 0;
   }
   let written;
+  const progress = await cliProgress();
+  progress.start(entities.length, `Writing ${entities.length} entities`);
   try {
-    written = await writeEntitiesThroughApi(portal, entities);
+    let settled = 0;
+    written = await writeEntitiesThroughApi(portal, entities, { onProgress: (done) => (progress.advance(done - settled, `Writing entities: ${done} of ${entities.length}`), (settled = done)) });
+    progress.stop(`Wrote ${entities.length} entities`);
   } catch (error) {
+    progress.stop('Stopped');
     printError(`The import stopped: ${(error as Error).message}`);
     return 1;
   }
