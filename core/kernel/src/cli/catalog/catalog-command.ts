@@ -27,7 +27,8 @@ docs/plugins/software-catalog.md).
 creates a kind per blueprint, writes the entities, and compares the computed values the
 export shows with the portal's (docs/port-import.md); the token also needs kind write permission.
 "apply" makes the catalog match catalog files (docs/catalog-as-code.md): --dry-run prints the
-plan (create, update with field changes, delete) and changes nothing.`;
+plan (create, update with field changes, delete) and changes nothing; it needs the portal too,
+which computes the plan.`;
 
 type Print = (line: string) => void;
 
