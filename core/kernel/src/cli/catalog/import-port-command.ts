@@ -60,7 +60,7 @@ export async function runImportPort(file: string, options: PortalClientOptions &
     progress.start(kinds.length + entities.length, `Writing ${kinds.length} kinds`);
     const written = await writeKindsThroughApi(portal, kinds);
     progress.advance(kinds.length, `Writing ${entities.length} entities`);
-    print(`Kinds written to ${portal.url}: ${written.created.length} created, ${written.updated.length} updated, ${written.failed.length} refused.`);
+    print(`Kinds written to ${portal.url}: ${written.created.length} created, ${written.updated.length} updated, ${written.unchanged.length} unchanged, ${written.failed.length} refused.`);
     for (const failure of written.failed) printError(`  kind ${failure.kind}: ${failure.detail}`);
     const refusedKinds = new Set(written.failed.map((f) => f.kind));
     const writable = entities.filter((e) => !refusedKinds.has(e.kind));

@@ -32,7 +32,7 @@ it('imports, and the portal computes the mirror, calculation and aggregation val
   const { code, out, err } = await importPort('--url', portal.url, '--token', portal.tokenOf('importer'));
   expect(err).toBe('');
   expect(code).toBe(0);
-  expect(out).toContain(`Kinds written to ${portal.url}: 4 created, 0 updated, 0 refused.`);
+  expect(out).toContain(`Kinds written to ${portal.url}: 4 created, 0 updated, 0 unchanged, 0 refused.`);
   expect(out).toContain('Entities written: 15 created, 0 updated, 0 unchanged, 0 refused.');
   // 2 domains × 1 + 3 systems × 3 + 3 services × 11 + 1 without deployments × 9 + 6 deployments × 1
   expect(out).toContain('Computed values compared with the export: 59 equal, 0 different.');
@@ -65,8 +65,7 @@ it('imports, and the portal computes the mirror, calculation and aggregation val
 it('imports again without changes', async () => {
   const { code, out } = await importPort('--url', portal.url, '--token', portal.tokenOf('importer'));
   expect(code).toBe(0);
-  expect(out).toContain('Kinds written to');
-  expect(out).toContain(': 0 created, 4 updated, 0 refused.');
+  expect(out).toContain(`Kinds written to ${portal.url}: 0 created, 0 updated, 4 unchanged, 0 refused.`);
   expect(out).toContain('Entities written: 0 created, 0 updated, 15 unchanged, 0 refused.');
 }, 60_000);
 
@@ -116,9 +115,17 @@ it('imports blueprints whose relations point at each other', async () => {
   }
 }, 60_000);
 
-it('a token without kind write permission gets the portal\'s 403 for each kind, and writes no entity', async () => {
-  const { code, err } = await importPort('--url', portal.url, '--token', portal.tokenOf('writer'));
-  expect(code).toBe(1);
-  expect(err).toMatch(/kind domain: 403: /);
-  expect(err).toContain('15 entities of refused kinds were not written.');
+it('a new kind needs kind write permission: without it the portal answers 403 and no entity of it is written', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'portico-port-'));
+  try {
+    const file = join(dir, 'export.json');
+    writeFileSync(file, JSON.stringify({ blueprints: [{ identifier: 'incident', title: 'Incident', schema: { properties: { severity: { type: 'string' } } } }], entities: [{ identifier: 'inc-1', blueprint: 'incident', properties: { severity: 'high' } }] }));
+    const { code, err } = await runCliProcess(['catalog', 'import', 'port', file, '--url', portal.url, '--token', portal.tokenOf('writer')]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/kind incident: 403: /);
+    expect(err).toContain('1 entities of refused kinds were not written.');
+    expect((await portal.api('GET', '/kinds/incident', undefined, { as: 'importer' })).status).toBe(404);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }, 60_000);

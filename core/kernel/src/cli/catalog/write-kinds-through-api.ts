@@ -4,6 +4,7 @@ import type { PortalClient } from './write-entities-through-api';
 export interface KindWriteSummary {
   created: string[];
   updated: string[];
+  unchanged: string[];
   failed: Array<{ kind: string; detail: string }>;
 }
 
@@ -16,6 +17,11 @@ async function request(portal: PortalClient, method: string, path: string, body?
   return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
 }
 
+/** JSON with sorted keys, to compare a stored kind with a wanted one. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+}
+
 /**
  * Creates or changes kinds with the kinds API (PUT /api/v1/kinds/{id}, so kind permissions
  * and the audit log apply). Kinds may point at each other in a cycle, and a relation's target
@@ -24,8 +30,9 @@ async function request(portal: PortalClient, method: string, path: string, body?
  * entities, is refused by the portal and listed in `failed`.
  */
 export async function writeKindsThroughApi(portal: PortalClient, kinds: KindDefinition[]): Promise<KindWriteSummary> {
-  const summary: KindWriteSummary = { created: [], updated: [], failed: [] };
+  const summary: KindWriteSummary = { created: [], updated: [], unchanged: [], failed: [] };
   const fresh = new Set<string>();
+  const same = new Set<string>();
   const failed = new Set<string>();
   const fail = (kind: string, status: number, body: Record<string, unknown>): void => {
     failed.add(kind);
@@ -34,7 +41,12 @@ export async function writeKindsThroughApi(portal: PortalClient, kinds: KindDefi
   for (const kind of kinds) {
     const path = `/kinds/${encodeURIComponent(kind.id)}`;
     const existing = await request(portal, 'GET', path);
-    if (existing.status === 200) continue;
+    if (existing.status === 200) {
+      const { source: _source, ...stored } = existing.body;
+      void _source;
+      if (canonical(stored) === canonical(kind)) same.add(kind.id);
+      continue;
+    }
     if (existing.status !== 404) {
       fail(kind.id, existing.status, existing.body);
       continue;
@@ -47,6 +59,10 @@ export async function writeKindsThroughApi(portal: PortalClient, kinds: KindDefi
   }
   for (const kind of kinds) {
     if (failed.has(kind.id)) continue;
+    if (same.has(kind.id)) {
+      summary.unchanged.push(kind.id);
+      continue;
+    }
     const written = await request(portal, 'PUT', `/kinds/${encodeURIComponent(kind.id)}`, kind);
     if (written.status >= 300) fail(kind.id, written.status, written.body);
     else (fresh.has(kind.id) ? summary.created : summary.updated).push(kind.id);
