@@ -207,6 +207,75 @@ interface CatalogStore {
     close(): Promise<void>;
 }
 
+/**
+ * One catalog file as the apply route receives it: its path inside the applied folder and its documents' kinds and entities.
+ * @alpha
+ */
+interface CatalogCodeFile {
+    path: string;
+    kinds?: unknown[];
+    entities?: unknown[];
+}
+/** @alpha */
+interface CatalogCodeRequest {
+    /** The applied folder's name: sources are `code:<root>/<path>`. */
+    root: string;
+    files: CatalogCodeFile[];
+    /**
+     * Whether `files` is the whole folder (then entities of files no longer there are deleted)
+     * or only some files of it (then only those files' entities are compared).
+     */
+    complete: boolean;
+    /** Delete even more than `maxDeleteShare` of what the files own. */
+    allowLargeDelete?: boolean;
+    /** Default 0.1, as for full syncs. */
+    maxDeleteShare?: number;
+}
+/** @alpha */
+interface FieldChange {
+    field: string;
+    before?: unknown;
+    after?: unknown;
+}
+/** @alpha */
+type PlanAction = 'create' | 'update' | 'unchanged' | 'delete' | 'refused';
+/** @alpha */
+interface KindPlan {
+    id: string;
+    file: string;
+    action: Exclude<PlanAction, 'delete'>;
+    changes?: FieldChange[];
+    detail?: string;
+}
+/** @alpha */
+interface EntityPlan {
+    kind: string;
+    id: string;
+    /** The file the entity comes from (for a delete: the file it came from). */
+    file: string;
+    action: PlanAction;
+    changes?: FieldChange[];
+    detail?: string;
+}
+/**
+ * What an apply does (dry run) or did: like `terraform plan`, per kind and entity.
+ * @alpha
+ */
+interface CatalogPlan {
+    root: string;
+    kinds: KindPlan[];
+    entities: EntityPlan[];
+    /** Deletions held back because they exceed maxDeleteShare of what the files own. */
+    heldBack?: {
+        count: number;
+        owned: number;
+        share: number;
+        maxDeleteShare: number;
+    };
+    counts: Record<PlanAction, number>;
+    applied: boolean;
+}
+
 /** @public */
 interface BulkItemResult {
     index: number;
@@ -238,6 +307,10 @@ interface UpsertOptions {
     createOnly?: boolean;
     /** The writing source (`provider:<id>`): it takes ownership, and cannot overwrite another source's entities. */
     source?: string;
+    /** A source per input (by index), for one batch from several sources (the files of a catalog folder); wins over `source`. */
+    sourceOf?: (index: number) => string | undefined;
+    /** Owners whose entities the writing source may take over (an entity moved between files of one catalog folder). */
+    adopt?: (owner: string) => boolean;
 }
 /**
  * The catalog: kinds, validation, relations, queries and events over a CatalogStore.
@@ -328,6 +401,14 @@ declare class PorticoCatalog implements Catalog {
         ifVersion?: number;
         pointerPrefix?: string;
     }): Promise<BulkItemResult[]>;
+    /**
+     * What upsertMany would refuse, without writing: each input checked against `kinds` (the
+     * catalog's, with planned kinds added or replaced) and relation targets that exist or come
+     * in the same batch. Ownership is not checked here.
+     */
+    checkMany(inputs: unknown[], plannedKinds?: KindDefinition[]): Promise<Map<number, NonNullable<BulkItemResult['error']>>>;
+    /** Throws the ValidationError createKind would, for a kind whose relation targets are `known` kind ids or the catalog's. */
+    checkKind(kind: unknown, known?: Set<string>): asserts kind is KindDefinition;
     private single;
     private rethrow;
     upsert(entity: EntityInput, options?: WriteOptions): Promise<Entity>;
@@ -346,6 +427,10 @@ declare class PorticoCatalog implements Catalog {
         source?: string;
     }): Promise<void>;
     applyFullSync(entities: EntityInput[], request: FullSyncRequest): Promise<FullSyncReport>;
+    applyCatalogCode(request: CatalogCodeRequest, options: {
+        actor: string;
+        dryRun: boolean;
+    }): Promise<CatalogPlan>;
     claimDueTimers(now: number, limit: number): Promise<DueTimerClaim[]>;
     onEvent(listener: (event: EntityEvent) => void | Promise<void>): () => void;
     routes(): ApiRoute<any>[];
@@ -388,8 +473,6 @@ declare class FullSync {
     private readonly logger;
     constructor(writer: FullSyncWriter, store: Pick<CatalogStore, 'members'>, logger: LoggerService);
     run(entities: EntityInput[], request: FullSyncRequest): Promise<FullSyncReport>;
-    /** Deletes in rounds: an entity another disappearing one requires goes once that one is gone. */
-    private deleteAll;
 }
 
 /** @public */
@@ -419,6 +502,11 @@ interface Catalog extends CatalogService {
     }): Promise<void>;
     /** A source's complete set: upserts it and deletes what the source owns that is gone (see FullSync). */
     applyFullSync(entities: EntityInput[], request: FullSyncRequest): Promise<FullSyncReport>;
+    /** Catalog as code: plans (dryRun) or makes the catalog match a folder of catalog files (see applyCatalogCode). */
+    applyCatalogCode(request: CatalogCodeRequest, options: {
+        actor: string;
+        dryRun: boolean;
+    }): Promise<CatalogPlan>;
     /** Atomically claims due timers; each due timer goes to exactly one caller. */
     claimDueTimers(now: number, limit: number): Promise<DueTimerClaim[]>;
     /** API routes relative to /api/v1. */
@@ -600,5 +688,136 @@ declare function parseExpression(source: string): Expr;
 /** @public */
 declare function evaluateExpression(expr: Expr, scope: Record<string, unknown>): unknown;
 
-export { DEFAULT_MAX_DELETE_SHARE, EmbeddedCatalogStore, FullSync, PorticoCatalog, RedisCatalogStore, canReadKind, createCatalog, evaluateExpression, parseExpression };
-export type { BulkItemResult, BusMessage, Catalog, CatalogOptions, CatalogStore, DueTimer, DueTimerClaim, EmbeddedStoreOptions, EntityWrite, FullSyncRequest, FullSyncWriter, KindChangeReport, RedisStoreOptions, StoredKind, WriteOutcome };
+/**
+ * Something in a Port export that did not map, at the blueprint, property or entity it concerns.
+ * @alpha
+ */
+interface PortProblem {
+    blueprint: string;
+    /** The property (`schema.properties.x`, `calculationProperties.y`...) or entity (`entity cart`). */
+    at?: string;
+    message: string;
+}
+/** @alpha */
+interface PortImportReport {
+    /** Kinds made from blueprints, by kind id, with the blueprint each came from. */
+    kinds: Record<string, string>;
+    /** Entities mapped, per kind id. */
+    entities: Record<string, number>;
+    /** Blueprint parts Portico cannot express (left out), with the reason. */
+    unmapped: PortProblem[];
+    /** Parts kept in another form (a dropped format, a renamed identifier). */
+    notes: PortProblem[];
+    /** Entities or blueprints that could not be imported at all. */
+    errors: PortProblem[];
+}
+/**
+ * The report as the CLI prints it: counts first, then every problem at its place.
+ * @alpha
+ */
+declare function formatPortImportReport(report: PortImportReport): string[];
+
+/** @alpha */
+interface PortImport {
+    /** Kinds in an order where a relation's target comes before the kind pointing at it (cycles aside). */
+    kinds: KindDefinition[];
+    entities: EntityInput[];
+    /** The computed values the export shows (Port puts them in `properties`), per entity, to compare after the import. */
+    shown: Array<{
+        kind: string;
+        id: string;
+        computed: Record<string, unknown>;
+    }>;
+    report: PortImportReport;
+}
+/**
+ * Parses a Port export (JSON text) into kinds and entities; every problem goes to the report, nothing throws.
+ * @alpha
+ */
+declare function parsePortExport(text: string, file: string): PortImport;
+/**
+ * Maps a Port export onto Portico: blueprints become kinds (see mapPortBlueprint), entities
+ * become entities of them with ids mapped by the rule in port-ids, Port teams kept in a
+ * `team` property, and the computed values Port shows set aside to compare.
+ * @alpha
+ */
+declare function importPortExport(data: unknown, file?: string): PortImport;
+
+/** A Port property: JSON Schema with Port's extras (icons, enum colours, spec). */
+interface PortProperty {
+    type?: string;
+    format?: string;
+    title?: string;
+    [key: string]: unknown;
+}
+interface PortRelation {
+    title?: string;
+    target: string;
+    many?: boolean;
+    required?: boolean;
+}
+interface PortMirrorProperty {
+    title?: string;
+    path: string;
+}
+interface PortCalculationProperty {
+    title?: string;
+    type?: string;
+    calculation: string;
+    [key: string]: unknown;
+}
+interface PortAggregationProperty {
+    title?: string;
+    type?: string;
+    target: string;
+    calculationSpec: {
+        calculationBy?: 'entities' | 'property';
+        func?: string;
+        property?: string;
+        averageOf?: string;
+        measureTimeBy?: string;
+    };
+    query?: unknown;
+    pathFilter?: unknown;
+}
+/**
+ * A blueprint as Port's API returns it (`GET /v1/blueprints`).
+ * @alpha
+ */
+interface PortBlueprint {
+    identifier: string;
+    title?: string;
+    description?: string;
+    icon?: string;
+    schema?: {
+        properties?: Record<string, PortProperty>;
+        required?: string[];
+    };
+    relations?: Record<string, PortRelation>;
+    mirrorProperties?: Record<string, PortMirrorProperty>;
+    calculationProperties?: Record<string, PortCalculationProperty>;
+    aggregationProperties?: Record<string, PortAggregationProperty>;
+}
+/**
+ * An entity as Port's API returns it (`GET /v1/blueprints/{id}/entities`).
+ * @alpha
+ */
+interface PortEntity {
+    identifier: string;
+    title?: string;
+    blueprint: string;
+    team?: string | string[];
+    properties?: Record<string, unknown>;
+    relations?: Record<string, string | string[] | null>;
+}
+/**
+ * What `portico catalog import port` reads: Port's blueprints and entities in one JSON document.
+ * @alpha
+ */
+interface PortExport {
+    blueprints: PortBlueprint[];
+    entities: PortEntity[];
+}
+
+export { DEFAULT_MAX_DELETE_SHARE, EmbeddedCatalogStore, FullSync, PorticoCatalog, RedisCatalogStore, canReadKind, createCatalog, evaluateExpression, formatPortImportReport, importPortExport, parseExpression, parsePortExport };
+export type { BulkItemResult, BusMessage, Catalog, CatalogCodeFile, CatalogCodeRequest, CatalogOptions, CatalogPlan, CatalogStore, DueTimer, DueTimerClaim, EmbeddedStoreOptions, EntityPlan, EntityWrite, FieldChange, FullSyncRequest, FullSyncWriter, KindChangeReport, KindPlan, PlanAction, PortBlueprint, PortEntity, PortExport, PortImport, PortImportReport, PortProblem, RedisStoreOptions, StoredKind, WriteOutcome };

@@ -7,3 +7,7 @@ export type { CatalogStore, EntityWrite, StoredKind, BusMessage, DueTimer, Write
 export { EmbeddedCatalogStore, type EmbeddedStoreOptions } from './store/embedded/embedded-catalog-store';
 export { RedisCatalogStore, type RedisStoreOptions } from './store/redis/redis-catalog-store';
 export { parseExpression, evaluateExpression } from './computed/expression';
+export { parsePortExport, importPortExport, type PortImport } from './port/import-port-export';
+export { formatPortImportReport, type PortImportReport, type PortProblem } from './port/port-import-report';
+export type { PortExport, PortBlueprint, PortEntity } from './port/port-export';
+export type { CatalogCodeFile, CatalogCodeRequest, CatalogPlan, EntityPlan, KindPlan, FieldChange, PlanAction } from './code/catalog-code-plan';

@@ -45,6 +45,20 @@ interface PluginRecord {
     providers: EntityProvider[];
 }
 
+/** One folder of catalog files the portal keeps applied (`catalog.code` in portico.config.yaml). */
+interface CatalogCodeSource {
+    /** A git repository (any URL the git CLI clones); without it, `path` is a local folder (relative to the config). */
+    git?: string;
+    ref?: string;
+    /** The folder inside the repository (default: its root), or the local folder. */
+    path?: string;
+    /** The root of the entities' sources, `code:<name>/<file>`; default the folder's name (the repository's for its root). */
+    name?: string;
+    /** How often to look for changes; default 5 minutes. */
+    everyMs?: number;
+    allowLargeDelete?: boolean;
+}
+
 /**
  * One plugin to load: an npm package name (resolved from the config's folder) or a local folder.
  * @public
@@ -87,6 +101,10 @@ interface PorticoConfig {
     actions?: {
         webhooks?: WebhookPolicyOptions;
         worker?: boolean;
+    };
+    /** Folders of catalog files (a git repository's or local) the portal keeps applied (docs/catalog-as-code.md). */
+    catalog?: {
+        code?: CatalogCodeSource[];
     };
 }
 /** At most `requests` in any `seconds`; `false` turns a limit off. */

@@ -19,7 +19,8 @@ interface EntityMeta {
     /** Increases by one on every write; the ETag is derived from it. */
     version: number;
     /**
-     * The source that owns the entity, `provider:<provider id>` for an entity provider's writes;
+     * The source that owns the entity, `provider:<provider id>` for an entity provider's writes,
+     * `code:<file>` for an entity applied from a catalog file (see `managedInCode`);
      * absent for entities written only through the API. Another source cannot overwrite it, and
      * only its own source's full sync deletes it.
      */
@@ -198,6 +199,12 @@ interface KindDefinition {
      * else on such an entity belongs to the plugin, which would overwrite it.
      */
     editable?: string[];
+    /**
+     * Whether entities of this kind that come from catalog files (`meta.source` `code:<file>`)
+     * may still be changed or deleted through the API and UI. Default false: such a write is
+     * refused with a 409 naming the file, since the next apply would undo it.
+     */
+    allowOverrides?: boolean;
     mirror?: Record<string, MirrorProperty>;
     calculation?: Record<string, CalculationProperty>;
     aggregation?: Record<string, AggregationProperty>;
@@ -1141,7 +1148,24 @@ declare function isPluginManaged(entity: {
     };
 } | null | undefined): boolean;
 
-export { ConflictError, DASHBOARD_WIDGET_LIMITS, DEFAULT_MAX_JSON_DEPTH, ExtensionPoint, ForbiddenError, JsonSchema, NotFoundError, PERMISSIONS, PorticoError, PreconditionFailedError, ServiceRef, ServiceUnavailableError, TERMINAL_RUN_STATUSES, UnauthorizedError, ValidationError, canonicalJson, coreExtensionPoints, coreServices, dashboardDataRequests, dashboardWidgetQuery, dashboardWidgetRunsPath, dashboardWidgetTeamQuery, findForbiddenKey, findJsonProblem, hasPermission, isOwner, isPluginManaged, isPorticoError, isTerminalStatus, readPluginManifest, scopedPermission };
+/**
+ * Sources of entities applied from catalog files (`portico catalog apply`, the git folder sync) start with this.
+ * @alpha
+ */
+declare const CODE_SOURCE_PREFIX = "code:";
+/**
+ * The file an entity is managed in (`catalog/services.yaml`), or null when it does not come
+ * from code. The file is `meta.source` after `code:`: the applied folder's name, then the
+ * file's path inside it.
+ * @alpha
+ */
+declare function managedInCode(entity: {
+    meta?: {
+        source?: string;
+    };
+} | null | undefined): string | null;
+
+export { CODE_SOURCE_PREFIX, ConflictError, DASHBOARD_WIDGET_LIMITS, DEFAULT_MAX_JSON_DEPTH, ExtensionPoint, ForbiddenError, JsonSchema, NotFoundError, PERMISSIONS, PorticoError, PreconditionFailedError, ServiceRef, ServiceUnavailableError, TERMINAL_RUN_STATUSES, UnauthorizedError, ValidationError, canonicalJson, coreExtensionPoints, coreServices, dashboardDataRequests, dashboardWidgetQuery, dashboardWidgetRunsPath, dashboardWidgetTeamQuery, findForbiddenKey, findJsonProblem, hasPermission, isOwner, isPluginManaged, isPorticoError, isTerminalStatus, managedInCode, readPluginManifest, scopedPermission };
 export type { ActionContext, ActionDefinition, ActionHandler, ActionInvocation, ActionOperation, ActionRunnerService, ActionsExtensionPoint, AgentInvocation, AggregationProperty, ApprovalPolicy, AutomationDefinition, AutomationEvent, AutomationTrigger, CalculationProperty, CatalogService, ConditionOperator, ConfigService, Dashboard, DashboardAggregate, DashboardDataRequest, DashboardLayout, DashboardWidget, DashboardWidgetType, DeleteOptions, Disposer, Entity, EntityEvent, EntityEventType, EntityInput, EntityMeta, EntityMutation, EntityProvider, EntityProviderContext, EntityProvidersExtensionPoint, EntityQuery, EntityRef, EventCondition, FieldProblem, FullSyncOptions, FullSyncReport, HandlerInvocation, HttpMethod, HttpRequest, HttpResponse, HttpRoute, HttpRoutesExtensionPoint, Identity, IdentityService, JsonProblem, KernelPermission, KindDefinition, KindsExtensionPoint, LifecycleService, LoggerService, MirrorProperty, PluginManifest, PluginMetadataService, PropertyRule, QueryFilter, QueryOperator, QueryResult, QueryRule, QuerySort, RelatedToRule, RelationDefinition, RelationValues, RetryPolicy, RouteQueryParameter, RouteResponse, Run, RunActionOptions, RunStatus, ScheduledTask, SchedulerService, SecretsService, SlotId, StartRunRequest, WebhookInvocation, WidgetCondition, WidgetDashboardSupport, WidgetDefinition, WidgetsExtensionPoint, WriteOptions };
 
 // ---- chunks/index.d.mts: declarations shared by this package's entry points ----

@@ -1,5 +1,6 @@
 import type { CatalogService, EntityInput, EntityMutation, FullSyncReport, KindDefinition, LoggerService } from '@portico/plugin-api';
 import type { FullSyncRequest } from './full-sync';
+import type { CatalogCodeRequest, CatalogPlan } from '../code/catalog-code-plan';
 import type { ApiRoute } from '@portico/http';
 
 /** @public */
@@ -29,6 +30,8 @@ export interface Catalog extends CatalogService {
   applyMutation(mutation: EntityMutation, actor: string, options?: { source?: string }): Promise<void>;
   /** A source's complete set: upserts it and deletes what the source owns that is gone (see FullSync). */
   applyFullSync(entities: EntityInput[], request: FullSyncRequest): Promise<FullSyncReport>;
+  /** Catalog as code: plans (dryRun) or makes the catalog match a folder of catalog files (see applyCatalogCode). */
+  applyCatalogCode(request: CatalogCodeRequest, options: { actor: string; dryRun: boolean }): Promise<CatalogPlan>;
   /** Atomically claims due timers; each due timer goes to exactly one caller. */
   claimDueTimers(now: number, limit: number): Promise<DueTimerClaim[]>;
   /** API routes relative to /api/v1. */

@@ -66,31 +66,34 @@ export class FullSync {
       this.logger.warn(`Full sync of ${source} held back deleting ${gone.length} of its ${owned.length} entities (${Math.round(share * 100)} %, more than the ${Math.round(maxDeleteShare * 100)} % allowed): check the source; if the deletions are real, run the sync with the override (allowLargeDelete)`, { source, examples: gone.slice(0, 20) });
       return report;
     }
-    await this.deleteAll(gone, report, { actor, source });
+    await deleteInRounds(this.writer, gone, report, { actor, sourceOf: () => source });
     this.logger.info(`Full sync of ${source}: ${report.created} created, ${report.updated} updated, ${report.deleted.length} deleted`, { source, unchanged: report.unchanged, failed: report.failed.length, notDeleted: report.notDeleted.length });
     return report;
   }
+}
 
-  /** Deletes in rounds: an entity another disappearing one requires goes once that one is gone. */
-  private async deleteAll(refs: string[], report: FullSyncReport, options: { actor: string; source: string }): Promise<void> {
-    let pending = refs;
-    while (pending.length) {
-      const blocked: Array<{ ref: string; detail: string }> = [];
-      for (const ref of pending) {
-        try {
-          await this.writer.delete(fromRef(ref), { actor: options.actor, source: options.source, cascade: false });
-          report.deleted.push(fromRef(ref));
-        } catch (error) {
-          if (error instanceof NotFoundError) continue;
-          if (!(error instanceof ConflictError)) throw error;
-          blocked.push({ ref, detail: error.message });
-        }
+/**
+ * Deletes in rounds: an entity another disappearing one requires goes once that one is gone.
+ * What others outside the set still require stays, listed in `notDeleted`.
+ */
+export async function deleteInRounds(writer: Pick<FullSyncWriter, 'delete'>, refs: string[], report: Pick<FullSyncReport, 'deleted' | 'notDeleted'>, options: { actor: string; sourceOf: (ref: string) => string }): Promise<void> {
+  let pending = refs;
+  while (pending.length) {
+    const blocked: Array<{ ref: string; detail: string }> = [];
+    for (const ref of pending) {
+      try {
+        await writer.delete(fromRef(ref), { actor: options.actor, source: options.sourceOf(ref), cascade: false });
+        report.deleted.push(fromRef(ref));
+      } catch (error) {
+        if (error instanceof NotFoundError) continue;
+        if (!(error instanceof ConflictError)) throw error;
+        blocked.push({ ref, detail: error.message });
       }
-      if (blocked.length === pending.length) {
-        report.notDeleted.push(...blocked.map((b) => ({ ref: fromRef(b.ref), detail: b.detail })));
-        return;
-      }
-      pending = blocked.map((b) => b.ref);
     }
+    if (blocked.length === pending.length) {
+      report.notDeleted.push(...blocked.map((b) => ({ ref: fromRef(b.ref), detail: b.detail })));
+      return;
+    }
+    pending = blocked.map((b) => b.ref);
   }
 }

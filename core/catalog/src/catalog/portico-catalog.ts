@@ -33,6 +33,9 @@ import { compileQuery, relatedRules } from '../query/compile-query';
 import { decodeCursor, encodeCursor } from '../query/cursor';
 import { deepEqual, entityView, matchesPlan } from '../query/match-entity';
 import type { CatalogStore, EntityWrite, StoredKind } from '../store/catalog-store';
+import { applyCatalogCode } from '../code/apply-catalog-code';
+import type { CatalogCodeRequest, CatalogPlan } from '../code/catalog-code-plan';
+import { catalogCodeRoutes } from '../routes/catalog-code-routes';
 import { catalogRoutes } from '../routes/catalog-routes';
 import { spliceItems } from './splice-items';
 import { FullSync, type FullSyncRequest } from './full-sync';
@@ -92,6 +95,10 @@ interface UpsertOptions {
   createOnly?: boolean;
   /** The writing source (`provider:<id>`): it takes ownership, and cannot overwrite another source's entities. */
   source?: string;
+  /** A source per input (by index), for one batch from several sources (the files of a catalog folder); wins over `source`. */
+  sourceOf?: (index: number) => string | undefined;
+  /** Owners whose entities the writing source may take over (an entity moved between files of one catalog folder). */
+  adopt?: (owner: string) => boolean;
   /** Refuse targets that do not exist (true for API writes; providers may ingest in any order within a batch). */
 }
 
@@ -160,8 +167,8 @@ export class PorticoCatalog implements Catalog {
     return entityIndexEntries(entity, this.kinds.get(entity.kind) ?? analyseKind({ id: entity.kind, title: entity.kind, schema: { type: 'object' } }));
   }
 
-  private requireKind(id: string, pointer?: string): KindInfo {
-    const info = this.kinds.get(id);
+  private requireKind(id: string, pointer?: string, kinds: Map<string, KindInfo> = this.kinds): KindInfo {
+    const info = kinds.get(id);
     if (info) return info;
     if (pointer !== undefined) throw new ValidationError(`${pointer} names kind "${id}", which does not exist; list kinds at /api/v1/kinds.`, [{ pointer, message: `unknown kind "${id}"` }]);
     throw new NotFoundError(`Kind "${id}" does not exist; list kinds at /api/v1/kinds.`);
@@ -520,7 +527,7 @@ export class PorticoCatalog implements Catalog {
 
   // ---- writes ----
 
-  private prepare(input: unknown, index: number, pointer: string, path?: { kind: string; id?: string }): Prepared {
+  private prepare(input: unknown, index: number, pointer: string, path?: { kind: string; id?: string }, kinds: Map<string, KindInfo> = this.kinds): Prepared {
     const p = (suffix: string): string => `${pointer}${suffix}`;
     const invalid = (at: string, message: string): ValidationError => new ValidationError(`The entity is invalid: ${at} ${message}.`, [{ pointer: at, message }]);
     if (!isObject(input)) throw invalid(p('') || '/', 'must be an object');
@@ -531,7 +538,7 @@ export class PorticoCatalog implements Catalog {
     const kindId = path?.kind ?? input.kind;
     if (path && input.kind !== undefined && input.kind !== path.kind) throw invalid(p('/kind'), `must be "${path.kind}" (the kind in the path)`);
     if (typeof kindId !== 'string') throw invalid(p('/kind'), 'is required (a kind id)');
-    const info = path ? this.requireKind(kindId) : this.requireKind(kindId, p('/kind'));
+    const info = path ? this.requireKind(kindId, undefined, kinds) : this.requireKind(kindId, p('/kind'), kinds);
     const id = path?.id ?? input.id;
     if (path?.id !== undefined && input.id !== undefined && input.id !== path.id) throw invalid(p('/id'), `must be "${path.id}" (the id in the path)`);
     if (typeof id !== 'string' || !ENTITY_ID_PATTERN.test(id)) throw invalid(p('/id'), `must match ${ENTITY_ID_PATTERN.source} (lowercase letters, digits, ".", "_" and "-"; up to 200 characters)`);
@@ -581,11 +588,11 @@ export class PorticoCatalog implements Catalog {
   }
 
   /** Relation targets and owners must exist (or arrive in the same batch). */
-  private async checkTargets(items: Prepared[], results: Map<number, BulkItemResult>): Promise<Prepared[]> {
+  private async checkTargets(items: Prepared[], results: Map<number, BulkItemResult>, kinds: Map<string, KindInfo> = this.kinds): Promise<Prepared[]> {
     const inBatch = new Set(items.map((i) => i.ref));
     const wanted = new Map<string, Array<{ item: Prepared; pointer: string; message: string }>>();
     for (const item of items) {
-      const info = this.kinds.get(item.kind)!;
+      const info = kinds.get(item.kind)!;
       const want = (ref: string, pointer: string, message: string): void => {
         if (inBatch.has(ref)) return;
         const list = wanted.get(ref) ?? [];
@@ -612,7 +619,7 @@ export class PorticoCatalog implements Catalog {
     return items.filter((i) => !failed.has(i));
   }
 
-  private async writePrepared(items: Prepared[], actor: string, results: Map<number, BulkItemResult>, source?: string): Promise<void> {
+  private async writePrepared(items: Prepared[], actor: string, results: Map<number, BulkItemResult>, sources?: string | ((index: number) => string | undefined), adopt?: (owner: string) => boolean): Promise<void> {
     let pending = items;
     for (let attempt = 0; pending.length && attempt < MAX_RETRIES; attempt++) {
       const befores = await this.store.getMany(pending.map((i) => i.ref));
@@ -629,7 +636,8 @@ export class PorticoCatalog implements Catalog {
           results.set(item.index, { index: item.index, kind: item.kind, id: item.id, status: 'error', error: problem(new PreconditionFailedError(`${item.ref} is at version ${before?.meta.version ?? 'none (it does not exist)'}, not ${item.ifVersion}: someone changed it; read it again and retry.`, { currentVersion: before?.meta.version ?? null })) });
           return;
         }
-        const owner = ownershipConflict(item.ref, before, source);
+        const source = typeof sources === 'function' ? sources(item.index) : sources;
+        const owner = before?.meta.source && adopt?.(before.meta.source) ? null : ownershipConflict(item.ref, before, source);
         if (owner) {
           results.set(item.index, { index: item.index, kind: item.kind, id: item.id, status: 'error', error: problem(owner) });
           return;
@@ -697,8 +705,37 @@ export class PorticoCatalog implements Catalog {
       }
     });
     const checked = await this.checkTargets(prepared, results);
-    await this.writePrepared(checked, options.actor, results, options.source);
+    await this.writePrepared(checked, options.actor, results, options.sourceOf ?? options.source, options.adopt);
     return inputs.map((_, i) => results.get(i)!);
+  }
+
+  /**
+   * What upsertMany would refuse, without writing: each input checked against `kinds` (the
+   * catalog's, with planned kinds added or replaced) and relation targets that exist or come
+   * in the same batch. Ownership is not checked here.
+   */
+  async checkMany(inputs: unknown[], plannedKinds: KindDefinition[] = []): Promise<Map<number, NonNullable<BulkItemResult['error']>>> {
+    const kinds = new Map(this.kinds);
+    for (const kind of plannedKinds) kinds.set(kind.id, analyseKind(kind));
+    const results = new Map<number, BulkItemResult>();
+    const prepared: Prepared[] = [];
+    inputs.forEach((input, index) => {
+      try {
+        prepared.push(this.prepare(input, index, `/${index}`, undefined, kinds));
+      } catch (error) {
+        results.set(index, { index, status: 'error', error: problem(error) });
+      }
+    });
+    await this.checkTargets(prepared, results, kinds);
+    return new Map([...results].map(([index, result]) => [index, result.error!]));
+  }
+
+  /** Throws the ValidationError createKind would, for a kind whose relation targets are `known` kind ids or the catalog's. */
+  checkKind(kind: unknown, known: Set<string> = new Set()): asserts kind is KindDefinition {
+    validateKind(kind, this.validator);
+    for (const [name, rel] of Object.entries(kind.relations ?? {})) {
+      if (rel.target !== kind.id && !this.kinds.has(rel.target) && !known.has(rel.target)) throw new ValidationError(`Relation "${name}" targets kind "${rel.target}", which does not exist.`, [{ pointer: `/relations/${name}/target`, message: `unknown kind "${rel.target}"` }]);
+    }
   }
 
   private async single(input: unknown, options: WriteOptions & { createOnly?: boolean; path?: { kind: string; id?: string } }): Promise<Entity> {
@@ -840,6 +877,10 @@ export class PorticoCatalog implements Catalog {
     return new FullSync(this, this.store, this.logger).run(entities, request);
   }
 
+  async applyCatalogCode(request: CatalogCodeRequest, options: { actor: string; dryRun: boolean }): Promise<CatalogPlan> {
+    return applyCatalogCode(this, request, options);
+  }
+
   async claimDueTimers(now: number, limit: number): Promise<DueTimerClaim[]> {
     const due = await this.store.claimDueTimers(now, limit);
     return due.map((t) => {
@@ -856,7 +897,7 @@ export class PorticoCatalog implements Catalog {
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   routes(): ApiRoute<any>[] {
-    return catalogRoutes(this);
+    return [...catalogRoutes(this), ...catalogCodeRoutes(this)];
   }
 
   health(): Array<{ name: string; status: string }> {

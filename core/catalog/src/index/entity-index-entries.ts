@@ -1,3 +1,4 @@
+import { codeRootOf } from '../code/code-source';
 import type { Entity } from '@portico/plugin-api';
 import type { KindInfo } from '../kinds/property-classes';
 import { toRef } from '../model/ids';
@@ -56,7 +57,11 @@ export function entityIndexEntries(entity: Entity, info: KindInfo): IndexEntry[]
     entries.push({ key: indexKeys.eq(kind, field, encoded), member: ref, score: 0, valuesKey: indexKeys.values(kind, field), value: encoded });
   };
   const texts = searchTexts(entity, info);
-  if (entity.meta.source) entries.push({ key: indexKeys.source(entity.meta.source), member: ref, score: 0 });
+  if (entity.meta.source) {
+    entries.push({ key: indexKeys.source(entity.meta.source), member: ref, score: 0 });
+    const root = codeRootOf(entity.meta.source);
+    if (root) entries.push({ key: indexKeys.codeRoot(root), member: ref, score: 0 });
+  }
   if (entity.owner) {
     eq('@owner', entity.owner);
     entries.push({ key: indexKeys.has(kind, '@owner'), member: ref, score: 0 });

@@ -20,6 +20,8 @@ export const indexKeys = {
   token: (token: string): string => `t|${token}`,
   /** Entities owned by a source (`meta.source`): what its full sync compares against. */
   source: (source: string): string => `s|${source}`,
+  /** Entities applied from any file of one catalog folder (`code:<root>`), see codeRootOf. */
+  codeRoot: (root: string): string => `sr|${root}`,
   timers: 'tm',
 };
 

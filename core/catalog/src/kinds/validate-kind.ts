@@ -26,6 +26,7 @@ export function validateKind(kind: unknown, validator: SchemaValidator): asserts
   }
   if (typeof kind.ownerKind === 'string' && !KIND_ID_PATTERN.test(kind.ownerKind)) add('/ownerKind', 'must be a kind id');
   if (kind.editable !== undefined && (!Array.isArray(kind.editable) || kind.editable.some((f) => typeof f !== 'string'))) add('/editable', 'must be a list of field names');
+  if (kind.allowOverrides !== undefined && typeof kind.allowOverrides !== 'boolean') add('/allowOverrides', 'must be true or false');
   const schema = kind.schema;
   if (!isObject(schema)) add('/schema', 'is required (a JSON Schema object)');
   else {

@@ -200,6 +200,7 @@ describe('catalog REST routes', () => {
         'POST /kinds/{kind}/entities/bulk',
         'POST /entities/query',
         'GET /entities/{kind}/{id}/relations',
+        'POST /catalog/apply',
       ].sort(),
     );
     expect(new Set(routes.map((r) => r.operationId)).size).toBe(routes.length);

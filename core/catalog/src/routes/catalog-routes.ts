@@ -5,6 +5,7 @@ import { entityInputSchema, entitySchema, kindSchema, queryResultSchema, querySc
 import type { Response } from 'express';
 import { etagOf, etagOfVersion, ifMatchVersion } from './etag';
 import { EMPTY_PAGE, authorizeEntityWrite, canReadKind, restrictToReadableKinds } from './entity-access';
+import { refuseEditOfCodeManaged } from './managed-in-code-guard';
 
 const MAX_BULK = 1000;
 const TAGS = ['catalog'];
@@ -225,6 +226,7 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
         const kind = await kindOf(catalog, params.kind);
         const before = await catalog.get({ kind: params.kind, id: params.id });
         authorizeEntityWrite({ identity, kind, before, next: { properties: {}, relations: {}, ...body }, ref: `${params.kind}/${params.id}` });
+        refuseEditOfCodeManaged(kind, before, `${params.kind}/${params.id}`);
         const entity = await catalog.put({ kind: params.kind, id: params.id }, body, { actor: identity.id, ifVersion: ifMatchVersion(req.get('if-match')) });
         audit({ target: `${entity.kind}:${entity.id}`, before, after: entity });
         return { status: before ? 200 : 201, headers: { etag: etagOf(entity) }, body: entity };
@@ -249,6 +251,7 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
         const before = await catalog.get({ kind: params.kind, id: params.id });
         if (!before) throw entityNotFound(params.kind, params.id);
         authorizeEntityWrite({ identity, kind, before, next: patch, ref: `${params.kind}/${params.id}` });
+        refuseEditOfCodeManaged(kind, before, `${params.kind}/${params.id}`);
         const entity = await catalog.patch({ kind: params.kind, id: params.id }, patch, { actor: identity.id, ifVersion: ifMatchVersion(req.get('if-match')) });
         audit({ target: `${entity.kind}:${entity.id}`, before, after: entity });
         return { headers: { etag: etagOf(entity) }, body: entity };
@@ -268,6 +271,7 @@ export function catalogRoutes(catalog: PorticoCatalog): ApiRoute<any>[] {
         const before = await catalog.get({ kind: params.kind, id: params.id });
         if (!before) throw entityNotFound(params.kind, params.id);
         authorizeEntityWrite({ identity, kind, before, ref: `${params.kind}/${params.id}` });
+        refuseEditOfCodeManaged(kind, before, `${params.kind}/${params.id}`, true);
         audit({ target: `${before.kind}:${before.id}`, before, after: null });
         await catalog.delete({ kind: params.kind, id: params.id }, { actor: identity.id, cascade: flag(query.cascade, 'cascade'), ifVersion: ifMatchVersion(req.get('if-match')) });
         return { status: 204 };
@@ -327,6 +331,11 @@ async function refuseManagedInBulk(catalog: PorticoCatalog, identity: Identity, 
     const id = (item as { id?: unknown })?.id;
     if (typeof id !== 'string') continue;
     const before: Entity | null = await catalog.get({ kind: kind.id, id });
+    try {
+      refuseEditOfCodeManaged(kind, before, `${kind.id}/${id}`);
+    } catch (error) {
+      throw Object.assign(error as Error, { message: `/entities/${index}: ${(error as Error).message}` });
+    }
     if (!isPluginManaged(before)) continue;
     try {
       authorizeEntityWrite({ identity, kind, before, next: { properties: {}, relations: {}, ...(item as Partial<Entity>) }, ref: `${kind.id}/${id}` });

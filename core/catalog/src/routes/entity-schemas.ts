@@ -8,7 +8,7 @@ const meta: JsonSchema = {
     createdBy: { type: 'string' },
     updatedBy: { type: 'string' },
     version: { type: 'integer' },
-    source: { type: 'string', description: 'The source that owns the entity (`provider:<id>`); absent for entities written only through the API.' },
+    source: { type: 'string', description: 'The source that owns the entity: `provider:<id>`, or `code:<file>` for an entity managed in a catalog file (direct edits are refused unless its kind sets allowOverrides); absent for entities written only through the API.' },
   },
 };
 
@@ -56,6 +56,7 @@ export const kindSchema: JsonSchema = {
     relations: { type: 'object' },
     ownerKind: { type: 'string' },
     editable: { type: 'array', items: { type: 'string', maxLength: 200 }, maxItems: 200 },
+    allowOverrides: { type: 'boolean', description: 'Whether entities applied from catalog files may still be edited through the API (default false: refused with 409)' },
     mirror: { type: 'object' },
     calculation: { type: 'object' },
     aggregation: { type: 'object' },

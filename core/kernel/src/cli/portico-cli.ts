@@ -13,7 +13,8 @@ const USAGE = `Usage:
   portico worker [--config portico.config.yaml] [--strict]
   portico openapi [--config portico.config.yaml] [--out openapi.json]
   portico plugin add|remove|upgrade|list ...   (portico plugin --help)
-  portico catalog import backstage <source> [--url <portal>] [--token <token>] [--dry-run]   (portico catalog --help)
+  portico catalog import backstage|port <source> [--url <portal>] [--token <token>] [--dry-run]   (portico catalog --help)
+  portico catalog apply -f <file|folder> [--dry-run]   (portico catalog --help)
 
 The port comes from --port, else PORT, else portal.port in the config (default 7007).
 Without REDIS_URL, "start" uses the embedded store (data in .portico-data next to the config).
@@ -42,6 +43,8 @@ export async function runCli(argv: string[]): Promise<number> {
         url: { type: 'string' },
         token: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        file: { type: 'string', short: 'f' },
+        'allow-large-delete': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -62,7 +65,14 @@ export async function runCli(argv: string[]): Promise<number> {
     // Before the config check: with --url, a catalog import needs no config file here.
     return runCatalogCommand(
       parsed.positionals.slice(1),
-      { configPath: parsed.values.config as string, url: parsed.values.url as string | undefined, token: parsed.values.token as string | undefined, dryRun: parsed.values['dry-run'] as boolean },
+      {
+        configPath: parsed.values.config as string,
+        url: parsed.values.url as string | undefined,
+        token: parsed.values.token as string | undefined,
+        dryRun: parsed.values['dry-run'] as boolean,
+        file: parsed.values.file as string | undefined,
+        allowLargeDelete: parsed.values['allow-large-delete'] as boolean,
+      },
       (line) => process.stdout.write(`${line}\n`),
       (line) => process.stderr.write(`${line}\n`),
     );

@@ -5,6 +5,7 @@ import { SchemaValidator } from '@portico/http';
 import { ValidationError, type JsonSchema } from '@portico/plugin-api';
 import { AUTH_CONFIG_SCHEMA, type AuthConfig } from '@portico/auth';
 import type { WebhookPolicyOptions } from '@portico/actions';
+import type { CatalogCodeSource } from '../catalog-code/catalog-code-sync';
 
 /**
  * One plugin to load: an npm package name (resolved from the config's folder) or a local folder.
@@ -40,6 +41,8 @@ export interface PorticoConfig {
    * queues runs for `portico worker` processes (Redis only) instead of executing them.
    */
   actions?: { webhooks?: WebhookPolicyOptions; worker?: boolean };
+  /** Folders of catalog files (a git repository's or local) the portal keeps applied (docs/catalog-as-code.md). */
+  catalog?: { code?: CatalogCodeSource[] };
 }
 
 /** At most `requests` in any `seconds`; `false` turns a limit off. */
@@ -86,6 +89,27 @@ const CONFIG_SCHEMA: JsonSchema = {
     bodyLimit: { type: 'string' },
     maxJsonDepth: { type: 'integer', minimum: 1, maximum: 10000 },
     rateLimit: { type: 'object', additionalProperties: false, properties: { perAddress: RATE_RULE, perIdentity: RATE_RULE, failedAuth: RATE_RULE } },
+    catalog: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        code: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              git: { type: 'string', minLength: 1 },
+              ref: { type: 'string', minLength: 1 },
+              path: { type: 'string', minLength: 1 },
+              name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$' },
+              everyMs: { type: 'integer', minimum: 1000 },
+              allowLargeDelete: { type: 'boolean' },
+            },
+          },
+        },
+      },
+    },
     actions: {
       type: 'object',
       additionalProperties: false,

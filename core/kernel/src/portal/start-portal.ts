@@ -13,6 +13,7 @@ import { createPluginDispatcher, describePluginRoutes } from '../http/plugin-rou
 import { apiDocsRouter } from '../http/api-docs-routes';
 import { portalEventsRoute } from '../http/portal-events-route';
 import { CatalogChangeFeed } from '../http/catalog-change-feed';
+import { scheduleCatalogCodeSync } from '../catalog-code/catalog-code-sync';
 import { DashboardBook } from '../dashboards/dashboard-book';
 import { dashboardRoutes } from '../dashboards/dashboard-routes';
 import { loadConfigFile } from '../config/portico-config';
@@ -66,6 +67,7 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
       throw new ValidationError('An API-only portal (portico start --no-worker, or actions.worker: false) needs Redis, where "portico worker" processes pick up its runs: set REDIS_URL, or let this process run actions.');
     }
     await host.startAll({ providers: true });
+    scheduleCatalogCodeSync(config.catalog?.code ?? [], { catalog, scheduler: kernel.scheduler.forPlugin('kernel'), logger, baseDir: kernel.baseDir });
     await auditPluginChanges(host.records, auth.state, auth.audit);
 
     let state: 'starting' | 'ready' | 'stopping' = 'starting';

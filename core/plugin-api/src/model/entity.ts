@@ -16,7 +16,8 @@ export interface EntityMeta {
   /** Increases by one on every write; the ETag is derived from it. */
   version: number;
   /**
-   * The source that owns the entity, `provider:<provider id>` for an entity provider's writes;
+   * The source that owns the entity, `provider:<provider id>` for an entity provider's writes,
+   * `code:<file>` for an entity applied from a catalog file (see `managedInCode`);
    * absent for entities written only through the API. Another source cannot overwrite it, and
    * only its own source's full sync deletes it.
    */

@@ -75,6 +75,12 @@ export interface KindDefinition {
    * else on such an entity belongs to the plugin, which would overwrite it.
    */
   editable?: string[];
+  /**
+   * Whether entities of this kind that come from catalog files (`meta.source` `code:<file>`)
+   * may still be changed or deleted through the API and UI. Default false: such a write is
+   * refused with a 409 naming the file, since the next apply would undo it.
+   */
+  allowOverrides?: boolean;
   mirror?: Record<string, MirrorProperty>;
   calculation?: Record<string, CalculationProperty>;
   aggregation?: Record<string, AggregationProperty>;

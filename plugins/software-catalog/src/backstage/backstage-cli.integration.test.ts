@@ -57,7 +57,7 @@ it('refuses without a token, and a token without write permission gets the porta
 });
 
 it('explains an unknown format', async () => {
-  const { code, err } = await cli('import', 'port', 'export.json');
+  const { code, err } = await cli('import', 'opslevel', 'export.json');
   expect(code).toBe(2);
-  expect(err).toContain('Unknown import format "port": only "backstage" is supported.');
+  expect(err).toContain('Unknown import format "opslevel": "backstage" and "port" are supported.');
 });

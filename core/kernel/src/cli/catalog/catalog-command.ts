@@ -5,10 +5,15 @@ import { pathToFileURL } from 'node:url';
 import type { EntityInput } from '@portico/plugin-api';
 import { readPortalContext } from '../../plugins/install/portal-context';
 import { findRunningPortal } from '../plugin/running-portal';
+import { runApply } from './apply-command';
+import { cliProgress } from './cli-progress';
+import { runImportPort } from './import-port-command';
 import { writeEntitiesThroughApi, type PortalClient } from './write-entities-through-api';
 
 export const CATALOG_USAGE = `Usage:
   portico catalog import backstage <file|folder|url|git-url> [--url <portal>] [--token <token>] [--dry-run]
+  portico catalog import port <export.json> [--url <portal>] [--token <token>] [--dry-run]
+  portico catalog apply -f <file|folder> [--url <portal>] [--token <token>] [--dry-run] [--allow-large-delete]
 
 Reads Backstage catalog-info.yaml files (following Location targets), maps them onto the
 software-catalog kinds and writes them through the portal's REST API, so permissions and the
@@ -17,7 +22,13 @@ The token is --token, else PORTICO_TOKEN: a token with entity write permission.
 --dry-run prints the report and writes nothing (no portal needed).
 A git URL ends in .git (or starts with git@ / git+); add #<branch> to pick one.
 Keeping a repository in sync is the software-catalog plugin's backstage provider (see
-docs/plugins/software-catalog.md).`;
+docs/plugins/software-catalog.md).
+"import port" reads Port's blueprints and entities ({"blueprints": [...], "entities": [...]}),
+creates a kind per blueprint, writes the entities, and compares the computed values the
+export shows with the portal's (docs/port-import.md); the token also needs kind write permission.
+"apply" makes the catalog match catalog files (docs/catalog-as-code.md): --dry-run prints the
+plan (create, update with field changes, delete) and changes nothing; it needs the portal too,
+which computes the plan.`;
 
 type Print = (line: string) => void;
 
@@ -44,12 +55,17 @@ export interface CatalogCommandOptions {
   url?: string;
   token?: string;
   dryRun: boolean;
+  /** `apply -f <file|folder>`. */
+  file?: string;
+  allowLargeDelete?: boolean;
 }
 
 export async function runCatalogCommand(args: string[], options: CatalogCommandOptions, print: Print, printError: Print): Promise<number> {
   const [verb, format, source, ...extra] = args;
+  if (verb === 'import' && format === 'port' && source && !extra.length) return runImportPort(source, options, print, printError);
+  if (verb === 'apply' && (options.file ?? format) && args.length <= (options.file ? 1 : 2)) return runApply((options.file ?? format)!, options, print, printError);
   if (verb !== 'import' || format !== 'backstage' || !source || extra.length) {
-    printError(verb === 'import' && format && format !== 'backstage' ? `Unknown import format "${format}": only "backstage" is supported.\n\n${CATALOG_USAGE}` : CATALOG_USAGE);
+    printError(verb === 'import' && format && format !== 'backstage' ? `Unknown import format "${format}": "backstage" and "port" are supported.\n\n${CATALOG_USAGE}` : CATALOG_USAGE);
     return 2;
   }
   let portal: PortalClient | undefined;
@@ -81,9 +97,14 @@ export async function runCatalogCommand(args: string[], options: CatalogCommandO
     return report.errors.length ? 1 : 0;
   }
   let written;
+  const progress = await cliProgress();
+  progress.start(entities.length, `Writing ${entities.length} entities`);
   try {
-    written = await writeEntitiesThroughApi(portal, entities);
+    let settled = 0;
+    written = await writeEntitiesThroughApi(portal, entities, { onProgress: (done) => (progress.advance(done - settled, `Writing entities: ${done} of ${entities.length}`), (settled = done)) });
+    progress.stop(`Wrote ${entities.length} entities`);
   } catch (error) {
+    progress.stop('Stopped');
     printError(`The import stopped: ${(error as Error).message}`);
     return 1;
   }

@@ -12,6 +12,13 @@ export interface WriteSummary {
   failed: Array<{ kind: string; id: string; detail: string }>;
 }
 
+export interface WriteOptions {
+  /** Kinds in the order their relations need (targets first); default: the software-catalog kinds' order. */
+  kindOrder?: string[];
+  /** Called after each request with the entities settled so far. */
+  onProgress?: (settled: number, total: number) => void;
+}
+
 /** The bulk route's limit per request. */
 const BATCH = 1000;
 
@@ -26,10 +33,10 @@ interface BulkResult {
  * their relations need (a relation's target must exist or come in the same request).
  * Entities refused only because a target was not written yet get one more round at the end.
  */
-export async function writeEntitiesThroughApi(portal: PortalClient, entities: EntityInput[]): Promise<WriteSummary> {
+export async function writeEntitiesThroughApi(portal: PortalClient, entities: EntityInput[], options: WriteOptions = {}): Promise<WriteSummary> {
   const summary: WriteSummary = { created: 0, updated: 0, unchanged: 0, failed: [] };
   const order = (kind: string): number => {
-    const index = ['team', 'user', 'domain', 'system', 'resource', 'api', 'component'].indexOf(kind);
+    const index = (options.kindOrder ?? ['team', 'user', 'domain', 'system', 'resource', 'api', 'component']).indexOf(kind);
     return index === -1 ? Number.MAX_SAFE_INTEGER : index;
   };
   const byKind = new Map<string, EntityInput[]>();
@@ -50,6 +57,7 @@ export async function writeEntitiesThroughApi(portal: PortalClient, entities: En
       else if (!last && /which does not exist/.test(result.error?.detail ?? '')) waiting.push({ entity, detail: result.error!.detail });
       else summary.failed.push({ kind: entity.kind, id: entity.id, detail: result.error?.detail ?? 'refused' });
     }
+    options.onProgress?.(summary.created + summary.updated + summary.unchanged + summary.failed.length, entities.length);
   };
   for (const kind of kinds) {
     const list = byKind.get(kind)!;

@@ -10,7 +10,7 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import type { JsonSchema } from '@portico/plugin-api';
+import { managedInCode, type JsonSchema } from '@portico/plugin-api';
 import { EntityLink, InfoCard, navigate, PageHeader, PortalLink, useApi, useEntity, usePortalLocation, WrapRow } from '@portico/ui-api';
 import { useKinds } from '../../kinds/kinds-provider';
 import { PropertyValue } from '../../format/property-value';
@@ -68,6 +68,7 @@ export function EntityPage({ kindId, entityId }: { kindId: string; entityId: str
   const properties = kind?.schema.properties ?? {};
   const shownNames = [...new Set([...Object.keys(properties), ...Object.keys(entity.properties)])];
   const computed = Object.entries(entity.computed ?? {});
+  const codeFile = managedInCode(entity);
   const entityLinks = Object.entries(entity.properties).filter(([name, value]) => typeof value === 'string' && /^https?:\/\//.test(value) && ['url', 'uri'].includes(String((properties[name] as JsonSchema | undefined)?.format)));
   const selectTab = (value: string): void => navigate(`${window.location.pathname}${value === 'overview' ? '' : `?tab=${encodeURIComponent(value)}`}`, { replace: true });
 
@@ -92,6 +93,7 @@ export function EntityPage({ kindId, entityId }: { kindId: string; entityId: str
           <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
             {entity.kind}:{entity.id}
           </Typography>
+          {codeFile && <Chip size="small" variant="outlined" label={`managed in code: ${codeFile}`} title={kind?.allowOverrides ? 'Applied from this catalog file; direct edits are allowed, and the next apply writes the file back.' : 'Applied from this catalog file: change it there and apply it.'} />}
           {entity.owner && (
             <Typography variant="body2" component="span">
               Owner: <EntityLink entity={{ kind: kind?.ownerKind ?? 'team', id: entity.owner }} />
