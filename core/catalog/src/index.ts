@@ -7,3 +7,8 @@ export type { CatalogStore, EntityWrite, StoredKind, BusMessage, DueTimer, Write
 export { EmbeddedCatalogStore, type EmbeddedStoreOptions } from './store/embedded/embedded-catalog-store';
 export { RedisCatalogStore, type RedisStoreOptions } from './store/redis/redis-catalog-store';
 export { parseExpression, evaluateExpression } from './computed/expression';
+export { exportCatalog, type TransferProgress } from './transfer/export-catalog';
+export { importExport, checkExport, type ImportExportOptions, type ImportExportReport } from './transfer/import-export';
+export { verifyCatalogs, formatVerifyReport, type KindDifference, type VerifyReport } from './transfer/verify-catalogs';
+export { storeSnapshot, ExportSnapshot, type CatalogSnapshot } from './transfer/catalog-snapshot';
+export { EXPORT_FILES, type ExportManifest, type KindDigestSummary } from './transfer/export-manifest';
