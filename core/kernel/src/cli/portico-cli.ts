@@ -6,6 +6,7 @@ import { resolvePort } from './resolve-port';
 import { writeOpenApi } from './write-openapi';
 import { PLUGIN_USAGE, runPluginCommand } from './plugin/plugin-command';
 import { CATALOG_USAGE, runCatalogCommand } from './catalog/catalog-command';
+import { MIGRATE_USAGE, runMigrateCommand } from './migrate/migrate-command';
 import { readReloadRequest, removePortalNote, writePortalNote, writeReloadAnswer } from './plugin/running-portal';
 
 const USAGE = `Usage:
@@ -14,6 +15,8 @@ const USAGE = `Usage:
   portico openapi [--config portico.config.yaml] [--out openapi.json]
   portico plugin add|remove|upgrade|list ...   (portico plugin --help)
   portico catalog import backstage <source> [--url <portal>] [--token <token>] [--dry-run]   (portico catalog --help)
+  portico catalog export|import|verify ...   (backups; portico catalog --help)
+  portico migrate --from embedded --to redis [-o <folder>]   (portico migrate --help)
 
 The port comes from --port, else PORT, else portal.port in the config (default 7007).
 Without REDIS_URL, "start" uses the embedded store (data in .portico-data next to the config).
@@ -39,6 +42,14 @@ export async function runCli(argv: string[]): Promise<number> {
         url: { type: 'string' },
         token: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        // export, import of an export, verify, migrate: which stores (transfer-options.ts)
+        store: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'redis-url': { type: 'string' },
+        'key-prefix': { type: 'string' },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -51,6 +62,15 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(`${PLUGIN_USAGE}\n`);
     return parsed.values.help ? 0 : 2;
   }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const transfer = { out: values.out as string | undefined, store: values.store as string | undefined, from: values.from as string | undefined, to: values.to as string | undefined, dataDir: values['data-dir'] as string | undefined, redisUrl: values['redis-url'] as string | undefined, keyPrefix: values['key-prefix'] as string | undefined, force: values.force as boolean };
+  if (command === 'migrate') {
+    if (parsed.values.help) {
+      process.stdout.write(`${MIGRATE_USAGE}\n`);
+      return 0;
+    }
+    return runMigrateCommand({ ...transfer, configPath: parsed.values.config as string }, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+  }
   if (command === 'catalog') {
     if (parsed.values.help || parsed.positionals.length < 2) {
       process.stdout.write(`${CATALOG_USAGE}\n`);
@@ -59,7 +79,7 @@ export async function runCli(argv: string[]): Promise<number> {
     // Before the config check: with --url, a catalog import needs no config file here.
     return runCatalogCommand(
       parsed.positionals.slice(1),
-      { configPath: parsed.values.config as string, url: parsed.values.url as string | undefined, token: parsed.values.token as string | undefined, dryRun: parsed.values['dry-run'] as boolean },
+      { configPath: parsed.values.config as string, url: parsed.values.url as string | undefined, token: parsed.values.token as string | undefined, dryRun: parsed.values['dry-run'] as boolean, transfer },
       (line) => process.stdout.write(`${line}\n`),
       (line) => process.stderr.write(`${line}\n`),
     );

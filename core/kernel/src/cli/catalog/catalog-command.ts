@@ -6,6 +6,8 @@ import type { EntityInput } from '@portico/plugin-api';
 import { readPortalContext } from '../../plugins/install/portal-context';
 import { findRunningPortal } from '../plugin/running-portal';
 import { writeEntitiesThroughApi, type PortalClient } from './write-entities-through-api';
+import { runTransferCommand, TRANSFER_USAGE } from './transfer-commands';
+import type { TransferOptions } from './transfer-options';
 
 export const CATALOG_USAGE = `Usage:
   portico catalog import backstage <file|folder|url|git-url> [--url <portal>] [--token <token>] [--dry-run]
@@ -17,7 +19,12 @@ The token is --token, else PORTICO_TOKEN: a token with entity write permission.
 --dry-run prints the report and writes nothing (no portal needed).
 A git URL ends in .git (or starts with git@ / git+); add #<branch> to pick one.
 Keeping a repository in sync is the software-catalog plugin's backstage provider (see
-docs/plugins/software-catalog.md).`;
+docs/plugins/software-catalog.md).
+
+Backups and moves (docs/moving-data.md; the store is read directly, stop a portal on an
+embedded store first; --store/--from/--to take embedded[:<folder>] or redis[:<keyPrefix>],
+with --data-dir, --redis-url, --key-prefix):
+${TRANSFER_USAGE}`;
 
 type Print = (line: string) => void;
 
@@ -44,9 +51,13 @@ export interface CatalogCommandOptions {
   url?: string;
   token?: string;
   dryRun: boolean;
+  /** Export, verify and the import of an export read the store directly (see transfer-commands.ts). */
+  transfer?: Omit<TransferOptions, 'configPath'>;
 }
 
 export async function runCatalogCommand(args: string[], options: CatalogCommandOptions, print: Print, printError: Print): Promise<number> {
+  const transfer = runTransferCommand(args, { ...options.transfer, configPath: options.configPath }, print, printError);
+  if (transfer) return transfer;
   const [verb, format, source, ...extra] = args;
   if (verb !== 'import' || format !== 'backstage' || !source || extra.length) {
     printError(verb === 'import' && format && format !== 'backstage' ? `Unknown import format "${format}": only "backstage" is supported.\n\n${CATALOG_USAGE}` : CATALOG_USAGE);
