@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCatalog, EXPORT_FILES, RedisCatalogStore, type Catalog } from '@portico/catalog';
+import { createCatalog, EXPORT_FILES, RedisCatalogStore, type Catalog, type PorticoCatalog } from '@portico/catalog';
 import type { LoggerService } from '@portico/plugin-api';
 import { runCli } from '../portico-cli';
 
@@ -40,7 +40,7 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 
 /** A portal's embedded catalog: teams, services owned by them and depending on each other. */
 async function seedEmbedded(services: number): Promise<void> {
-  const catalog = await createCatalog({ dataDir: join(dir, 'data'), logger: quiet });
+  const catalog = (await createCatalog({ dataDir: join(dir, 'data'), logger: quiet })) as PorticoCatalog;
   try {
     await catalog.registerKind({ id: 'team', title: 'Team', schema: { type: 'object', properties: { slack: { type: 'string' } } } }, 'software-catalog');
     await catalog.registerKind({ id: 'service', title: 'Service', ownerKind: 'team', schema: { type: 'object', properties: { tier: { type: 'integer' }, tags: { type: 'array', items: { type: 'string' } } } }, relations: { dependsOn: { target: 'service', many: true, title: 'Depends on' } } }, 'software-catalog');
