@@ -12,7 +12,7 @@ import { EXPORT_FILES } from './export-manifest';
 import type { TransferProgress } from './export-catalog';
 import { KindDigest } from './kind-digest';
 
-const BATCH = 500;
+const BATCH = 2000;
 const MAX_ATTEMPTS = 5;
 
 /** Progress of an import, kept beside the export after every acknowledged batch. */
