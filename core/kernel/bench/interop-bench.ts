@@ -89,14 +89,12 @@ async function writeExport(dir: string, count: number): Promise<void> {
   const entity = (kind: string, id: string, rest: Partial<Entity>): Entity => ({ kind, id, title: id, properties: {}, relations: {}, meta: { createdAt: at, updatedAt: at, createdBy: 'user:bench', updatedBy: 'user:bench', version: 1 }, ...rest });
   // Ids sorted as the export sorts them (kind, then id): zero-padded numbers.
   const pad = (n: number): string => String(n).padStart(7, '0');
-  const rows: Array<() => Entity> = [];
   const services = count - teams;
   let lines: string[] = [];
   const flush = async (): Promise<void> => {
     if (lines.length && !out.write(lines.join('\n') + '\n')) await once(out, 'drain');
     lines = [];
   };
-  void rows;
   for (let i = 0; i < services; i++) {
     const e = entity('service', `svc-${pad(i)}`, { title: `Service ${i}`, description: `Handles part ${i} of the shop`, owner: `team-${pad(i % teams)}`, properties: { tier: i % 4, lifecycle: i % 5 ? 'production' : 'experimental', tags: [`t${i % 7}`, 'java'] }, relations: i > 0 ? { dependsOn: [`svc-${pad(i - 1)}`] } : {} });
     const line = canonicalJson(e);
