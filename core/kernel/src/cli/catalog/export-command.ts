@@ -15,7 +15,7 @@ export function defaultExportDir(prefix = 'catalog-export'): string {
 
 export async function runExportCommand(options: TransferOptions, print: Print, printError: Print): Promise<number> {
   const dir = resolve(options.out ?? defaultExportDir());
-  const source = await openCatalogStore(options.configPath, options.store, options, 'read');
+  const source = await openCatalogStore(options.configPath, options.store, options, 'source');
   const bar = startProgressBar(`Exporting ${source.description}`);
   try {
     const manifest = await exportCatalog(source.snapshot, dir, { onProgress: (done, total) => bar.update(done, total) });

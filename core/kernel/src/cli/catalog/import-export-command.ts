@@ -10,7 +10,7 @@ export const IMPORT_EXPORT_USAGE = `  portico catalog import <export-folder> [--
 
 export async function runImportExportCommand(dir: string, options: TransferOptions, print: Print, printError: Print): Promise<number> {
   const folder = resolve(dir);
-  const target = await openCatalogStore(options.configPath, options.store, options, 'write');
+  const target = await openCatalogStore(options.configPath, options.store, options, 'target');
   const check = startProgressBar(`Checking ${folder} against its manifest`);
   let bar: ReturnType<typeof startProgressBar> | undefined;
   try {

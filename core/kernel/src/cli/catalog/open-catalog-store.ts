@@ -29,7 +29,10 @@ export const STORE_SPEC_HELP = 'embedded, embedded:<folder>, redis or redis:<key
  * portal of this config would use (Redis when REDIS_URL or redis.url is set). An embedded
  * store belongs to one process, so it is refused while a portal runs on it.
  */
-export async function openCatalogStore(configPath: string, spec: string | undefined, flags: StoreFlags, purpose: 'read' | 'write'): Promise<OpenedStore> {
+/** `source`: read, and must hold a catalog; `compare`: read (an empty Redis catalog is a fine answer); `target`: written. */
+export type StorePurpose = 'source' | 'compare' | 'target';
+
+export async function openCatalogStore(configPath: string, spec: string | undefined, flags: StoreFlags, purpose: StorePurpose): Promise<OpenedStore> {
   const { config, baseDir } = existsSync(configPath) ? await loadConfigFile(configPath) : { config: { plugins: [] } as PorticoConfig, baseDir: process.cwd() };
   const [type, ...rest] = (spec ?? '').split(':');
   const detail = rest.join(':') || undefined;
@@ -41,7 +44,7 @@ export async function openCatalogStore(configPath: string, spec: string | undefi
     const dataDir = resolve(baseDir, detail ?? flags.dataDir ?? config.dataDir ?? '.portico-data');
     const running = findRunningPortal(dataDir);
     if (running) throw new ValidationError(`The portal at ${running.url} (process ${running.pid}) owns the embedded store in ${dataDir}: stop it first ("portico start" holds the store; one process owns an embedded store).`, [{ pointer: '/dataDir', message: 'in use by a running portal' }]);
-    if (purpose === 'read' && !existsSync(join(dataDir, 'catalog.log.jsonl'))) throw new ValidationError(`There is no embedded catalog in ${dataDir}: pass --data-dir <folder> (or embedded:<folder>), or the --config of the portal whose data it is.`, [{ pointer: '/dataDir', message: 'has no catalog' }]);
+    if (purpose !== 'target' && !existsSync(join(dataDir, 'catalog.log.jsonl'))) throw new ValidationError(`There is no embedded catalog in ${dataDir}: pass --data-dir <folder> (or embedded:<folder>), or the --config of the portal whose data it is.`, [{ pointer: '/dataDir', message: 'has no catalog' }]);
     const store = new EmbeddedCatalogStore({ dataDir, logger, indexer: PorticoCatalog.indexer });
     const description = `embedded store in ${dataDir}`;
     return { store, snapshot: storeSnapshot(store, description), description, close: () => store.close() };
@@ -51,6 +54,10 @@ export async function openCatalogStore(configPath: string, spec: string | undefi
     const keyPrefix = detail ?? flags.keyPrefix ?? config.redis?.keyPrefix ?? 'portico:';
     const store = await RedisCatalogStore.connect({ url: redisUrl, keyPrefix, logger });
     const description = `Redis store ${keyPrefix} at ${redisUrl.replace(/\/\/[^@]*@/, '//***@')}`;
+    if (purpose === 'source' && (await store.loadKinds()).length === 0) {
+      await store.close();
+      throw new ValidationError(`${description} holds no catalog (no kinds under that prefix): check --key-prefix (or redis.keyPrefix) and --redis-url.`, [{ pointer: '/redis/keyPrefix', message: 'has no catalog' }]);
+    }
     return { store, snapshot: storeSnapshot(store, description), description, close: () => store.close() };
   }
   throw new ValidationError(`Unknown store "${spec}": use ${STORE_SPEC_HELP}.`, [{ pointer: '/store', message: `must be ${STORE_SPEC_HELP}` }]);

@@ -17,8 +17,8 @@ export async function runVerifyCommand(dir: string | undefined, options: Transfe
   }
   const opened: OpenedStore[] = [];
   try {
-    const expected = dir ? new ExportSnapshot(resolve(dir)) : (opened[opened.length] = await openCatalogStore(options.configPath, options.from, options, 'read')).snapshot;
-    const actual = (opened[opened.length] = await openCatalogStore(options.configPath, dir ? options.store : options.to, options, 'read')).snapshot;
+    const expected = dir ? new ExportSnapshot(resolve(dir)) : (opened[opened.length] = await openCatalogStore(options.configPath, options.from, options, 'compare')).snapshot;
+    const actual = (opened[opened.length] = await openCatalogStore(options.configPath, dir ? options.store : options.to, options, 'compare')).snapshot;
     const bar = startProgressBar(`Comparing ${actual.description} with ${expected.description}`);
     const report = await verifyCatalogs(expected, actual, { onProgress: (done, total) => bar.update(done, total) });
     bar.done(report.equal ? 'No differences' : `${report.differences.length} kinds differ`);

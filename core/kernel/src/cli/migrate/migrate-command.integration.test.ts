@@ -126,6 +126,7 @@ it('explains what is wrong instead of failing with a stack: no catalog, a runnin
   expect(running).toMatchObject({ code: 2, err: expect.stringContaining('The portal at http://127.0.0.1:7007') });
   rmSync(join(dir, 'data', 'portal.json'));
   expect(await cli('catalog', 'verify', join(dir, 'out'), '--store', 'mongo')).toMatchObject({ code: 2, err: expect.stringContaining('has no manifest.json') });
+  expect(await cli('catalog', 'export', '--store', 'redis:test:nothing-here:')).toMatchObject({ code: 2, err: expect.stringContaining(`Redis store test:nothing-here: at ${redisUrl} holds no catalog`) });
   expect(await cli('catalog', 'export', '--store', 'mongo')).toMatchObject({ code: 2, err: expect.stringContaining('Unknown store "mongo": use embedded, embedded:<folder>, redis or redis:<keyPrefix>.') });
   expect(await cli('migrate', '--from', 'embedded')).toMatchObject({ code: 2, err: expect.stringContaining('portico migrate --from <store> --to <store>') });
 });

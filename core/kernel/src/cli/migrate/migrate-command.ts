@@ -26,8 +26,8 @@ export async function runMigrateCommand(options: TransferOptions, print: Print, 
   const dir = resolve(options.out ?? defaultExportDir('catalog-migrate'));
   const opened: OpenedStore[] = [];
   try {
-    const source = (opened[opened.length] = await openCatalogStore(options.configPath, options.from, options, 'read'));
-    const target = (opened[opened.length] = await openCatalogStore(options.configPath, options.to, options, 'write'));
+    const source = (opened[opened.length] = await openCatalogStore(options.configPath, options.from, options, 'source'));
+    const target = (opened[opened.length] = await openCatalogStore(options.configPath, options.to, options, 'target'));
     if (source.description === target.description) {
       printError(`--from and --to are the same store (${source.description}): nothing to migrate.`);
       return 2;
