@@ -9,8 +9,9 @@ export interface ProgressBar {
 }
 
 function rate(done: number, since: number): string {
-  const seconds = (Date.now() - since) / 1000;
-  return seconds > 0 ? `${Math.round(done / seconds).toLocaleString('en-US')}/s` : '';
+  // At least a millisecond: a first update in the same millisecond as the start still shows a rate.
+  const seconds = Math.max(Date.now() - since, 1) / 1000;
+  return `${Math.round(done / seconds).toLocaleString('en-US')}/s`;
 }
 
 function line(label: string, done: number, total: number, since: number): string {
