@@ -5,6 +5,7 @@ export interface ProgressBar {
   update(done: number, total: number): void;
   /** Ends the bar with a summary line. */
   done(message: string): void;
+  /** Ends the bar as failed (on a terminal; the caller prints the error). */
   fail(message: string): void;
 }
 
@@ -62,8 +63,7 @@ export function startProgressBar(label: string, options: { output?: NodeJS.Write
     done(message) {
       print(`${message} (${last.done.toLocaleString('en-US')} in ${((Date.now() - since) / 1000).toFixed(1)} s, ${rate(last.done, since)})`);
     },
-    fail(message) {
-      print(message);
-    },
+    // The command reports the error itself; a plain line here would only repeat it.
+    fail() {},
   };
 }

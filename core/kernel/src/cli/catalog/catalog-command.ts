@@ -7,6 +7,7 @@ import { readPortalContext } from '../../plugins/install/portal-context';
 import { findRunningPortal } from '../plugin/running-portal';
 import { writeEntitiesThroughApi, type PortalClient } from './write-entities-through-api';
 import { runTransferCommand, TRANSFER_USAGE } from './transfer-commands';
+import { startProgressBar } from '../progress-bar';
 import type { TransferOptions } from './transfer-options';
 
 export const CATALOG_USAGE = `Usage:
@@ -92,9 +93,12 @@ export async function runCatalogCommand(args: string[], options: CatalogCommandO
     return report.errors.length ? 1 : 0;
   }
   let written;
+  const bar = startProgressBar(`Writing to ${portal.url}`);
   try {
-    written = await writeEntitiesThroughApi(portal, entities);
+    written = await writeEntitiesThroughApi(portal, entities, (done, total) => bar.update(done, total));
+    bar.done(`Wrote ${entities.length} entities`);
   } catch (error) {
+    bar.fail('The import stopped');
     printError(`The import stopped: ${(error as Error).message}`);
     return 1;
   }

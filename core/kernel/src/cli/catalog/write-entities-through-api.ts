@@ -26,8 +26,9 @@ interface BulkResult {
  * their relations need (a relation's target must exist or come in the same request).
  * Entities refused only because a target was not written yet get one more round at the end.
  */
-export async function writeEntitiesThroughApi(portal: PortalClient, entities: EntityInput[]): Promise<WriteSummary> {
+export async function writeEntitiesThroughApi(portal: PortalClient, entities: EntityInput[], onProgress?: (done: number, total: number) => void): Promise<WriteSummary> {
   const summary: WriteSummary = { created: 0, updated: 0, unchanged: 0, failed: [] };
+  let done = 0;
   const order = (kind: string): number => {
     const index = ['team', 'user', 'domain', 'system', 'resource', 'api', 'component'].indexOf(kind);
     return index === -1 ? Number.MAX_SAFE_INTEGER : index;
@@ -50,6 +51,10 @@ export async function writeEntitiesThroughApi(portal: PortalClient, entities: En
       else if (!last && /which does not exist/.test(result.error?.detail ?? '')) waiting.push({ entity, detail: result.error!.detail });
       else summary.failed.push({ kind: entity.kind, id: entity.id, detail: result.error?.detail ?? 'refused' });
     }
+    // Entities waiting for a second round are counted when that round settles them.
+    if (!last) done += batch.length - body.results.filter((r) => r.status === 'error' && /which does not exist/.test(r.error?.detail ?? '')).length;
+    else done += batch.length;
+    onProgress?.(done, entities.length);
   };
   for (const kind of kinds) {
     const list = byKind.get(kind)!;
