@@ -93,6 +93,9 @@ export class ExportSnapshot implements CatalogSnapshot {
   constructor(readonly dir: string) {
     this.description = `export ${dir}`;
     this.manifest = readManifest(dir);
+    for (const file of [EXPORT_FILES.kinds, EXPORT_FILES.entities]) {
+      if (!existsSync(join(dir, file))) throw new ValidationError(`The export in ${dir} is incomplete: ${file} is missing (its manifest is there). Copy the whole folder, or export again.`, [{ pointer: `/${file}`, message: 'is missing' }]);
+    }
   }
 
   async kinds(): Promise<StoredKind[]> {

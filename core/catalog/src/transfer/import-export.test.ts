@@ -123,8 +123,10 @@ describe('export, import and verify between an embedded and a Redis store', () =
     writeFileSync(entities, original);
     appendFileSync(entities, '{"kind":"component","id":"cart"');
     await expect(importExport(target.store, exported(), { target: 'redis' })).rejects.toThrow(`The export is damaged: ${EXPORT_FILES.entities} line ${exampleEntities.length + 1} is cut off`);
+    rmSync(entities);
+    await expect(importExport(target.store, exported(), { target: 'redis' })).rejects.toThrow(`The export in ${exported()} is incomplete: entities.jsonl is missing`);
     rmSync(join(exported(), EXPORT_FILES.manifest));
     await expect(importExport(target.store, exported(), { target: 'redis' })).rejects.toThrow('has no manifest.json');
-    await expect(exportCatalog(storeSnapshot(source.store, 'embedded'), exported())).rejects.toThrow('already holds an export (entities.jsonl, kinds.jsonl)');
+    await expect(exportCatalog(storeSnapshot(source.store, 'embedded'), exported())).rejects.toThrow('already holds an export (kinds.jsonl)');
   });
 });
