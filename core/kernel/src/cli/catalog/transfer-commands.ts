@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { isPorticoError } from '@portico/plugin-api';
 import { EXPORT_USAGE, runExportCommand } from './export-command';
 import { IMPORT_EXPORT_USAGE, runImportExportCommand } from './import-export-command';
@@ -23,6 +24,12 @@ export function runTransferCommand(args: string[], options: TransferOptions, pri
   };
   if (verb === 'export' && rest.length === 0) return guarded(() => runExportCommand(options, print, printError));
   if (verb === 'verify' && rest.length <= 1) return guarded(() => runVerifyCommand(rest[0], options, print, printError));
-  if (verb === 'import' && rest.length === 1 && !IMPORT_FORMATS.includes(rest[0])) return guarded(() => runImportExportCommand(rest[0], options, print, printError));
+  if (verb === 'import' && rest.length === 1 && !IMPORT_FORMATS.includes(rest[0])) {
+    if (existsSync(rest[0]) && !statSync(rest[0]).isDirectory()) {
+      printError(`${rest[0]} is a file; "portico catalog import <folder>" reads a catalog export folder. For Backstage files: portico catalog import backstage ${rest[0]}`);
+      return Promise.resolve(2);
+    }
+    return guarded(() => runImportExportCommand(rest[0], options, print, printError));
+  }
   return undefined;
 }

@@ -128,6 +128,7 @@ it('explains what is wrong instead of failing with a stack: no catalog, a runnin
   expect(await cli('catalog', 'verify', join(dir, 'out'), '--store', 'mongo')).toMatchObject({ code: 2, err: expect.stringContaining('has no manifest.json') });
   expect(await cli('catalog', 'export', '--store', 'redis:test:nothing-here:')).toMatchObject({ code: 2, err: expect.stringContaining(`Redis store test:nothing-here: at ${redisUrl} holds no catalog`) });
   expect(await cli('catalog', 'export', '--store', 'mongo')).toMatchObject({ code: 2, err: expect.stringContaining('Unknown store "mongo": use embedded, embedded:<folder>, redis or redis:<keyPrefix>.') });
+  expect(await cli('catalog', 'import', config)).toMatchObject({ code: 2, err: expect.stringContaining(`For Backstage files: portico catalog import backstage ${config}`) });
   expect(await cli('migrate', '--from', 'embedded')).toMatchObject({ code: 2, err: expect.stringContaining('portico migrate --from <store> --to <store>') });
 });
 
