@@ -21,7 +21,7 @@ function workspacePackages() {
 }
 
 /** Packages that ship ESM only, which the portal reaches through Node's require(esm) and jest must transform. */
-const ESM_ONLY_PACKAGES = ['inversify', '@inversifyjs', 'openid-client', 'oauth4webapi', 'jose'];
+const ESM_ONLY_PACKAGES = ['inversify', '@inversifyjs', 'openid-client', 'oauth4webapi', 'jose', '@clack', 'fast-wrap-ansi', 'fast-string-width', 'fast-string-truncated-width', 'sisteransi'];
 
 /** The transformIgnorePatterns entry that transforms the ESM-only packages and `extra` ones. */
 function transformIgnoring(extra = []) {

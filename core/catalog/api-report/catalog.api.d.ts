@@ -143,6 +143,11 @@ interface EntityWrite {
     remove: IndexEntry[];
     /** Null for writes that only re-index (a kind changed), which are not changes to report. */
     event: EntityEvent | null;
+    /**
+     * A restore from an export: the entity keeps its exported `meta.version`, so creating it need not
+     * continue right after a deleted version (it must still be above it: a version never repeats).
+     */
+    restore?: boolean;
 }
 /** @public */
 type WriteOutcome = 'ok' | 'conflict';
@@ -819,5 +824,188 @@ interface PortExport {
     entities: PortEntity[];
 }
 
-export { DEFAULT_MAX_DELETE_SHARE, EmbeddedCatalogStore, FullSync, PorticoCatalog, RedisCatalogStore, canReadKind, createCatalog, evaluateExpression, formatPortImportReport, importPortExport, parseExpression, parsePortExport };
-export type { BulkItemResult, BusMessage, Catalog, CatalogCodeFile, CatalogCodeRequest, CatalogOptions, CatalogPlan, CatalogStore, DueTimer, DueTimerClaim, EmbeddedStoreOptions, EntityPlan, EntityWrite, FieldChange, FullSyncRequest, FullSyncWriter, KindChangeReport, KindPlan, PlanAction, PortBlueprint, PortEntity, PortExport, PortImport, PortImportReport, PortProblem, RedisStoreOptions, StoredKind, WriteOutcome };
+/**
+ * Files of an export folder (docs/moving-data.md describes the format).
+ * @alpha
+ */
+declare const EXPORT_FILES: {
+    readonly manifest: "manifest.json";
+    readonly kinds: "kinds.jsonl";
+    readonly entities: "entities.jsonl";
+    readonly checkpoint: "import-checkpoint.json";
+};
+declare const EXPORT_FORMAT = "portico-catalog-export";
+declare const EXPORT_VERSION = 1;
+/**
+ * Counts and content hashes of one kind's entities (sha256 over their canonical JSON lines, in id order).
+ * @alpha
+ */
+interface KindDigestSummary {
+    source: string;
+    /** sha256 of the kind's canonical `{ kind, source }`. */
+    definitionHash: string;
+    entities: number;
+    /** Relation targets over the kind's entities. */
+    relations: number;
+    hash: string;
+}
+/**
+ * `manifest.json`, written last: an export without one is incomplete.
+ * @alpha
+ */
+interface ExportManifest {
+    format: typeof EXPORT_FORMAT;
+    version: typeof EXPORT_VERSION;
+    exportedAt: string;
+    /** The store it was read from, as `describe` names it. */
+    from: string;
+    totals: {
+        kinds: number;
+        entities: number;
+        relations: number;
+    };
+    kinds: Record<string, KindDigestSummary>;
+}
+
+/**
+ * A whole catalog as kinds and entities in one order (kinds by id, then entities by id): what export, import and verify read.
+ * @alpha
+ */
+interface CatalogSnapshot {
+    /** Names the catalog in reports (`export ./backup`, `redis portico: at redis://…`). */
+    readonly description: string;
+    kinds(): Promise<StoredKind[]>;
+    /** How many entities `entities()` yields. */
+    count(): Promise<number>;
+    entities(): AsyncIterable<Entity>;
+}
+/**
+ * A store read kind by kind, each kind's refs from its membership index.
+ * @alpha
+ */
+declare function storeSnapshot(store: CatalogStore, description: string): CatalogSnapshot;
+interface ExportPosition {
+    offset: number;
+    line: number;
+}
+/**
+ * An export folder as a snapshot. Every line is checked as it is read (JSON, an entity of a
+ * listed kind, in order), so a damaged export fails with its line instead of importing garbage.
+ * @alpha
+ */
+declare class ExportSnapshot implements CatalogSnapshot {
+    readonly dir: string;
+    readonly description: string;
+    readonly manifest: ExportManifest;
+    constructor(dir: string);
+    kinds(): Promise<StoredKind[]>;
+    count(): Promise<number>;
+    entities(): AsyncIterable<Entity>;
+    /** Entities from a position (a resumed import), each with the position after it. */
+    entitiesFrom(from?: ExportPosition): AsyncGenerator<Entity & {
+        readonly [position]?: ExportPosition;
+    }>;
+}
+/** Where an entity read by `entitiesFrom` ends in the file (not enumerable: never serialised). */
+declare const position: unique symbol;
+
+/** @alpha */
+interface TransferProgress {
+    (done: number, total: number): void;
+}
+/**
+ * Writes a catalog to a folder: `kinds.jsonl`, `entities.jsonl` (canonical JSON, kinds by id,
+ * entities by id, relations inside each entity) and, last, `manifest.json` with counts and
+ * hashes per kind. Refuses a folder that already holds an export.
+ * @alpha
+ */
+declare function exportCatalog(snapshot: CatalogSnapshot, dir: string, options?: {
+    onProgress?: TransferProgress;
+}): Promise<ExportManifest>;
+
+/** @alpha */
+interface ImportExportReport {
+    kinds: {
+        written: number;
+        unchanged: number;
+    };
+    created: number;
+    updated: number;
+    unchanged: number;
+    /** Entities skipped because a checkpoint of an earlier, interrupted run covered them. */
+    resumed: number;
+    /**
+     * Refs written at another version than the export's: the target had deleted them at or after
+     * that version, and a version is never reused for a ref. Verify lists them as changed at /meta/version.
+     */
+    renumbered: string[];
+}
+/** @alpha */
+interface ImportExportOptions {
+    /** Names the target store in the checkpoint (same words as its snapshot's description). */
+    target: string;
+    /** Progress of the check of the export against its manifest, then of the writes. */
+    onCheck?: TransferProgress;
+    onProgress?: TransferProgress;
+    batchSize?: number;
+}
+/**
+ * Reads the whole export once and compares it with its manifest's counts and hashes.
+ * @alpha
+ */
+declare function checkExport(snapshot: ExportSnapshot, onProgress?: TransferProgress): Promise<void>;
+/**
+ * Imports an export into a store so that it ends equal to the export: kinds, then entities as
+ * they were (versions and meta kept, as restore writes with their index entries). Idempotent:
+ * an entity already equal is left alone. Resumable: after every acknowledged batch the position
+ * is saved in `import-checkpoint.json` beside the export, and a rerun for the same store
+ * continues there (without the checkpoint it would still end equal, only slower).
+ * Entities the store has and the export lacks are kept (verify lists them as extra).
+ * @alpha
+ */
+declare function importExport(store: CatalogStore, dir: string, options: ImportExportOptions): Promise<ImportExportReport>;
+
+/**
+ * How one kind differs between the expected catalog and the actual one.
+ * @alpha
+ */
+interface KindDifference {
+    kind: string;
+    /** The kind itself: missing from the actual catalog, extra in it, or changed (JSON pointers into `{ kind, source }`). */
+    definition?: 'missing' | 'extra' | string[];
+    /** Ids the expected catalog has and the actual one lacks. */
+    missing: string[];
+    /** Ids only the actual catalog has. */
+    extra: string[];
+    /** Ids in both whose documents differ, with the JSON pointers that differ. */
+    changed: Array<{
+        id: string;
+        paths: string[];
+    }>;
+}
+/** @alpha */
+interface VerifyReport {
+    expected: string;
+    actual: string;
+    equal: boolean;
+    /** Entities compared (read from both sides). */
+    compared: number;
+    /** Only kinds with a difference, by id. */
+    differences: KindDifference[];
+}
+/**
+ * Compares two catalogs entity by entity, walking both in their common order (kind, then id),
+ * and lists every difference per kind: missing, extra, and changed with the differing fields.
+ * @alpha
+ */
+declare function verifyCatalogs(expected: CatalogSnapshot, actual: CatalogSnapshot, options?: {
+    onProgress?: TransferProgress;
+}): Promise<VerifyReport>;
+/**
+ * A verify report as lines for a terminal.
+ * @alpha
+ */
+declare function formatVerifyReport(report: VerifyReport): string[];
+
+export { DEFAULT_MAX_DELETE_SHARE, EXPORT_FILES, EmbeddedCatalogStore, ExportSnapshot, FullSync, PorticoCatalog, RedisCatalogStore, canReadKind, checkExport, createCatalog, evaluateExpression, exportCatalog, formatPortImportReport, formatVerifyReport, importExport, importPortExport, parseExpression, parsePortExport, storeSnapshot, verifyCatalogs };
+export type { BulkItemResult, BusMessage, Catalog, CatalogCodeFile, CatalogCodeRequest, CatalogOptions, CatalogPlan, CatalogSnapshot, CatalogStore, DueTimer, DueTimerClaim, EmbeddedStoreOptions, EntityPlan, EntityWrite, ExportManifest, FieldChange, FullSyncRequest, FullSyncWriter, ImportExportOptions, ImportExportReport, KindChangeReport, KindDifference, KindDigestSummary, KindPlan, PlanAction, PortBlueprint, PortEntity, PortExport, PortImport, PortImportReport, PortProblem, RedisStoreOptions, StoredKind, TransferProgress, VerifyReport, WriteOutcome };

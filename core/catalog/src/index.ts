@@ -11,3 +11,8 @@ export { parsePortExport, importPortExport, type PortImport } from './port/impor
 export { formatPortImportReport, type PortImportReport, type PortProblem } from './port/port-import-report';
 export type { PortExport, PortBlueprint, PortEntity } from './port/port-export';
 export type { CatalogCodeFile, CatalogCodeRequest, CatalogPlan, EntityPlan, KindPlan, FieldChange, PlanAction } from './code/catalog-code-plan';
+export { exportCatalog, type TransferProgress } from './transfer/export-catalog';
+export { importExport, checkExport, type ImportExportOptions, type ImportExportReport } from './transfer/import-export';
+export { verifyCatalogs, formatVerifyReport, type KindDifference, type VerifyReport } from './transfer/verify-catalogs';
+export { storeSnapshot, ExportSnapshot, type CatalogSnapshot } from './transfer/catalog-snapshot';
+export { EXPORT_FILES, type ExportManifest, type KindDigestSummary } from './transfer/export-manifest';

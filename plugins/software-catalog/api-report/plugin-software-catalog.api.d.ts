@@ -59,12 +59,16 @@ declare class LocationReader {
     startPass(): void;
     /** The catalog files of a file or folder: the file itself, or every .yaml/.yml below the folder. */
     roots(path: string): Promise<string[]>;
-    /** A Location target relative to the file that names it; null (with why) when it may not be read. */
-    resolveTarget(base: string, target: string): {
-        location: string;
+    /**
+     * The files a Location target names, relative to the file that names it: one, or every file a
+     * glob pattern matches in a local folder (`*` within a folder name, `**` across folders), in
+     * path order; or why not.
+     */
+    resolveTargets(base: string, target: string): Promise<{
+        locations: string[];
     } | {
         error: string;
-    };
+    }>;
     /** How a location is named in reports: by its folder's label and path inside it, URLs as they are. */
     describe(location: string): string;
     read(location: string): Promise<string>;

@@ -203,6 +203,26 @@ export function runCatalogStoreConformance(name: string, makeHarness: () => Prom
         expect((await catalog.get(ref))!.title).not.toBe('stale');
       });
 
+      it('restores an entity at its exported version, but never at or below a deleted version, nor over an entity it did not expect', async () => {
+        const ref = { kind: 'component', id: 'core-kafka' };
+        const before = (await catalog.get(ref))!;
+        await catalog.delete(ref, {});
+        const restored: Entity = { ...before, title: 'Restored', meta: { ...before.meta, version: 7 } };
+        const write = (entity: Entity, expectedVersion: number, restore?: boolean): EntityWrite => ({ ref: 'component/core-kafka', expectedVersion, entity, add: PorticoCatalog.indexer(entity, exampleKinds.find((k) => k.id === 'component')), remove: [], event: null, ...(restore ? { restore } : {}) });
+        // Without the flag a re-creation must continue right after the deleted version (1).
+        expect(await catalog.store.write([write(restored, 0)])).toEqual(['conflict']);
+        expect(await catalog.store.write([write({ ...restored, meta: { ...restored.meta, version: 1 } }, 0, true)])).toEqual(['conflict']);
+        expect(await catalog.store.write([write(restored, 3, true)])).toEqual(['conflict']);
+        expect(await catalog.store.write([write(restored, 0, true)])).toEqual(['ok']);
+        expect(await catalog.get(ref)).toMatchObject({ title: 'Restored', meta: { version: 7 } });
+        expect(ids(await comp([{ property: 'lifecycle', operator: '=', value: 'experimental' }]))).toEqual(['core-kafka']);
+        await catalog.close();
+        opened.splice(opened.indexOf(catalog), 1);
+        catalog = await open();
+        expect((await catalog.get(ref))!.meta.version).toBe(7);
+        expect((await catalog.upsert({ ...exampleEntities[7], title: 'Next' } as never, {})).meta.version).toBe(8);
+      });
+
       it('merges patches: null removes a property, other properties stay', async () => {
         const patched = await catalog.patch({ kind: 'component', id: 'cart-service' }, { properties: { language: null, replicas: 4 }, description: null } as never);
         expect(patched.properties).toMatchObject({ lifecycle: 'production', replicas: 4, tags: ['web', 'critical'] });

@@ -23,6 +23,11 @@ export interface EntityWrite {
   remove: IndexEntry[];
   /** Null for writes that only re-index (a kind changed), which are not changes to report. */
   event: EntityEvent | null;
+  /**
+   * A restore from an export: the entity keeps its exported `meta.version`, so creating it need not
+   * continue right after a deleted version (it must still be above it: a version never repeats).
+   */
+  restore?: boolean;
 }
 
 /** @public */

@@ -6,6 +6,7 @@ import { resolvePort } from './resolve-port';
 import { writeOpenApi } from './write-openapi';
 import { PLUGIN_USAGE, runPluginCommand } from './plugin/plugin-command';
 import { CATALOG_USAGE, runCatalogCommand } from './catalog/catalog-command';
+import { MIGRATE_USAGE, runMigrateCommand } from './migrate/migrate-command';
 import { readReloadRequest, removePortalNote, writePortalNote, writeReloadAnswer } from './plugin/running-portal';
 
 const USAGE = `Usage:
@@ -15,6 +16,8 @@ const USAGE = `Usage:
   portico plugin add|remove|upgrade|list ...   (portico plugin --help)
   portico catalog import backstage|port <source> [--url <portal>] [--token <token>] [--dry-run]   (portico catalog --help)
   portico catalog apply -f <file|folder> [--dry-run]   (portico catalog --help)
+  portico catalog export|import|verify ...   (backups; portico catalog --help)
+  portico migrate --from embedded --to redis [-o <folder>]   (portico migrate --help)
 
 The port comes from --port, else PORT, else portal.port in the config (default 7007).
 Without REDIS_URL, "start" uses the embedded store (data in .portico-data next to the config).
@@ -45,6 +48,14 @@ export async function runCli(argv: string[]): Promise<number> {
         'dry-run': { type: 'boolean', default: false },
         file: { type: 'string', short: 'f' },
         'allow-large-delete': { type: 'boolean', default: false },
+        // export, import of an export, verify, migrate: which stores (transfer-options.ts)
+        store: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'redis-url': { type: 'string' },
+        'key-prefix': { type: 'string' },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -56,6 +67,15 @@ export async function runCli(argv: string[]): Promise<number> {
   if (command === 'plugin' && (parsed.values.help || parsed.positionals.length < 2)) {
     process.stdout.write(`${PLUGIN_USAGE}\n`);
     return parsed.values.help ? 0 : 2;
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const transfer = { out: values.out as string | undefined, store: values.store as string | undefined, from: values.from as string | undefined, to: values.to as string | undefined, dataDir: values['data-dir'] as string | undefined, redisUrl: values['redis-url'] as string | undefined, keyPrefix: values['key-prefix'] as string | undefined, force: values.force as boolean };
+  if (command === 'migrate') {
+    if (parsed.values.help) {
+      process.stdout.write(`${MIGRATE_USAGE}\n`);
+      return 0;
+    }
+    return runMigrateCommand({ ...transfer, configPath: parsed.values.config as string }, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
   }
   if (command === 'catalog') {
     if (parsed.values.help || parsed.positionals.length < 2) {
@@ -72,6 +92,7 @@ export async function runCli(argv: string[]): Promise<number> {
         dryRun: parsed.values['dry-run'] as boolean,
         file: parsed.values.file as string | undefined,
         allowLargeDelete: parsed.values['allow-large-delete'] as boolean,
+        transfer,
       },
       (line) => process.stdout.write(`${line}\n`),
       (line) => process.stderr.write(`${line}\n`),

@@ -8,7 +8,10 @@ import {
   coreServices,
   type ActionDefinition,
   type AutomationDefinition,
+  type EntityInput,
   type EntityProvider,
+  type FullSyncOptions,
+  type FullSyncReport,
   type HttpRoute,
   type KindDefinition,
   type LoggerService,
@@ -21,6 +24,7 @@ import { SchemaValidator } from '@portico/http';
 import type { PluginEntry } from '../config/portico-config';
 import { createPluginConfig } from '../services/plugin-config';
 import type { TaskScheduler } from '../services/task-scheduler';
+import type { FullSyncApprovals } from '../services/full-sync-approvals';
 import type { KernelActionRunner, KernelCatalog } from './kernel-ports';
 import { PluginLoadError } from './plugin-load-error';
 import { orderPlugins } from './plugin-order';
@@ -39,6 +43,8 @@ export interface PluginHostOptions {
   secrets: SecretsService;
   identity: IdentityService;
   scheduler: TaskScheduler;
+  /** Held-back full syncs and the operator's approvals of them (admin route). */
+  fullSyncApprovals?: FullSyncApprovals;
   /** Export conditions for plugin entries; `source` loads `package.json#source` (tests, dev). */
   conditions?: string[];
   /** Any plugin failure stops the kernel instead of being reported. */
@@ -435,13 +441,23 @@ export class PluginHost {
                 logger,
                 signal,
                 apply: (mutation) => catalog.applyMutation(mutation, actor, { source }),
-                applyFullSync: (entities, options) => catalog.applyFullSync(entities, { ...options, source, actor }),
+                applyFullSync: (entities, options) => this.fullSync(source, actor, entities, options, logger),
               }),
           }),
         );
       }
     }
     for (const hook of plugin.starts) await hook();
+  }
+
+  /** A provider's full sync, with the operator's one-time approval when one waits for its source. */
+  private async fullSync(source: string, actor: string, entities: EntityInput[], options: FullSyncOptions | undefined, logger: LoggerService): Promise<FullSyncReport> {
+    const approvals = this.options.fullSyncApprovals;
+    const approval = await approvals?.take(source);
+    if (approval) logger.warn(`Full sync of ${source} runs with the approval ${approval.by} gave at ${approval.at}: it may delete more than its share`, { source, approvedBy: approval.by });
+    const report = await this.options.catalog.applyFullSync(entities, { ...options, ...(approval ? { allowLargeDelete: true } : {}), source, actor });
+    await approvals?.recordReport(report);
+    return report;
   }
 
   /** Undoes everything a plugin did except its kinds, which stay with their entities. */

@@ -8,6 +8,7 @@ import { loadConfigFile, validateConfig, type PorticoConfig } from '../config/po
 import { createRootLogger } from '../services/pino-logger';
 import { createSecretsStore } from '../services/secrets-store';
 import { TaskScheduler } from '../services/task-scheduler';
+import { FullSyncApprovals } from '../services/full-sync-approvals';
 import { createAuth } from '@portico/auth';
 import { authFromEnv, publicUrlFromEnv } from '../config/auth-from-env';
 import { PluginHost } from '../plugins/plugin-host';
@@ -87,10 +88,11 @@ export async function bootKernel(options: KernelOptions) {
     auditRuns(actionRunner.updater, auth.audit);
     const scheduler = new TaskScheduler({ redis, keyPrefix, logger: logger.child({ component: 'scheduler' }) });
     cleanups.push(() => scheduler.stop());
-    const host = new PluginHost({ baseDir, logger, catalog, actionRunner, secrets, identity, scheduler, conditions, strict: options.strict });
+    const fullSyncApprovals = new FullSyncApprovals({ redis, keyPrefix });
+    const host = new PluginHost({ baseDir, logger, catalog, actionRunner, secrets, identity, scheduler, fullSyncApprovals, conditions, strict: options.strict });
     cleanups.push(() => host.runShutdownHooks());
     await host.loadAll(config.plugins);
-    return { config, baseDir, dataDir, keyPrefix, logger, redis, auth, catalog, actionRunner, scheduler, host, identity, secrets, cleanup };
+    return { config, baseDir, dataDir, keyPrefix, logger, redis, auth, catalog, actionRunner, scheduler, fullSyncApprovals, host, identity, secrets, cleanup };
   } catch (error) {
     await cleanup();
     throw error;

@@ -9,6 +9,7 @@ import type { PluginRecord } from '../plugins/plugin-record';
 import { healthRoutes } from '../http/health-routes';
 import { kernelRoutes } from '../http/kernel-routes';
 import { pluginAdminRoutes } from '../http/plugin-admin-routes';
+import { fullSyncRoutes } from '../http/full-sync-routes';
 import { createPluginDispatcher, describePluginRoutes } from '../http/plugin-router';
 import { apiDocsRouter } from '../http/api-docs-routes';
 import { portalEventsRoute } from '../http/portal-events-route';
@@ -91,6 +92,7 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
     const apiRoutes: ApiRoute[] = [
       ...kernelRoutes({ records: () => host.records, openapi: () => openapi }),
       ...pluginAdminRoutes({ configPath: options.configPath, reload: reloadPlugins }),
+      ...fullSyncRoutes(kernel.fullSyncApprovals),
       portalEventsRoute({ onPluginChange: (listener) => host.onChange(listener), onCatalogChange: (listener) => catalogChanges.subscribe(listener) }),
       ...auth.routes(),
       ...catalog.routes(),

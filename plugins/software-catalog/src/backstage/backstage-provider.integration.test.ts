@@ -16,7 +16,7 @@ describe.each(['embedded', 'redis'] as const)('Backstage sync on the %s store', 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'portico-backstage-sync-'));
     cpSync(join(__dirname, '__fixtures__', 'acme'), dir, { recursive: true });
-    portal = await startTestPortal({ store, guest: true, plugins: [{ path: pluginDir, config: { backstage: { sources: [{ path: root() }], everyMs: 1000 } } }] });
+    portal = await startTestPortal({ store, guest: true, users: { ops: { kind: 'token', roles: ['admin'] }, reader: { kind: 'token', roles: ['viewer'] } }, plugins: [{ path: pluginDir, config: { backstage: { sources: [{ path: root() }], everyMs: 1000 } } }] });
     await portal.waitForEntity('component', 'finance..payments', { timeoutMs: 15_000 });
   }, 30_000);
   afterAll(async () => {
@@ -64,5 +64,31 @@ describe.each(['embedded', 'redis'] as const)('Backstage sync on the %s store', 
     await eventually(async () => portal.logs.find((l) => l.level === 'warn' && l.message.startsWith('Full sync of provider:software-catalog.backstage held back deleting 5 of its 10 entities (50 %')) ?? null, 'the held-back warning');
     expect((await portal.query({ kind: 'component' })).map((e) => e.id).sort()).toEqual(['cart', 'search']);
     expect(await portal.entity('system', 'shop')).toMatchObject({ id: 'shop' });
+  });
+
+  it('lets an operator approve the held-back sync once: the next sync deletes, later ones guard again', async () => {
+    const source = 'provider:software-catalog.backstage';
+    // A viewer may read the catalog, not approve deletions (the admin permission).
+    expect((await portal.api('POST', `/admin/full-syncs/${source}/approval`, undefined, { as: 'reader' })).status).toBe(403);
+    expect((await portal.api('GET', '/admin/full-syncs', undefined, { as: 'reader' })).status).toBe(403);
+    const held = await portal.api('GET', '/admin/full-syncs', undefined, { as: 'ops' });
+    expect(held.body.items).toEqual([expect.objectContaining({ source, deletions: 5, share: 0.5, maxDeleteShare: 0.1, examples: expect.arrayContaining([{ kind: 'component', id: 'cart' }]) })]);
+    expect((await portal.api('POST', '/admin/full-syncs/provider:nobody/approval', undefined, { as: 'ops' })).status).toBe(404);
+
+    const approved = await portal.api('POST', `/admin/full-syncs/${source}/approval`, undefined, { as: 'ops' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.approval).toMatchObject({ by: expect.stringContaining('ops') });
+    await eventually(async () => ((await portal.query({ kind: 'component' })).map((e) => e.id).join(',') === 'search' ? true : null), 'the approved deletions');
+    expect((await portal.api('GET', '/kinds/system/entities/shop')).status).toBe(404);
+    expect(portal.logs).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringContaining(`Full sync of ${source} runs with the approval`) }));
+    await eventually(async () => ((await portal.api('GET', '/admin/full-syncs', undefined, { as: 'ops' })).body.items.length === 0 ? true : null), 'the held-back record cleared');
+
+    // The approval served one sync: the next mass removal is held back again, unapproved.
+    const before = (await portal.query({ limit: 100 })).length;
+    writeFileSync(root(), 'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: acme-root\nspec:\n  targets: [./new.yaml]\n');
+    const again = await eventually(async () => (await portal.api('GET', '/admin/full-syncs', undefined, { as: 'ops' })).body.items[0] ?? null, 'the next held-back sync');
+    expect(again).toMatchObject({ source, deletions: before - 1 });
+    expect(again.approval).toBeUndefined();
+    expect((await portal.query({ limit: 100 })).length).toBe(before);
   });
 });

@@ -55,7 +55,6 @@ describe('importing a Backstage catalog', () => {
       { file: 'catalog-info.yaml', line: 16, message: expect.stringMatching(/^is not valid YAML: /) },
       { file: 'catalog-info.yaml', line: 19, entity: 'pipeline:default/nightly', message: 'has kind "Pipeline", which is not a Backstage built-in kind (Component, API, Resource, System, Domain, Group, User, Location, Template)' },
       { file: 'catalog-info.yaml', line: 29, message: 'Location target "../../outside.yaml" is outside the imported folders' },
-      { file: 'catalog-info.yaml', line: 29, message: 'Location target "./services/*.yaml" is a glob pattern, which the importer does not expand: list the files' },
       { file: 'missing.yaml', line: 1, message: expect.stringMatching(/^could not be read: ENOENT/) },
     ]);
     expect(report.unresolved).toEqual([
@@ -65,7 +64,17 @@ describe('importing a Backstage catalog', () => {
     ]);
     const printed = formatImportReport(report).join('\n');
     expect(printed).toContain('Unresolved relation targets (left out) (3):\n  catalog-info.yaml:8 component:default/orders: names group:default/team-x');
-    expect(printed).toContain('Errors (5):');
+    expect(printed).toContain('Errors (4):');
+  });
+
+  it('follows Location targets with glob patterns to every matching file inside the imported folders, once each', async () => {
+    const { entities, report } = await new BackstageSources([{ path: join(fixtures, 'globbed', 'catalog-info.yaml') }]).load();
+    // `./*.yaml` matches the root file itself too: each file is read once.
+    expect(report.locations).toEqual(['catalog-info.yaml', 'services/a/catalog-info.yaml', 'services/b/catalog-info.yaml', 'team.yaml']);
+    expect(entities.map((e) => `${e.kind}/${e.id}`).sort()).toEqual(['component/svc-a', 'component/svc-b', 'team/team-g']);
+    expect(entities.find((e) => e.id === 'svc-b')).toMatchObject({ owner: 'team-g' });
+    // A pattern reaching out of the imported folders is refused like a plain path; one matching nothing is no error.
+    expect(report.errors).toEqual([{ file: 'catalog-info.yaml', line: 10, message: 'Location target "../acme/**/*.yaml" matches only files outside the imported folders' }]);
   });
 
   it('refuses two refs that map onto one Portico id instead of merging them', async () => {

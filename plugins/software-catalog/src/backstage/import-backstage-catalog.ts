@@ -55,11 +55,14 @@ export async function importBackstageCatalog(roots: string[], reader: LocationRe
       else if (mapped.type === 'skipped') report.skipped.push(mapped.problem);
       else if (mapped.type === 'location') {
         for (const { target, line } of mapped.targets) {
-          const resolved = reader.resolveTarget(location, target);
+          const resolved = await reader.resolveTargets(location, target);
           if ('error' in resolved) report.errors.push({ file, line, message: `Location ${resolved.error}` });
-          else if (!seen.has(resolved.location)) {
-            seen.add(resolved.location);
-            queue.push(resolved.location);
+          else {
+            for (const next of resolved.locations) {
+              if (seen.has(next)) continue;
+              seen.add(next);
+              queue.push(next);
+            }
           }
         }
       } else {

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
 
 /**
  * Reads catalog files from a folder tree and from URLs. URLs are fetched with the ETag of
@@ -49,14 +50,28 @@ export class LocationReader {
     return found.sort();
   }
 
-  /** A Location target relative to the file that names it; null (with why) when it may not be read. */
-  resolveTarget(base: string, target: string): { location: string } | { error: string } {
-    if (/^https?:\/\//i.test(target)) return { location: target };
-    if (/^https?:\/\//i.test(base)) return { location: new URL(target, base).toString() };
-    if (/[*?[\]{}]/.test(target)) return { error: `target "${target}" is a glob pattern, which the importer does not expand: list the files` };
-    const location = isAbsolute(target) ? target : resolve(dirname(base), target);
-    if (!this.folderOf(location)) return { error: `target "${target}" is outside the imported folders` };
-    return { location };
+  /**
+   * The files a Location target names, relative to the file that names it: one, or every file a
+   * glob pattern matches in a local folder (`*` within a folder name, `**` across folders), in
+   * path order; or why not.
+   */
+  async resolveTargets(base: string, target: string): Promise<{ locations: string[] } | { error: string }> {
+    if (/^https?:\/\//i.test(target)) return { locations: [target] };
+    const isGlob = /[*?[\]{}]/.test(target);
+    if (/^https?:\/\//i.test(base)) {
+      if (isGlob) return { error: `target "${target}" is a glob pattern in a file read from a URL, where files cannot be listed: list them, or import a git repository` };
+      return { locations: [new URL(target, base).toString()] };
+    }
+    if (!isGlob) {
+      const location = isAbsolute(target) ? target : resolve(dirname(base), target);
+      if (!this.folderOf(location)) return { error: `target "${target}" is outside the imported folders` };
+      return { locations: [location] };
+    }
+    // tinyglobby (picomatch syntax, as Backstage's own glob targets); only files inside the imported folders.
+    const matches = await glob(target, { cwd: dirname(base), absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
+    const inside = matches.map((m) => resolve(m)).filter((m) => this.folderOf(m));
+    if (matches.length && !inside.length) return { error: `target "${target}" matches only files outside the imported folders` };
+    return { locations: inside.sort() };
   }
 
   /** How a location is named in reports: by its folder's label and path inside it, URLs as they are. */

@@ -208,7 +208,7 @@ export class EmbeddedCatalogStore implements CatalogStore {
     for (const write of writes) {
       const current = pending.has(write.ref) ? pending.get(write.ref)! : (this.versionOf.get(write.ref) ?? 0);
       const buried = pendingBuried.has(write.ref) ? pendingBuried.get(write.ref)! : (this.buried.get(write.ref) ?? 0);
-      if (current !== write.expectedVersion || (current === 0 && write.entity && write.entity.meta.version !== buried + 1)) {
+      if (current !== write.expectedVersion || (current === 0 && write.entity && (write.restore ? write.entity.meta.version <= buried : write.entity.meta.version !== buried + 1))) {
         outcomes.push('conflict');
         continue;
       }

@@ -11,8 +11,9 @@
  * one variadic command per key and never decodes JSON.
  * ARGV[1]: maxlen; ARGV[2]: one MessagePack array of strings (one argument rather than
  * thousands, which is far cheaper for the client and the server to pass):
- * n, removeGroups, addGroups, then per write (5 items) ref, expectedVersion,
- * newVersion ('0' deletes), doc, event ('' for none); then remove groups
+ * n, removeGroups, addGroups, then per write (5 items) ref, expectedVersion (followed by
+ * `r` for a restore, which keeps its version: see EntityWrite.restore), newVersion ('0'
+ * deletes), doc, event ('' for none); then remove groups
  * (key, valuesKey or '', value, count, members...), then add groups
  * (key, valuesKey or '', value, count, then count score/member pairs).
  * A deleted entity's last version is kept in the `gone` hash; re-creating it must write the next
@@ -41,8 +42,12 @@ local conflicts = {0}
 for w = 1, n do
   local cur = tonumber(current[w] or '0')
   local newVersion = tonumber(a[5 * w + 1])
-  if cur ~= tonumber(a[5 * w]) then conflicts[#conflicts + 1] = w
-  elseif cur == 0 and newVersion ~= 0 and newVersion ~= tonumber(buried[w] or '0') + 1 then conflicts[#conflicts + 1] = w end
+  local expected = a[5 * w]
+  local restore = string.sub(expected, -1) == 'r'
+  if restore then expected = string.sub(expected, 1, -2) end
+  local last = tonumber(buried[w] or '0')
+  if cur ~= tonumber(expected) then conflicts[#conflicts + 1] = w
+  elseif cur == 0 and newVersion ~= 0 and ((restore and newVersion <= last) or (not restore and newVersion ~= last + 1)) then conflicts[#conflicts + 1] = w end
 end
 if #conflicts > 1 then return conflicts end
 local buriedSet = {}

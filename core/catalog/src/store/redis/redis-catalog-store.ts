@@ -289,7 +289,8 @@ export class RedisCatalogStore implements CatalogStore {
       for (const j of pending) {
         const w = writes[batch[j]];
         packer.add(w.ref);
-        packer.add(String(w.expectedVersion));
+        // A restore is marked by an `r` after the expected version (see WRITE_SCRIPT).
+        packer.add(w.restore ? `${w.expectedVersion}r` : String(w.expectedVersion));
         packer.add(w.entity ? String(w.entity.meta.version) : '0');
         packer.add(docs[j]);
         packer.add(events[j]);

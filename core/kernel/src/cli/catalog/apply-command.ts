@@ -1,7 +1,7 @@
 import type { CatalogPlan } from '@portico/catalog';
 import { formatCatalogPlan } from '../../catalog-code/format-catalog-plan';
 import { readCatalogFolder } from '../../catalog-code/read-catalog-folder';
-import { cliProgress } from './cli-progress';
+import { startProgressBar } from '../progress-bar';
 import { resolvePortalClient, type PortalClientOptions } from './resolve-portal-client';
 
 type Print = (line: string) => void;
@@ -25,8 +25,9 @@ export async function runApply(target: string, options: PortalClientOptions & { 
   if (problems.length) printError(`${problems.length} problem(s): those files are left out of this apply, and nothing is deleted for them.`);
   const portal = await resolvePortalClient(options, printError, 'apply to');
   if (!portal) return 2;
-  const progress = await cliProgress();
-  progress.start(1, `${options.dryRun ? 'Planning' : 'Applying'} ${request.files.length} file(s) of ${request.root}`);
+  // One request: the bar says what is under way, and how long it took.
+  const bar = startProgressBar(`${options.dryRun ? 'Planning' : 'Applying'} the files of ${request.root}`);
+  bar.update(0, request.files.length);
   let plan: CatalogPlan;
   try {
     const res = await fetch(`${portal.url}/api/v1/catalog/apply`, {
@@ -35,7 +36,8 @@ export async function runApply(target: string, options: PortalClientOptions & { 
       body: JSON.stringify({ ...request, dryRun: options.dryRun, ...(options.allowLargeDelete ? { allowLargeDelete: true } : {}) }),
     });
     const body = (await res.json().catch(() => ({}))) as CatalogPlan & { detail?: string };
-    progress.stop(options.dryRun ? 'Planned' : 'Applied');
+    bar.update(request.files.length, request.files.length);
+    bar.done(options.dryRun ? 'Planned' : 'Applied');
     if (!res.ok) {
       const hint = res.status === 413 ? ' The files are sent in one request: raise bodyLimit in the portal\'s config, or apply sub-folders one at a time.' : '';
       printError(`POST /api/v1/catalog/apply answered ${res.status}: ${body.detail ?? 'no detail'}${hint}`);
@@ -43,7 +45,7 @@ export async function runApply(target: string, options: PortalClientOptions & { 
     }
     plan = body;
   } catch (error) {
-    progress.stop('Stopped');
+    bar.fail('Stopped');
     printError(`The apply stopped: ${(error as Error).message}`);
     return 1;
   }

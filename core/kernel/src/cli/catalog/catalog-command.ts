@@ -6,9 +6,11 @@ import type { EntityInput } from '@portico/plugin-api';
 import { readPortalContext } from '../../plugins/install/portal-context';
 import { findRunningPortal } from '../plugin/running-portal';
 import { runApply } from './apply-command';
-import { cliProgress } from './cli-progress';
 import { runImportPort } from './import-port-command';
 import { writeEntitiesThroughApi, type PortalClient } from './write-entities-through-api';
+import { runTransferCommand, TRANSFER_USAGE } from './transfer-commands';
+import { startProgressBar } from '../progress-bar';
+import type { TransferOptions } from './transfer-options';
 
 export const CATALOG_USAGE = `Usage:
   portico catalog import backstage <file|folder|url|git-url> [--url <portal>] [--token <token>] [--dry-run]
@@ -28,7 +30,13 @@ creates a kind per blueprint, writes the entities, and compares the computed val
 export shows with the portal's (docs/port-import.md); the token also needs kind write permission.
 "apply" makes the catalog match catalog files (docs/catalog-as-code.md): --dry-run prints the
 plan (create, update with field changes, delete) and changes nothing; it needs the portal too,
-which computes the plan.`;
+which computes the plan.
+
+
+Backups and moves (docs/moving-data.md; the store is read directly, stop a portal on an
+embedded store first; --store/--from/--to take embedded[:<folder>] or redis[:<keyPrefix>],
+with --data-dir, --redis-url, --key-prefix):
+${TRANSFER_USAGE}`;
 
 type Print = (line: string) => void;
 
@@ -58,9 +66,13 @@ export interface CatalogCommandOptions {
   /** `apply -f <file|folder>`. */
   file?: string;
   allowLargeDelete?: boolean;
+  /** Export, verify and the import of an export read the store directly (see transfer-commands.ts). */
+  transfer?: Omit<TransferOptions, 'configPath'>;
 }
 
 export async function runCatalogCommand(args: string[], options: CatalogCommandOptions, print: Print, printError: Print): Promise<number> {
+  const transfer = runTransferCommand(args, { ...options.transfer, configPath: options.configPath }, print, printError);
+  if (transfer) return transfer;
   const [verb, format, source, ...extra] = args;
   if (verb === 'import' && format === 'port' && source && !extra.length) return runImportPort(source, options, print, printError);
   if (verb === 'apply' && (options.file ?? format) && args.length <= (options.file ? 1 : 2)) return runApply((options.file ?? format)!, options, print, printError);
@@ -97,14 +109,12 @@ export async function runCatalogCommand(args: string[], options: CatalogCommandO
     return report.errors.length ? 1 : 0;
   }
   let written;
-  const progress = await cliProgress();
-  progress.start(entities.length, `Writing ${entities.length} entities`);
+  const bar = startProgressBar(`Writing to ${portal.url}`);
   try {
-    let settled = 0;
-    written = await writeEntitiesThroughApi(portal, entities, { onProgress: (done) => (progress.advance(done - settled, `Writing entities: ${done} of ${entities.length}`), (settled = done)) });
-    progress.stop(`Wrote ${entities.length} entities`);
+    written = await writeEntitiesThroughApi(portal, entities, { onProgress: (done, total) => bar.update(done, total) });
+    bar.done(`Wrote ${entities.length} entities`);
   } catch (error) {
-    progress.stop('Stopped');
+    bar.fail('The import stopped');
     printError(`The import stopped: ${(error as Error).message}`);
     return 1;
   }

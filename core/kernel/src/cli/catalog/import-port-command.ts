@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { formatPortImportReport, parsePortExport } from '@portico/catalog';
-import { cliProgress, type CliProgress } from './cli-progress';
+import { startProgressBar, type ProgressBar } from '../progress-bar';
 import { compareComputedValues } from './compare-computed-values';
 import { resolvePortalClient, type PortalClientOptions } from './resolve-portal-client';
 import type { EntityInput, KindDefinition } from '@portico/plugin-api';
@@ -37,7 +37,7 @@ async function writeEntities(portal: PortalClient, entities: EntityInput[], kind
  * API), entities become entities (the bulk API), then the computed values the export shows
  * are compared with what the portal computes. Exit 1 when anything was refused or differs.
  */
-export async function runImportPort(file: string, options: PortalClientOptions & { dryRun: boolean }, print: Print, printError: Print, progress?: CliProgress): Promise<number> {
+export async function runImportPort(file: string, options: PortalClientOptions & { dryRun: boolean }, print: Print, printError: Print, progress?: ProgressBar): Promise<number> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -54,23 +54,20 @@ export async function runImportPort(file: string, options: PortalClientOptions &
   if (!kinds.length) return 1;
   const portal = await resolvePortalClient(options, printError);
   if (!portal) return 2;
-  progress ??= await cliProgress();
+  const bar = progress ?? startProgressBar(`Writing to ${portal.url}`);
   let failures = 0;
   try {
-    progress.start(kinds.length + entities.length, `Writing ${kinds.length} kinds`);
+    const total = kinds.length + entities.length;
+    bar.update(0, total);
     const written = await writeKindsThroughApi(portal, kinds);
-    progress.advance(kinds.length, `Writing ${entities.length} entities`);
+    bar.update(kinds.length, total);
     print(`Kinds written to ${portal.url}: ${written.created.length} created, ${written.updated.length} updated, ${written.unchanged.length} unchanged, ${written.failed.length} refused.`);
     for (const failure of written.failed) printError(`  kind ${failure.kind}: ${failure.detail}`);
     const refusedKinds = new Set(written.failed.map((f) => f.kind));
     const writable = entities.filter((e) => !refusedKinds.has(e.kind));
     if (writable.length < entities.length) printError(`  ${entities.length - writable.length} entities of refused kinds were not written.`);
-    let settled = 0;
-    const summary = await writeEntities(portal, writable, kinds, (done) => {
-      progress.advance(done - settled, `Writing entities: ${done} of ${writable.length}`);
-      settled = Math.max(settled, done);
-    });
-    progress.stop(`Wrote ${kinds.length} kinds and ${writable.length} entities`);
+    const summary = await writeEntities(portal, writable, kinds, (done) => bar.update(kinds.length + done, kinds.length + writable.length));
+    bar.done(`Wrote ${kinds.length} kinds and ${writable.length} entities`);
     print(`Entities written: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} refused.`);
     for (const failure of summary.failed) printError(`  ${failure.kind}/${failure.id}: ${failure.detail}`);
     const comparison = await compareComputedValues(portal, shown.filter((s) => !refusedKinds.has(s.kind)));
@@ -78,7 +75,7 @@ export async function runImportPort(file: string, options: PortalClientOptions &
     for (const d of comparison.differences) printError(`  ${d.ref} ${d.name}: Port showed ${JSON.stringify(d.expected)}, Portico computes ${JSON.stringify(d.actual)}`);
     failures = written.failed.length + summary.failed.length + comparison.differences.length + report.errors.length;
   } catch (error) {
-    progress.stop('Stopped');
+    bar.fail('The import stopped');
     printError(`The import stopped: ${(error as Error).message}`);
     return 1;
   }
