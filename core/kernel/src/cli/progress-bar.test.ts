@@ -14,3 +14,12 @@ it('prints plain lines with count, share and rate when the output is not a termi
     expect.stringMatching(/^Exported 4000 entities \(4,000 in \d+\.\d s, [\d,]+\/s\)$/),
   ]);
 });
+
+it('prints nothing off a terminal for a command that asks for silence there', () => {
+  const lines: string[] = [];
+  const bar = startProgressBar('Writing', { output: { isTTY: false } as NodeJS.WriteStream, print: (line) => lines.push(line), silentOffTerminal: true });
+  bar.update(0, 10);
+  bar.update(10, 10);
+  bar.done('Wrote 10 entities');
+  expect(lines).toEqual([]);
+});

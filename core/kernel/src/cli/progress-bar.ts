@@ -22,9 +22,10 @@ function line(label: string, done: number, total: number, since: number): string
 
 /**
  * A progress bar with count and rate for a long command: @clack/prompts' bar on a terminal,
- * plain lines (at most one every two seconds) when the output is a file or a pipe.
+ * plain lines (at most one every two seconds) when the output is a file or a pipe, or nothing
+ * there with `silentOffTerminal` (for a command whose report already says everything).
  */
-export function startProgressBar(label: string, options: { output?: NodeJS.WriteStream; print?: (line: string) => void } = {}): ProgressBar {
+export function startProgressBar(label: string, options: { output?: NodeJS.WriteStream; print?: (line: string) => void; silentOffTerminal?: boolean } = {}): ProgressBar {
   const output = options.output ?? process.stderr;
   const print = options.print ?? ((text: string) => output.write(`${text}\n`));
   const since = Date.now();
@@ -52,6 +53,7 @@ export function startProgressBar(label: string, options: { output?: NodeJS.Write
       },
     };
   }
+  if (options.silentOffTerminal) return { update() {}, done() {}, fail() {} };
   let printedAt = 0;
   return {
     update(done, total) {

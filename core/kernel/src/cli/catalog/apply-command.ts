@@ -25,8 +25,8 @@ export async function runApply(target: string, options: PortalClientOptions & { 
   if (problems.length) printError(`${problems.length} problem(s): those files are left out of this apply, and nothing is deleted for them.`);
   const portal = await resolvePortalClient(options, printError, 'apply to');
   if (!portal) return 2;
-  // One request: the bar says what is under way, and how long it took.
-  const bar = startProgressBar(`${options.dryRun ? 'Planning' : 'Applying'} the files of ${request.root}`);
+  // One request: on a terminal the bar says what is under way; the plan printed after says the rest.
+  const bar = startProgressBar(`${options.dryRun ? 'Planning' : 'Applying'} the files of ${request.root}`, { silentOffTerminal: true });
   bar.update(0, request.files.length);
   let plan: CatalogPlan;
   try {

@@ -54,7 +54,7 @@ export async function runImportPort(file: string, options: PortalClientOptions &
   if (!kinds.length) return 1;
   const portal = await resolvePortalClient(options, printError);
   if (!portal) return 2;
-  const bar = progress ?? startProgressBar(`Writing to ${portal.url}`);
+  const bar = progress ?? startProgressBar(`Writing to ${portal.url}`, { silentOffTerminal: true });
   let failures = 0;
   try {
     const total = kinds.length + entities.length;
