@@ -1,23 +1,20 @@
-// Builds the shell's app as browser ESM into dist/app: the app entry, the @portico/ui-api entry
-// plugins share, code-split chunks, and manifest.json telling the Node handler which file is
-// which. The third-party shared modules (React, MUI, the charts) are not bundled here: they are
-// external, resolved in the browser by the page's import map to the files of the shared-modules
-// builds (shared-modules-rollup-config.mjs), which build beside this one.
+// Builds the shell's app as browser ESM into dist/app: the app entry, one entry per shared module
+// of APP_SHARED (so the import map can point plugin bundles at the very module instances the
+// shell uses), code-split chunks, and manifest.json telling the Node handler which file is which.
+// The charts are not bundled here: they are external, resolved in the browser by the import map
+// to the files of the charts build (shared-modules-rollup-config.mjs), which builds beside this one.
 import { join } from 'node:path';
 import swc from '@rollup/plugin-swc';
-import { SHARED_UI_MODULES } from '@portico/build-config/shared-ui-modules';
 import { sharedEntryName } from './shared-entry-name.mjs';
-import { THIRD_PARTY_SHARED, isOwnSharedModule, sharedEntries, sharedInputs } from './shared-entries.mjs';
+import { APP_SHARED, SHARED_GROUPS, sharedEntries, sharedInputs } from './shared-entries.mjs';
 import { browserPlugins, onwarn } from './browser-plugins.mjs';
 import { minifyChunks } from './minify-chunks.mjs';
 import { pruneStaleFiles } from './prune-stale-files.mjs';
-import { muiDeepImports } from './mui-deep-imports.mjs';
 import { APP_PROVIDED, oneCopyGuard } from './one-copy-guard.mjs';
 import { staticClosure } from './static-closure.mjs';
 import { SHARED_DIR } from './shared-modules-rollup-config.mjs';
 
-const OWN_SHARED = SHARED_UI_MODULES.filter(({ specifier }) => isOwnSharedModule(specifier));
-const external = new Set(THIRD_PARTY_SHARED.map(({ specifier }) => specifier));
+const external = new Set(Object.values(SHARED_GROUPS).flatMap((group) => group.map(({ specifier }) => specifier)));
 
 /** Workspace packages resolve to their sources, so the shell builds without building them first. */
 function workspaceSources(repoRoot) {
@@ -54,7 +51,9 @@ function manifest() {
             dashboardChunks: dashboard.files,
             dashboardShared: dashboard.shared,
             css,
-            shared: Object.fromEntries(OWN_SHARED.map(({ specifier }) => [specifier, byName(sharedEntryName(specifier))])),
+            shared: Object.fromEntries(APP_SHARED.map(({ specifier }) => [specifier, byName(sharedEntryName(specifier))])),
+            // What each shared entry loads, so a chart importing one gets it preloaded too.
+            closure: Object.fromEntries(APP_SHARED.map(({ specifier }) => [specifier, staticClosure(bundle, byName(sharedEntryName(specifier)))])),
           },
           null,
           2,
@@ -74,14 +73,13 @@ export function createAppRollupConfig({ dir, entry, minify = true }) {
   const repoRoot = join(dir, '..', '..');
   const outDir = join(dir, 'dist', 'app');
   return {
-    input: { app: join(dir, entry), ...sharedInputs(OWN_SHARED) },
+    input: { app: join(dir, entry), ...sharedInputs(APP_SHARED) },
     // Entries keep their exports: plugin bundles import them through the import map.
     preserveEntrySignatures: 'strict',
     external: (id) => external.has(id),
     plugins: [
       sharedEntries(dir),
       workspaceSources(repoRoot),
-      muiDeepImports(),
       ...browserPlugins(),
       swc({
         exclude: /node_modules/,

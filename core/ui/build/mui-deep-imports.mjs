@@ -1,5 +1,5 @@
-// In the app build, `@mui/material/<Name>` (MUI's documented path imports, which the shell and
-// @rjsf/mui use) becomes the `<Name>` export of the shared `@mui/material` barrel, as the handler's
+// In a build that leaves MUI external (the charts), `@mui/material/<Name>` (MUI's documented path
+// imports) becomes the `<Name>` export of the shared `@mui/material` barrel, as the handler's
 // `/ui/mui/<Name>` module does for plugin bundles at runtime (src/handler/mui-deep-module.ts).
 import { SHARED_UI_MODULES } from '@portico/build-config/shared-ui-modules';
 

@@ -1,5 +1,5 @@
-// A build that leaves the shared modules external must not bundle a package they come from: a
-// second React or MUI in the app would break hooks and themes at runtime. Fails the build,
+// A build that leaves shared modules external must not bundle a package they come from: a second
+// React or MUI in the charts, or a second copy of the charts in the app, breaks contexts and themes. Fails the build,
 // naming the importer.
 
 /** @param {RegExp} provided matches a node_modules path of a package the shared modules provide */
@@ -18,8 +18,8 @@ export function oneCopyGuard(provided) {
   };
 }
 
-/** What the app must take from the shared modules: React, emotion, every MUI package but the icons. */
-export const APP_PROVIDED = /[\\/]node_modules[\\/](react|react-dom|scheduler|@emotion[\\/][^\\/]+|@mui[\\/](?!icons-material[\\/])[^\\/]+)[\\/]/;
+/** What the app must take from the charts build: the charts and the MUI X packages under them. */
+export const APP_PROVIDED = /[\\/]node_modules[\\/](@mui[\\/]x-[^\\/]+)[\\/]/;
 
-/** What the charts must take from the base group: React, emotion's contexts, MUI's components and theme. */
+/** What the charts must take from the app's shared modules: React, emotion's contexts, MUI's components and theme. */
 export const CHARTS_PROVIDED = /[\\/]node_modules[\\/](react|react-dom|scheduler|@emotion[\\/](?:react|styled)|@mui[\\/](?:material|private-theming))[\\/]/;

@@ -7,20 +7,20 @@ import { sharedEntryName } from './shared-entry-name.mjs';
 
 const VIRTUAL = '\0portico-shared:';
 
-/** Shared modules the shell builds from this repository's sources (with the app), not from node_modules. */
-export const isOwnSharedModule = (specifier) => specifier.startsWith('@portico/');
-
-/** The third-party shared modules: built into `dist/app/shared/<group>/`, apart from the app. */
-export const THIRD_PARTY_SHARED = SHARED_UI_MODULES.filter(({ specifier }) => !isOwnSharedModule(specifier));
-
 /**
- * The third-party shared modules in groups that build side by side, each leaving the others'
- * specifiers external: React, emotion and MUI; the charts, which import MUI.
+ * Shared modules built apart from the app, into `dist/app/shared/<group>/`, each group leaving
+ * every other shared specifier external: the charts (which import React and MUI from the app's).
  */
 export const SHARED_GROUPS = {
-  base: THIRD_PARTY_SHARED.filter(({ specifier }) => !specifier.startsWith('@mui/x-charts/')),
-  charts: THIRD_PARTY_SHARED.filter(({ specifier }) => specifier.startsWith('@mui/x-charts/')),
+  charts: SHARED_UI_MODULES.filter(({ specifier }) => specifier.startsWith('@mui/x-charts/')),
 };
+
+/**
+ * The shared modules the app build makes entries for: React, emotion, MUI and @portico/ui-api,
+ * which the app uses on every page (built with it, MUI's components the app does not use stay
+ * out of its first load).
+ */
+export const APP_SHARED = SHARED_UI_MODULES.filter((module) => !Object.values(SHARED_GROUPS).some((group) => group.includes(module)));
 
 function sharedWrapper(dir, { specifier, format, hasDefault }) {
   if (format === 'esm') {

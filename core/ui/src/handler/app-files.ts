@@ -23,6 +23,8 @@ interface AppBuildManifest {
   dashboardShared: string[];
   css: string[];
   shared: Record<string, string>;
+  /** Each of the app's shared entries, every file it loads statically, and the shared specifiers those import. */
+  closure: Record<string, { files: string[]; shared: string[] }>;
 }
 
 /** `shared/<group>/manifest.json`, written by each shared-modules build (core/ui/build/shared-modules-rollup-config.mjs). */
@@ -58,7 +60,7 @@ function readJson<T>(file: string): T {
 export function readAppManifest(appDir: string): AppManifest {
   const app = readJson<AppBuildManifest>(join(appDir, 'manifest.json'));
   const groups = sharedManifestFiles(appDir).map((file) => readJson<SharedModulesManifest>(file));
-  const closure = Object.assign({}, ...groups.map((group) => group.closure)) as SharedModulesManifest['closure'];
+  const closure = Object.assign({}, app.closure, ...groups.map((group) => group.closure)) as SharedModulesManifest['closure'];
   // Every file the given specifiers load, following the shared modules each group imports from another.
   const filesOf = (specifiers: string[]): string[] => {
     const files = new Set<string>();
@@ -75,6 +77,7 @@ export function readAppManifest(appDir: string): AppManifest {
     return [...files];
   };
   const initial = [...new Set([...app.initial, ...filesOf(app.initialShared)])];
+  // Files the app's first load has are not preloaded again for a dashboard.
   const loaded = new Set(initial);
   const dashboardChunks = [...new Set([...app.dashboardChunks, ...filesOf(app.dashboardShared)])].filter((file) => !loaded.has(file));
   const shared = Object.assign({}, ...groups.map((group) => group.shared), app.shared) as Record<string, string>;

@@ -20,7 +20,7 @@ beforeAll(() => {
   writeFileSync(join(appDir, 'shared', 'base', 'chunks', 'react-core-1.mjs'), 'export {};');
   const closure = { react: { files: ['shared/base/shared-react-1.mjs', 'shared/base/chunks/react-core-1.mjs'], shared: [] } };
   writeFileSync(join(appDir, 'shared', 'base', 'manifest.json'), JSON.stringify({ shared: { react: 'shared/base/shared-react-1.mjs' }, closure }));
-  const appManifest = { app: 'app-abc.mjs', initial: ['app-abc.mjs', 'chunks/x-1.mjs'], initialShared: ['react'], dashboardChunks: [], dashboardShared: [], css: [], shared: {} };
+  const appManifest = { app: 'app-abc.mjs', initial: ['app-abc.mjs', 'chunks/x-1.mjs'], initialShared: ['react'], dashboardChunks: [], dashboardShared: [], css: [], shared: {}, closure: {} };
   writeFileSync(join(appDir, 'manifest.json'), JSON.stringify(appManifest));
   writeFileSync(join(root, 'good.mjs'), 'export function Card() {}');
   writeFileSync(join(root, 'future.mjs'), 'export function Card() {}');
