@@ -4,12 +4,13 @@
 // runtime there is one React, one MUI, one emotion cache and one @portico/ui-api.
 
 /**
- * The @mui/x-charts entry points the shell shares (its dashboards use them). A browser loads one
- * only when a page imports it, so sharing costs the shell's first load nothing, and a plugin
- * chart no longer bundles (and builds) its own copy. Import charts from these paths, not from
- * the `@mui/x-charts` barrel, which a plugin would bundle whole.
+ * The @mui/x-charts charts the shell shares: the three its dashboards draw. A browser loads them
+ * only when a page shows a chart, so sharing costs the shell's first load nothing, and a plugin's
+ * bar, line or pie chart no longer bundles (and builds) its own copy. Import them by path; any
+ * other chart (or the `@mui/x-charts` barrel) is bundled into the plugin, as every module the
+ * shell does not share is: sharing all of them would make every dashboard load them all.
  */
-const CHART_ENTRIES = ['BarChart', 'LineChart', 'PieChart', 'ScatterChart', 'SparkLineChart', 'Gauge', 'RadarChart', 'ChartsContainer', 'ChartsTooltip', 'ChartsLegend', 'ChartsXAxis', 'ChartsYAxis', 'ChartsGrid', 'ChartsReferenceLine', 'hooks', 'colorPalettes'];
+const CHART_ENTRIES = ['BarChart', 'LineChart', 'PieChart'];
 
 export const SHARED_UI_MODULES = [
   { specifier: 'react', format: 'cjs' },
