@@ -11,6 +11,15 @@ import { runCli } from '../portico-cli';
 // temporary folder and real Redis under a test prefix (deleted afterwards).
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// Without a store named, a command uses the config's, which REDIS_URL (as CI sets it) would make
+// Redis; these tests name Redis where they mean it, and otherwise mean the embedded store.
+const ambientRedisUrl = process.env.REDIS_URL;
+beforeAll(() => {
+  delete process.env.REDIS_URL;
+});
+afterAll(() => {
+  if (ambientRedisUrl !== undefined) process.env.REDIS_URL = ambientRedisUrl;
+});
 const repoRoot = join(__dirname, '..', '..', '..', '..', '..');
 const quiet: LoggerService = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, child: () => quiet };
 
